@@ -1,0 +1,45 @@
+/**
+ * @mona/core: the monitoring stream (ECS snapshots → pure reducer → typed events), the
+ * formatter, the delivery queue and the sender contract. This file is the whole public API.
+ */
+
+// Model
+export type {
+  ClusterRef,
+  ClusterSnapshot,
+  DeploymentSnapshot,
+  ServiceEventSnapshot,
+  ServiceSnapshot,
+  SweepFailure,
+  SweepOutcome,
+} from './model/snapshot.js';
+export { CompletionKind, EventType, FORMATTER_KEYS, FormatterKeyOf } from './model/events.js';
+export type {
+  DeploymentCompleted,
+  DeploymentFailed,
+  DeploymentStarted,
+  DeploymentTimedOut,
+  EventOf,
+  FormatterKey,
+  MonitorDegraded,
+  MonitorEvent,
+  MonitorRecovered,
+  MonitorStarted,
+  RollbackStarted,
+  ScalingStarted,
+  ServiceEvent,
+  ServiceRemoved,
+  ServiceState,
+  TaskCrashed,
+  TasksFailing,
+} from './model/events.js';
+export type { ContainerChange, EventContext, StoppedContainer, StoppedTask } from './model/context.js';
+export { Severity } from './model/notification.js';
+export type { Notification } from './model/notification.js';
+export type { LogFn, Logger } from './model/logger.js';
+export { DEFAULT_MONITOR_CONFIG, consoleUrl } from './model/config.js';
+export type { MonitorConfig } from './model/config.js';
+export { MonaError, SenderError, isSenderError } from './errors.js';
+
+// Sender contract
+export type { Sender, SenderContext, SenderPlugin } from './sender/types.js';

@@ -1,0 +1,24 @@
+/**
+ * Monitoring settings that shape the reducer's decisions, under the original mona's names
+ * where it had them. Polling settings (intervals, rate limits) live with the stream.
+ */
+export interface MonitorConfig {
+  /** Seconds a deployment may go without progress before `DeploymentTimedOut`. */
+  secondsUntilAlert: number;
+  /** Measure the timeout from the PRIMARY deployment's `updatedAt` (the original's "since latest update") or its `createdAt`. */
+  timeoutFrom: 'updatedAt' | 'createdAt';
+  /** Consecutive failed sweeps of a cluster before `MonitorDegraded`. */
+  degradedAfterFailures: number;
+}
+
+export const DEFAULT_MONITOR_CONFIG: MonitorConfig = Object.freeze({
+  secondsUntilAlert: 600,
+  timeoutFrom: 'updatedAt',
+  degradedAfterFailures: 3,
+});
+
+/** AWS console link to a service (new console URL scheme). */
+export function consoleUrl(region: string, cluster: string, service: string): string {
+  const r = encodeURIComponent(region);
+  return `https://${r}.console.aws.amazon.com/ecs/v2/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/health?region=${r}`;
+}

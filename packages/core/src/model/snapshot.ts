@@ -1,0 +1,86 @@
+/**
+ * Core's own view of ECS, narrowed from DescribeServices output. SDK types never cross this
+ * line: the ECS source converts, and everything after it (reducer, recorder, replay) sees only
+ * these plain, JSON-serialisable objects. Times are epoch milliseconds.
+ *
+ * Every optional field may be absent in real responses (old API versions; CODE_DEPLOY and
+ * EXTERNAL services have no `deployments`). Enum-like fields are plain strings so that values
+ * AWS adds later are carried, never rejected.
+ */
+
+/** One entry of a service's `deployments` array. */
+export interface DeploymentSnapshot {
+  id: string;
+  /** `PRIMARY | ACTIVE | INACTIVE`, or whatever ECS sends. */
+  status: string;
+  taskDefinition: string;
+  desiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+  failedTasks: number;
+  createdAt: number;
+  updatedAt: number;
+  /** `IN_PROGRESS | COMPLETED | FAILED`; absent for services without the rolling-update circuit breaker metadata. */
+  rolloutState?: string;
+  rolloutStateReason?: string;
+}
+
+/** One entry of a service's `events` array (newest first in ECS responses). */
+export interface ServiceEventSnapshot {
+  id: string;
+  createdAt: number;
+  message: string;
+}
+
+/** One service as seen in one sweep. */
+export interface ServiceSnapshot {
+  name: string;
+  arn: string;
+  /** `ACTIVE | DRAINING | INACTIVE`. */
+  status: string;
+  createdAt?: number;
+  desiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+  /** `ECS | CODE_DEPLOY | EXTERNAL`. */
+  deploymentController?: string;
+  /** `REPLICA | DAEMON`. */
+  schedulingStrategy?: string;
+  deployments: DeploymentSnapshot[];
+  /** Only the events newer than the previous sweep's newest, capped (see the ECS source). */
+  events: ServiceEventSnapshot[];
+}
+
+/** Everything one sweep learned about one cluster. */
+export interface ClusterSnapshot {
+  kind: 'snapshot';
+  cluster: string;
+  region: string;
+  observedAt: number;
+  services: ServiceSnapshot[];
+  /**
+   * Services ECS reported as MISSING, that are DRAINING/INACTIVE, or that left the ListServices
+   * result. A service whose DescribeServices batch failed is in neither list: unknown this tick.
+   */
+  missing: string[];
+  /** True when some batches failed this sweep: services absent from both lists are unknown, not gone. */
+  partial?: boolean;
+}
+
+/** A sweep that produced no snapshot at all (ListServices failed, every batch failed, …). */
+export interface SweepFailure {
+  kind: 'failure';
+  cluster: string;
+  region: string;
+  observedAt: number;
+  error: { name: string; message: string; code?: string };
+}
+
+/** What the ECS source emits for one cluster per tick. */
+export type SweepOutcome = ClusterSnapshot | SweepFailure;
+
+/** A cluster to watch. */
+export interface ClusterRef {
+  cluster: string;
+  region: string;
+}

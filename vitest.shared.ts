@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Shared Vitest settings. Unit tests import sibling packages from their TypeScript sources
+ * (the aliases below), so `vitest` works without a build and every package sees one copy of
+ * `@mona/core`. End-to-end tests that spawn the `mona` CLI use the built `dist/` instead;
+ * `npm test` builds first (nx `test` dependsOn `build`).
+ */
+export const shared = defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@mona\/core\/testing$/, replacement: `${root}packages/core/src/testing/index.ts` },
+      { find: /^@mona\/(core|sender-slack|sender-sns|sender-email|runner|ecs-simulator)$/, replacement: `${root}packages/$1/src/index.ts` },
+    ],
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    pool: 'forks',
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});
