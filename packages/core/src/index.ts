@@ -43,3 +43,6 @@ export { MonaError, SenderError, isSenderError } from './errors.js';
 
 // Sender contract
 export type { Sender, SenderContext, SenderPlugin } from './sender/types.js';
+export type { SnapshotSource } from './model/source.js';
+export type { Formatter } from './format/types.js';
+export type { DeliveryHooks, DeliveryOutcome, DeliveryQueue } from './delivery/types.js';
