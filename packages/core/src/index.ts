@@ -46,3 +46,4 @@ export type { Sender, SenderContext, SenderPlugin } from './sender/types.js';
 export type { SnapshotSource } from './model/source.js';
 export type { Formatter } from './format/types.js';
 export type { DeliveryHooks, DeliveryOutcome, DeliveryQueue } from './delivery/types.js';
+export type { EnrichInput, Enricher } from './model/enricher.js';
