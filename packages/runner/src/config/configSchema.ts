@@ -1,0 +1,157 @@
+/**
+ * The JSON Schema of the config file, typed against `MonaConfig` (ajv's `JSONSchemaType`),
+ * so the TypeScript type and the schema cannot drift. `mona.schema.json` at the package root
+ * is this object serialised (a test keeps them equal; `node scripts/write-schema.mjs` is not
+ * needed: run the test with `UPDATE_SCHEMA=1` to rewrite it).
+ */
+import type { JSONSchemaType } from 'ajv';
+import { FORMATTER_KEYS } from '@mona/core';
+import type { FormatterKey } from '@mona/core';
+import type { MonaConfig } from './types.js';
+
+const positiveInt = (description: string, def?: number) =>
+  ({ type: 'integer', minimum: 1, nullable: true, description, ...(def === undefined ? {} : { default: def }) }) as const;
+
+const stringList = (description: string) =>
+  ({ type: 'array', items: { type: 'string', minLength: 1 }, nullable: true, description }) as const;
+
+const templateProperties = Object.fromEntries(
+  FORMATTER_KEYS.map((key) => [key, { type: 'string', nullable: true, description: `Template for \`${key}\` messages.` }]),
+) as Record<FormatterKey, { type: 'string'; nullable: true; description: string }>;
+
+/**
+ * The config schema object.
+ *
+ * @example
+ * const validate = new Ajv({ allErrors: true }).compile(configSchema);
+ */
+export const configSchema: JSONSchemaType<MonaConfig> = {
+  $id: 'https://mona.dev/mona.schema.json',
+  title: 'Mona config',
+  type: 'object',
+  additionalProperties: false,
+  required: [],
+  properties: {
+    $schema: { type: 'string', nullable: true, description: 'Path or URL of this schema, for editor completion.' },
+    ecsCluster: { type: 'string', minLength: 1, nullable: true, description: 'One cluster to watch (the original name).' },
+    clusters: {
+      type: 'array',
+      nullable: true,
+      minItems: 1,
+      description: 'Clusters to watch: names, or { name, region } objects.',
+      items: {
+        anyOf: [
+          { type: 'string', minLength: 1 },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name'],
+            properties: {
+              name: { type: 'string', minLength: 1 },
+              region: { type: 'string', minLength: 1, nullable: true },
+            },
+          },
+        ],
+      },
+    },
+    AWSRegion: { type: 'string', minLength: 1, nullable: true, description: 'Default region; else AWS_REGION or AWS_DEFAULT_REGION.' },
+    serviceNamesOverride: stringList('Watch only these services (skips ListServices).'),
+    secondsUntilAlert: positiveInt('Seconds without progress before a deployment times out.', 600),
+    checkIntervalSeconds: positiveInt('Seconds between sweeps.', 10),
+    logInterval: positiveInt('Ticks between state summaries in the log.', 60),
+    refreshServicesInterval: positiveInt('Ticks between ListServices refreshes.', 30),
+    timeoutFrom: {
+      type: 'string',
+      enum: ['updatedAt', 'createdAt'],
+      nullable: true,
+      default: 'updatedAt',
+      description: 'Measure secondsUntilAlert from the deployment update or creation time.',
+    },
+    degradedAfterFailures: positiveInt('Failed sweeps in a row before MonitorDegraded.', 3),
+    ecs: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: [],
+      description: 'ECS API client settings.',
+      properties: {
+        endpoint: { type: 'string', minLength: 1, nullable: true, description: 'ECS endpoint URL (emulators, simulator).' },
+        maxConcurrency: positiveInt('DescribeServices calls in flight at once.'),
+        requestsPerSecond: { type: 'number', exclusiveMinimum: 0, nullable: true, description: 'Rate limit of ECS calls.' },
+      },
+    },
+    enrichment: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: [],
+      description: 'Extra context on events (stopped tasks, image changes, who deployed).',
+      properties: {
+        enabled: { type: 'boolean', nullable: true, default: true, description: 'Turn enrichment on or off.' },
+        budgetMs: positiveInt('Time budget per event in ms.'),
+        whoDeployed: { type: 'boolean', nullable: true, default: false, description: 'Look up the deployer in CloudTrail.' },
+      },
+    },
+    delivery: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: [],
+      description: 'Per-sender delivery queue settings.',
+      properties: {
+        attemptTimeoutMs: positiveInt('Timeout of one send attempt in ms.'),
+        maxAttempts: positiveInt('Attempts before a notification is dropped.'),
+        capacity: positiveInt('Queued notifications per sender before overflow.'),
+      },
+    },
+    templates: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: [],
+      description: 'Message templates by formatter key, with {field} placeholders.',
+      properties: templateProperties,
+    },
+    formatter: { type: 'string', minLength: 1, nullable: true, description: 'Module exporting a partial formatter, relative to the config file.' },
+    senders: {
+      type: 'array',
+      nullable: true,
+      description: 'Where notifications go.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['plugin'],
+        properties: {
+          plugin: { type: 'string', minLength: 1, description: 'Package name, or path relative to the config file.' },
+          options: { type: 'object', nullable: true, required: [], description: 'Plugin options, checked against its optionsSchema.' },
+          events: {
+            type: 'array',
+            nullable: true,
+            items: { type: 'string', enum: FORMATTER_KEYS },
+            description: 'Formatter keys routed to this sender (all when absent).',
+          },
+          services: stringList('Service name globs routed to this sender (all when absent).'),
+          clusters: stringList('Cluster names routed to this sender (all when absent).'),
+        },
+      },
+    },
+    http: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: ['port'],
+      description: 'Ops endpoints /healthz, /readyz, /metrics.',
+      properties: {
+        port: { type: 'integer', minimum: 0, maximum: 65535, description: 'Port (0 picks a free one).' },
+        host: { type: 'string', minLength: 1, nullable: true, default: '127.0.0.1', description: 'Listen address.' },
+      },
+    },
+    logLevel: {
+      type: 'string',
+      nullable: true,
+      enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
+      default: 'info',
+      description: 'pino log level.',
+    },
+  },
+};

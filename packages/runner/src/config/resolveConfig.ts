@@ -1,0 +1,98 @@
+import { RunnerErrorCode } from '../errors.js';
+import type { ConfigIssue } from '../errors.js';
+import { CONFIG_DEFAULTS } from './types.js';
+import type { MonaConfig, ResolvedConfig, ResolvedSenderConfig, SenderConfig } from './types.js';
+
+/** Environment variables the region falls back to, in order (the AWS SDK's own names). */
+const REGION_VARS = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
+
+/**
+ * Apply defaults and resolve each cluster's region. `null` means "default", as for an absent key.
+ * Returns issues instead of throwing so the caller can report them with the others.
+ *
+ * @example
+ * const { config, issues } = resolveConfig(valid, { configPath: '/etc/mona.json', env: process.env, secrets: [] });
+ */
+export function resolveConfig(
+  input: MonaConfig,
+  context: { configPath: string; env: Readonly<Record<string, string | undefined>>; secrets: string[] },
+): { config: ResolvedConfig; issues: ConfigIssue[] } {
+  const d = CONFIG_DEFAULTS;
+  const { clusters, issues } = resolveClusters(input, context.env);
+  const config: ResolvedConfig = {
+    configPath: context.configPath,
+    clusters,
+    serviceNamesOverride: input.serviceNamesOverride ?? [...d.serviceNamesOverride],
+    secondsUntilAlert: input.secondsUntilAlert ?? d.secondsUntilAlert,
+    checkIntervalSeconds: input.checkIntervalSeconds ?? d.checkIntervalSeconds,
+    logInterval: input.logInterval ?? d.logInterval,
+    refreshServicesInterval: input.refreshServicesInterval ?? d.refreshServicesInterval,
+    timeoutFrom: input.timeoutFrom ?? d.timeoutFrom,
+    degradedAfterFailures: input.degradedAfterFailures ?? d.degradedAfterFailures,
+    ecs: withoutNulls(input.ecs ?? {}),
+    enrichment: {
+      ...withoutNulls(input.enrichment ?? {}),
+      enabled: input.enrichment?.enabled ?? d.enrichmentEnabled,
+      whoDeployed: input.enrichment?.whoDeployed ?? d.whoDeployed,
+    },
+    delivery: withoutNulls(input.delivery ?? {}),
+    templates: withoutNulls(input.templates ?? {}),
+    senders: (input.senders ?? []).map(resolveSender),
+    logLevel: input.logLevel ?? d.logLevel,
+    secrets: context.secrets,
+  };
+  if (input.formatter != null) config.formatter = input.formatter;
+  if (input.http != null) config.http = { port: input.http.port, host: input.http.host ?? d.httpHost };
+  return { config, issues };
+}
+
+function resolveSender(sender: SenderConfig, index: number): ResolvedSenderConfig {
+  const resolved: ResolvedSenderConfig = {
+    plugin: sender.plugin,
+    options: sender.options ?? {},
+    index,
+    instanceName: `senders[${index}]:${sender.plugin}`,
+  };
+  if (sender.events != null) resolved.events = sender.events;
+  if (sender.services != null) resolved.services = sender.services;
+  if (sender.clusters != null) resolved.clusters = sender.clusters;
+  return resolved;
+}
+
+function resolveClusters(
+  input: MonaConfig,
+  env: Readonly<Record<string, string | undefined>>,
+): { clusters: ResolvedConfig['clusters']; issues: ConfigIssue[] } {
+  const fallback = input.AWSRegion ?? REGION_VARS.map((name) => env[name]).find((v) => v !== undefined && v !== '');
+  const written = [
+    ...(input.ecsCluster != null ? [{ name: input.ecsCluster, path: '/ecsCluster' }] : []),
+    ...(input.clusters ?? []).map((c, i) => ({ ...(typeof c === 'string' ? { name: c } : c), path: `/clusters/${i}` })),
+  ];
+  const clusters: ResolvedConfig['clusters'] = [];
+  const issues: ConfigIssue[] = [];
+  const seen = new Set<string>();
+  for (const entry of written) {
+    const region = entry.region ?? fallback;
+    if (region === undefined || region === null) {
+      issues.push({
+        code: RunnerErrorCode.regionMissing,
+        path: entry.path,
+        message: `cluster "${entry.name}" has no region`,
+        hint: 'set "AWSRegion" in the config, a "region" on the cluster, or AWS_REGION in the environment',
+      });
+      continue;
+    }
+    const key = `${region}/${entry.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    clusters.push({ cluster: entry.name, region });
+  }
+  return { clusters, issues };
+}
+
+type NonNull<T> = { [K in keyof T]: Exclude<T[K], null> };
+
+/** Drop `null` and `undefined` values so optional keys stay absent (exactOptionalPropertyTypes). */
+function withoutNulls<T extends object>(value: T): NonNull<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as NonNull<T>;
+}

@@ -1,0 +1,88 @@
+import { Ajv } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { RunnerErrorCode } from '../errors.js';
+import type { ConfigIssue } from '../errors.js';
+import { configSchema } from './configSchema.js';
+import type { MonaConfig } from './types.js';
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const compiled = ajv.compile(configSchema);
+
+/**
+ * Check a parsed (and env-interpolated) config against the schema and the rules the schema
+ * cannot express. Returns every issue at once; an empty list means valid.
+ *
+ * @example
+ * const issues = validateConfig(JSON.parse(text));
+ * if (issues.length) throw new ConfigError(issues);
+ */
+export function validateConfig(config: unknown): ConfigIssue[] {
+  const issues = compiled(config) ? [] : dedupe((compiled.errors ?? []).map(toIssue));
+  if (issues.length === 0) issues.push(...crossFieldIssues(config as MonaConfig));
+  return issues;
+}
+
+/** Narrowing companion of `validateConfig`. */
+export function isValidConfig(config: unknown): config is MonaConfig {
+  return validateConfig(config).length === 0;
+}
+
+function crossFieldIssues(config: MonaConfig): ConfigIssue[] {
+  if (config.ecsCluster == null && (config.clusters == null || config.clusters.length === 0)) {
+    return [
+      {
+        code: RunnerErrorCode.configInvalid,
+        path: '/',
+        message: 'names no cluster',
+        hint: 'add "ecsCluster": "name" or "clusters": ["name", { "name": "other", "region": "us-east-1" }]',
+      },
+    ];
+  }
+  return [];
+}
+
+/** anyOf failures report every branch; keep one issue per path and message. */
+function dedupe(issues: ConfigIssue[]): ConfigIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.path} ${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function toIssue(error: ErrorObject): ConfigIssue {
+  const path = error.instancePath || '/';
+  const { message, hint } = describe(error);
+  return { code: RunnerErrorCode.configInvalid, path, message, hint };
+}
+
+function describe(error: ErrorObject): { message: string; hint: string } {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return {
+        message: `has unknown key "${String(p['additionalProperty'])}"`,
+        hint: `check the spelling; allowed keys: ${allowedKeys(error).join(', ')}`,
+      };
+    case 'required':
+      return { message: `misses "${String(p['missingProperty'])}"`, hint: `add "${String(p['missingProperty'])}"` };
+    case 'type':
+      return { message: `must be ${String(p['type'])}`, hint: `write a ${String(p['type'])} here` };
+    case 'enum':
+      return {
+        message: 'is not an allowed value',
+        hint: `use one of: ${(p['allowedValues'] as unknown[]).map(String).join(', ')}`,
+      };
+    case 'anyOf':
+      return { message: 'matches no allowed form', hint: 'write a cluster name, or { "name": "…", "region": "…" }' };
+    default:
+      return { message: error.message ?? `fails ${error.keyword}`, hint: `see the ${error.keyword} rule in mona.schema.json` };
+  }
+}
+
+function allowedKeys(error: ErrorObject): string[] {
+  const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  return Object.keys(schema?.properties ?? {});
+}

@@ -1,0 +1,105 @@
+/**
+ * Errors of @mona/runner. Every error has a stable `code`, documented with its fix in the
+ * runner README's error table, and keeps its `cause`. Config and plugin errors exit with 2
+ * before any polling starts; everything else is a runtime failure (exit 1).
+ */
+import { MonaError } from '@mona/core';
+
+export const RunnerErrorCode = {
+  /** The config file breaks the schema or a rule the schema cannot express. */
+  configInvalid: 'MONA_CONFIG_INVALID',
+  /** The config file cannot be read or is not JSON. */
+  configUnreadable: 'MONA_CONFIG_UNREADABLE',
+  /** A `${env:NAME}` placeholder names an unset variable. */
+  envMissing: 'MONA_ENV_MISSING',
+  /** No region for a cluster: no AWSRegion, AWS_REGION or AWS_DEFAULT_REGION. */
+  regionMissing: 'MONA_REGION_MISSING',
+  /** A sender plugin cannot be resolved from the config directory nor from the runner. */
+  pluginNotFound: 'MONA_PLUGIN_NOT_FOUND',
+  /** The plugin module was found but importing it threw. */
+  pluginLoadFailed: 'MONA_PLUGIN_LOAD_FAILED',
+  /** The plugin's default export is not a sender plugin (name, optionsSchema, create). */
+  pluginInvalid: 'MONA_PLUGIN_INVALID',
+  /** A sender's options break its plugin's optionsSchema. */
+  optionsInvalid: 'MONA_OPTIONS_INVALID',
+  /** The plugin's create() threw or returned something without send(). */
+  pluginCreateFailed: 'MONA_PLUGIN_CREATE_FAILED',
+  /** The `formatter` module cannot be loaded or is not a partial formatter. */
+  formatterInvalid: 'MONA_FORMATTER_INVALID',
+  /** Wrong command line (unknown command or flag, missing --config). */
+  usage: 'MONA_USAGE',
+  /** The ops HTTP server could not listen (port in use, permission). */
+  httpListenFailed: 'MONA_HTTP_LISTEN_FAILED',
+} as const;
+export type RunnerErrorCode = (typeof RunnerErrorCode)[keyof typeof RunnerErrorCode];
+
+/** Codes that mean "fix your config or command line": exit code 2. */
+const USAGE_CODES: ReadonlySet<string> = new Set<string>([
+  RunnerErrorCode.configInvalid,
+  RunnerErrorCode.configUnreadable,
+  RunnerErrorCode.envMissing,
+  RunnerErrorCode.regionMissing,
+  RunnerErrorCode.pluginNotFound,
+  RunnerErrorCode.pluginLoadFailed,
+  RunnerErrorCode.pluginInvalid,
+  RunnerErrorCode.optionsInvalid,
+  RunnerErrorCode.pluginCreateFailed,
+  RunnerErrorCode.formatterInvalid,
+  RunnerErrorCode.usage,
+]);
+
+/**
+ * Base error of the runner.
+ *
+ * @example
+ * throw new RunnerError('MONA_PLUGIN_INVALID', 'senders[0] "./x.js": default export has no create()');
+ */
+export class RunnerError extends MonaError {
+  constructor(code: RunnerErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.name = 'RunnerError';
+  }
+}
+
+/** One problem found in a config file: where, what, and how to fix it. */
+export interface ConfigIssue {
+  code: RunnerErrorCode;
+  /** JSON path in the config file, e.g. `/senders/0/events/1` (`/` for the root). */
+  path: string;
+  message: string;
+  hint: string;
+}
+
+/**
+ * Every problem of a config file at once. `code` is the issues' common code when they share
+ * one (e.g. only missing env variables), else `MONA_CONFIG_INVALID`.
+ *
+ * @example
+ * if (err instanceof ConfigError) for (const i of err.issues) console.error(i.path, i.message, i.hint);
+ */
+export class ConfigError extends RunnerError {
+  readonly issues: readonly ConfigIssue[];
+  constructor(issues: readonly ConfigIssue[], options?: { cause?: unknown }) {
+    const codes = new Set(issues.map((i) => i.code));
+    const code = codes.size === 1 ? [...codes][0]! : RunnerErrorCode.configInvalid;
+    super(code, formatIssues(issues), options);
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+function formatIssues(issues: readonly ConfigIssue[]): string {
+  const lines = issues.map((i) => `  ${i.path} ${i.message} (${i.code}; ${i.hint})`);
+  return `config has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}
+
+/**
+ * Exit code for an error: 2 for config/usage errors, 1 for everything else.
+ *
+ * @example
+ * process.exitCode = exitCodeOf(error);
+ */
+export function exitCodeOf(error: unknown): 1 | 2 {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && USAGE_CODES.has(code) ? 2 : 1;
+}
