@@ -1,0 +1,36 @@
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import type { Logger } from '../model/logger.js';
+import type { EcsSourceHooks } from './callEcs.js';
+import type { RateLimiter, RateLimitOptions } from './RateLimiter.js';
+
+/** Options of `createEcsSource`. Every field is optional. */
+export interface EcsSourceOptions {
+  /** Re-list the services every this many ticks (tick 0 included). Default 30. */
+  refreshServicesInterval?: number;
+  /** Watch exactly these services and never call ListServices. An empty array means "list them". */
+  serviceNamesOverride?: string[];
+  /** DescribeServices batches in flight at once, per sweep. Default 4. */
+  maxConcurrency?: number;
+  /** Token bucket for the region's shared limiter. Default 10 requests/s, burst 10. */
+  rateLimit?: RateLimitOptions;
+  /** Use this limiter for every call instead of the process-wide one per region (see `sharedRateLimiter`). */
+  rateLimiter?: RateLimiter;
+  /** The client of each region; default: one adaptive-retry client per region, built on first use. */
+  clientFor?: (region: string) => ECSClient;
+  /** One client for every cluster, whatever its region (tests, a single-region tool). */
+  client?: ECSClient;
+  /** Explicit ECS endpoint for the default clients (an emulator); the SDK's `AWS_ENDPOINT_URL_ECS` otherwise. */
+  endpoint?: string;
+  logger?: Logger;
+  /** Clock for `observedAt` and call durations (epoch ms). Default `Date.now`. */
+  now?: () => number;
+  hooks?: EcsSourceHooks;
+  /** New service events kept per service per tick. Default 5. */
+  maxEventsPerService?: number;
+}
+
+export const DEFAULT_ECS_SOURCE_OPTIONS = Object.freeze({
+  refreshServicesInterval: 30,
+  maxConcurrency: 4,
+  maxEventsPerService: 5,
+});

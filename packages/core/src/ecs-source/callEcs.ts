@@ -1,0 +1,60 @@
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import type { RateLimiter } from './RateLimiter.js';
+
+/** Result of one ECS API call, as reported to `hooks.onApiCall`. */
+export type ApiCallResult = 'ok' | 'error' | 'throttled';
+
+/** Observability hooks of the ECS source (metrics live in the runner). */
+export interface EcsSourceHooks {
+  /** After every ECS API call; `durationMs` includes the SDK's own retries, not the rate-limit wait. */
+  onApiCall?(action: string, result: ApiCallResult, durationMs: number): void;
+}
+
+/** What every ECS call of one sweep shares. */
+export interface EcsCallContext {
+  client: ECSClient;
+  limiter: RateLimiter;
+  now: () => number;
+  hooks?: EcsSourceHooks | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** Options passed on to `ECSClient.send`. */
+export interface SendOptions {
+  abortSignal?: AbortSignal;
+}
+
+/**
+ * Sends one ECS command through the shared rate limiter and reports it to the hooks. Every ECS
+ * call of the source goes through here, so none can bypass the bucket.
+ *
+ * @example
+ * const out = await callEcs(ctx, 'ListServices', (client, options) =>
+ *   client.send(new ListServicesCommand({ cluster, maxResults: 100 }), options),
+ * );
+ */
+export async function callEcs<Output>(
+  ctx: EcsCallContext,
+  action: string,
+  send: (client: ECSClient, options: SendOptions) => Promise<Output>,
+): Promise<Output> {
+  await ctx.limiter.acquire(ctx.signal);
+  const startedAt = ctx.now();
+  try {
+    const output = await send(ctx.client, ctx.signal ? { abortSignal: ctx.signal } : {});
+    ctx.hooks?.onApiCall?.(action, 'ok', ctx.now() - startedAt);
+    return output;
+  } catch (error) {
+    ctx.hooks?.onApiCall?.(action, isThrottling(error) ? 'throttled' : 'error', ctx.now() - startedAt);
+    throw error;
+  }
+}
+
+const THROTTLING_NAMES = new Set(['ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'Throttling']);
+
+/** True for the errors ECS uses to say "slow down". */
+export function isThrottling(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; $retryable?: { throttling?: boolean } };
+  return (typeof e.name === 'string' && THROTTLING_NAMES.has(e.name)) || e.$retryable?.throttling === true;
+}

@@ -1,0 +1,45 @@
+import { ECSClient } from '@aws-sdk/client-ecs';
+
+/** How to build the ECS client of one region. */
+export interface EcsClientOptions {
+  /** Explicit endpoint (an emulator); otherwise the SDK reads `AWS_ENDPOINT_URL_ECS` / `AWS_ENDPOINT_URL`. */
+  endpoint?: string;
+}
+
+/**
+ * An ECS client for one region with adaptive retries: on throttling the SDK slows its own
+ * sending rate on top of Mona's token bucket. Everything else follows the SDK's standard
+ * configuration (credential chain, `AWS_REGION` when `region` is empty, `AWS_ENDPOINT_URL*`,
+ * `AWS_MAX_ATTEMPTS`), so Mona runs against an emulator unchanged.
+ *
+ * @example
+ * const client = createEcsClient('eu-west-1');
+ * const local = createEcsClient('eu-west-1', { endpoint: 'http://127.0.0.1:4566' });
+ */
+export function createEcsClient(region: string, options: EcsClientOptions = {}): ECSClient {
+  return new ECSClient({
+    retryMode: 'adaptive',
+    ...(region ? { region } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
+}
+
+/**
+ * A `clientFor(region)` that builds each region's client once and reuses it, so connections
+ * and the SDK's adaptive retry state are shared by every cluster of that region.
+ *
+ * @example
+ * const clientFor = ecsClientCache({ endpoint: process.env.ECS_ENDPOINT });
+ * clientFor('eu-west-1') === clientFor('eu-west-1'); // true
+ */
+export function ecsClientCache(options: EcsClientOptions = {}): (region: string) => ECSClient {
+  const clients = new Map<string, ECSClient>();
+  return (region) => {
+    let client = clients.get(region);
+    if (!client) {
+      client = createEcsClient(region, options);
+      clients.set(region, client);
+    }
+    return client;
+  };
+}

@@ -1,0 +1,106 @@
+import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
+import type { DescribeServicesCommandOutput } from '@aws-sdk/client-ecs';
+import type { Logger } from '../model/logger.js';
+import type { ClusterRef, ServiceSnapshot, SweepOutcome } from '../model/snapshot.js';
+import { callEcs } from './callEcs.js';
+import type { EcsCallContext } from './callEcs.js';
+import type { EventCursors } from './EventCursors.js';
+import { mapBounded } from './mapBounded.js';
+import { serviceNameFromArn } from './serviceNameFromArn.js';
+import { sweepFailure } from './sweepFailure.js';
+import { toServiceSnapshot } from './toServiceSnapshot.js';
+
+/** DescribeServices accepts at most 10 services per call. */
+export const DESCRIBE_BATCH_SIZE = 10;
+
+export interface DescribeClusterOptions {
+  maxConcurrency: number;
+  cursors: EventCursors;
+  logger?: Logger | undefined;
+}
+
+type BatchResult = { ok: true; output: DescribeServicesCommandOutput } | { ok: false; error: unknown };
+
+/** Statuses of a service being deleted: reported as missing, never as a live service. */
+const GONE = new Set(['DRAINING', 'INACTIVE']);
+
+/**
+ * Describes `names` in batches of 10, at most `maxConcurrency` in flight, and folds the answers
+ * into one outcome. A failed batch leaves its services unknown (`partial: true`), never missing;
+ * only when every batch fails is the sweep a `SweepFailure`.
+ *
+ * @example
+ * const outcome = await describeCluster(ctx, { cluster: 'prod', region: 'eu-west-1' }, ['api'], { maxConcurrency: 4, cursors });
+ */
+export async function describeCluster(
+  ctx: EcsCallContext,
+  ref: ClusterRef,
+  names: readonly string[],
+  options: DescribeClusterOptions,
+): Promise<SweepOutcome> {
+  const batches: string[][] = [];
+  for (let i = 0; i < names.length; i += DESCRIBE_BATCH_SIZE) batches.push(names.slice(i, i + DESCRIBE_BATCH_SIZE));
+  const results = await mapBounded(batches, options.maxConcurrency, (batch) => describeBatch(ctx, ref.cluster, batch));
+  const failed = results.filter((r): r is { ok: false; error: unknown } => !r.ok);
+  const first = failed[0];
+  if (first && failed.length === batches.length) return sweepFailure(ref, ctx.now(), first.error);
+  const services: ServiceSnapshot[] = [];
+  const missing: string[] = [];
+  let partial = failed.length > 0;
+  for (const result of results) {
+    if (result.ok) partial = collect(result.output, services, missing, options) || partial;
+  }
+  for (const f of failed) options.logger?.warn({ cluster: ref.cluster, err: f.error }, 'DescribeServices batch failed');
+  return {
+    kind: 'snapshot',
+    cluster: ref.cluster,
+    region: ref.region,
+    observedAt: ctx.now(),
+    services,
+    missing,
+    ...(partial ? { partial: true } : {}),
+  };
+}
+
+async function describeBatch(ctx: EcsCallContext, cluster: string, services: string[]): Promise<BatchResult> {
+  try {
+    const output = await callEcs(ctx, 'DescribeServices', (client, options) =>
+      client.send(new DescribeServicesCommand({ cluster, services }), options),
+    );
+    return { ok: true, output };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** Adds one batch's services and MISSING failures; returns true if some services stay unknown. */
+function collect(
+  output: DescribeServicesCommandOutput,
+  services: ServiceSnapshot[],
+  missing: string[],
+  options: DescribeClusterOptions,
+): boolean {
+  const { cursors } = options;
+  for (const service of output.services ?? []) {
+    const name = service.serviceName ?? serviceNameFromArn(service.serviceArn ?? '');
+    if (service.status !== undefined && GONE.has(service.status)) {
+      missing.push(name);
+      cursors.forget(name);
+    } else {
+      services.push(toServiceSnapshot(service, cursors.take(name, service.events)));
+    }
+  }
+  let unknown = false;
+  for (const failure of output.failures ?? []) {
+    const name = serviceNameFromArn(failure.arn ?? '');
+    if (failure.reason === 'MISSING') {
+      missing.push(name);
+      cursors.forget(name);
+    } else {
+      // Any other reason (access denied, …) says nothing about the service: unknown, not gone.
+      unknown = true;
+      options.logger?.warn({ service: name, reason: failure.reason, detail: failure.detail }, 'DescribeServices failure');
+    }
+  }
+  return unknown;
+}

@@ -1,0 +1,21 @@
+import type { ClusterRef, SweepFailure } from '../model/snapshot.js';
+
+/**
+ * A `SweepFailure` value from whatever was thrown, keeping only JSON-safe fields (the outcome
+ * is logged, recorded and replayed). `code` is the SDK's error name (`ThrottlingException`,
+ * `ClusterNotFoundException`, …) or a `MonaError`'s code.
+ *
+ * @example
+ * return sweepFailure({ cluster: 'prod', region: 'eu-west-1' }, Date.now(), error);
+ */
+export function sweepFailure(ref: ClusterRef, observedAt: number, error: unknown): SweepFailure {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const code = (e as { code?: unknown }).code;
+  return {
+    kind: 'failure',
+    cluster: ref.cluster,
+    region: ref.region,
+    observedAt,
+    error: { name: e.name, message: e.message, code: typeof code === 'string' ? code : e.name },
+  };
+}
