@@ -1,0 +1,31 @@
+/**
+ * @mona/sender-sns: publishes Mona notifications to an Amazon SNS topic (standard or FIFO), as
+ * text, JSON, or AWS Chatbot custom notifications.
+ */
+import type { SenderPlugin } from '@mona/core';
+import { createSnsSender } from './createSnsSender.js';
+import { snsOptionsSchema, type SnsSenderOptions } from './options.js';
+
+/**
+ * The plugin the runner loads from `"plugin": "@mona/sender-sns"`.
+ *
+ * @example
+ * { "plugin": "@mona/sender-sns", "options": { "topicArn": "arn:aws:sns:eu-west-1:123456789012:deploys" } }
+ */
+const snsSender: SenderPlugin<SnsSenderOptions> = {
+  name: 'sns',
+  optionsSchema: snsOptionsSchema,
+  create: (options) => createSnsSender(options),
+};
+export default snsSender;
+
+export { createSnsSender } from './createSnsSender.js';
+export type { SnsSenderDeps } from './createSnsSender.js';
+export { MessageFormat, snsOptionsSchema } from './options.js';
+export type { SnsSenderOptions } from './options.js';
+export { toPublishInput } from './publishInput.js';
+export { toChatbotMessage } from './chatbotMessage.js';
+export type { ChatbotMessage } from './chatbotMessage.js';
+export { classifySnsError } from './classifySnsError.js';
+export { toSnsSubject } from './subject.js';
+export { toSnsId } from './snsId.js';

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { deploymentFailed, deploymentStarted, monitorStarted, serviceRemoved } from './__fixtures__/notifications.js';
+import { toPublishInput } from './publishInput.js';
+
+const topicArn = 'arn:aws:sns:eu-west-1:123456789012:deploys';
+const fifoArn = 'arn:aws:sns:eu-west-1:123456789012:deploys.fifo';
+
+describe('toPublishInput', () => {
+  it('publishes the text with subject and filterable attributes for a deployment start', () => {
+    // Act
+    const input = toPublishInput(deploymentStarted, { topicArn });
+    // Assess
+    expect(input).toEqual({
+      TopicArn: topicArn,
+      Subject: 'api deployment started',
+      Message: ':arrows_clockwise: `api` deployment started with task definition `api:42`',
+      MessageAttributes: {
+        eventType: { DataType: 'String', StringValue: 'DeploymentStarted' },
+        cluster: { DataType: 'String', StringValue: 'prod' },
+        service: { DataType: 'String', StringValue: 'api' },
+        severity: { DataType: 'String', StringValue: 'info' },
+      },
+    });
+  });
+
+  it('leaves the service attribute out for cluster-level events', () => {
+    // Act
+    const input = toPublishInput(monitorStarted, { topicArn });
+    // Assess
+    expect(Object.keys(input.MessageAttributes ?? {})).toEqual(['eventType', 'cluster', 'severity']);
+  });
+
+  it('groups FIFO messages by cluster/service and de-duplicates by notification id', () => {
+    // Act
+    const input = toPublishInput(deploymentStarted, { topicArn: fifoArn });
+    // Assess
+    expect(input.MessageGroupId).toBe('prod/api');
+    expect(input.MessageDeduplicationId).toBe('prod/api/ecs-svc/1234567890/DeploymentStarted');
+  });
+
+  it('groups FIFO cluster-level events by cluster', () => {
+    // Act
+    const input = toPublishInput(monitorStarted, { topicArn: fifoArn });
+    // Assess
+    expect(input.MessageGroupId).toBe('prod');
+  });
+
+  it('sets no FIFO fields on a standard topic', () => {
+    // Act
+    const input = toPublishInput(serviceRemoved, { topicArn });
+    // Assess
+    expect(input).not.toHaveProperty('MessageGroupId');
+    expect(input).not.toHaveProperty('MessageDeduplicationId');
+  });
+
+  it('publishes the full event as JSON with the json format', () => {
+    // Act
+    const input = toPublishInput(deploymentFailed, { topicArn, messageFormat: 'json' });
+    // Assess
+    expect(JSON.parse(input.Message ?? '')).toEqual({
+      id: deploymentFailed.id,
+      type: 'DeploymentFailed',
+      severity: 'error',
+      title: 'api deployment failed',
+      text: deploymentFailed.text,
+      event: deploymentFailed.event,
+    });
+  });
+
+  it('publishes an AWS Chatbot custom notification with the chatbot format', () => {
+    // Act
+    const input = toPublishInput(deploymentFailed, { topicArn, messageFormat: 'chatbot' });
+    // Assess
+    expect(JSON.parse(input.Message ?? '')).toEqual({
+      version: '1.0',
+      source: 'custom',
+      id: deploymentFailed.id,
+      content: {
+        textType: 'client-markdown',
+        title: 'api deployment failed',
+        description: deploymentFailed.text,
+        nextSteps: ['Open the service in the AWS console: https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/api/health?region=eu-west-1'],
+        keywords: ['error', 'prod', 'api'],
+      },
+      metadata: {
+        threadId: 'prod/api/ecs-svc/1234567890',
+        summary: 'api deployment failed',
+        eventType: 'DeploymentFailed',
+        additionalContext: { cluster: 'prod', region: 'eu-west-1', service: 'api', taskDefinition: 'api:42', deploymentId: 'ecs-svc/1234567890' },
+      },
+    });
+  });
+
+  it('sanitises the title into a valid subject', () => {
+    // Act
+    const input = toPublishInput({ ...deploymentStarted, title: '🚀 api\ndeployment started' }, { topicArn });
+    // Assess
+    expect(input.Subject).toBe('api deployment started');
+  });
+});
