@@ -1,0 +1,88 @@
+import type { Notification, Severity } from '@mona/core';
+import { contextLines } from './contextLines.js';
+import { escapeMrkdwn } from './escapeMrkdwn.js';
+import { clip, messageFields } from './messageFields.js';
+
+export interface MrkdwnText {
+  type: 'mrkdwn';
+  text: string;
+}
+/** The Block Kit blocks this package produces (a subset of Slack's `KnownBlock`). */
+export type SlackBlock =
+  | { type: 'section'; text: MrkdwnText }
+  | { type: 'section'; fields: MrkdwnText[] }
+  | { type: 'context'; elements: MrkdwnText[] };
+export interface SlackAttachment {
+  color: string;
+  blocks: SlackBlock[];
+}
+/** A message as both `chat.postMessage` and an incoming webhook accept it. */
+export interface SlackMessage {
+  /** Plain fallback for notifications, screen readers and old clients; always set. */
+  text: string;
+  blocks: SlackBlock[];
+  attachments: SlackAttachment[];
+}
+
+/** Attachment bar colour per severity (Slack's own palette). */
+export const SEVERITY_COLOR: Readonly<Record<Severity, string>> = Object.freeze({
+  info: '#1D9BD1',
+  success: '#2EB67D',
+  warning: '#ECB22E',
+  error: '#E01E5A',
+});
+
+/** Slack's limits: section text 3,000 characters; `text` should stay under 4,000. */
+const SECTION_MAX = 3000;
+const FALLBACK_MAX = 4000;
+
+export interface BuildOptions {
+  /** User-written mention (`<!here>`), put in front unescaped. */
+  mention?: string;
+  /** Emoji put in front of the text, e.g. when a thread parent gets its final status. */
+  statusEmoji?: string;
+  /** Colour the attachment with this severity instead of the notification's. */
+  severity?: Severity;
+}
+
+/**
+ * Render a notification as a Slack message: the formatter's `text` (already mrkdwn, so user
+ * templates reach Slack) in a section, then an attachment coloured by severity with the
+ * event's fields, its enrichment context and a link to the service in the AWS console.
+ *
+ * `text` is not escaped again: the formatter escaped what it interpolated, and escaping here
+ * would break the links and mentions a user template may contain on purpose.
+ *
+ * @example
+ * const message = buildSlackMessage(notification, { mention: '<!here>' });
+ * await webhook.send(message);
+ */
+export function buildSlackMessage(notification: Notification, options: BuildOptions = {}): SlackMessage {
+  const body = notification.text.trim() === '' ? escapeMrkdwn(notification.title) : notification.text;
+  const prefix = [options.mention, options.statusEmoji].filter((part) => part !== undefined && part !== '').join(' ');
+  const headline = prefix === '' ? body : `${prefix} ${body}`;
+  return {
+    text: clip(headline, FALLBACK_MAX),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(headline, SECTION_MAX) } }],
+    attachments: [{ color: SEVERITY_COLOR[options.severity ?? notification.severity], blocks: detailBlocks(notification) }],
+  };
+}
+
+function detailBlocks(notification: Notification): SlackBlock[] {
+  const { event } = notification;
+  const blocks: SlackBlock[] = [{ type: 'section', fields: messageFields(event).map(mrkdwn) }];
+  for (const lines of contextLines(event)) {
+    blocks.push({ type: 'context', elements: [mrkdwn(clip(lines.join('\n'), SECTION_MAX))] });
+  }
+  if ('consoleUrl' in event && event.consoleUrl !== '') {
+    // A link, not a button: a link button makes Slack post an interaction payload, and apps
+    // without a request URL (every plain webhook) then show a warning icon next to it.
+    const link = `<${escapeMrkdwn(event.consoleUrl)}|Open in the AWS console>`;
+    blocks.push({ type: 'context', elements: [mrkdwn(`:link: ${link}`)] });
+  }
+  return blocks;
+}
+
+function mrkdwn(text: string): MrkdwnText {
+  return { type: 'mrkdwn', text };
+}
