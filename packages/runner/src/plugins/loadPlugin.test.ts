@@ -1,0 +1,121 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Logger } from '@mona/core';
+import { parseConfig } from '../config/loadConfig.js';
+import { RunnerError } from '../errors.js';
+import { createSenders, loadSenders } from './createSenders.js';
+import { loadPlugin } from './loadPlugin.js';
+
+const configPath = fileURLToPath(new URL('../__fixtures__/mona.json', import.meta.url));
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+
+async function codeOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  const error = await promise.then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(RunnerError);
+  return error as RunnerError;
+}
+
+function configWith(sender: object) {
+  return parseConfig(JSON.stringify({ ecsCluster: 'c', AWSRegion: 'r', senders: [sender] }), { configPath, env: {} });
+}
+
+describe('loadPlugin', () => {
+  it('loads a plugin by path relative to the config file', async () => {
+    // Act
+    const plugin = await loadPlugin({ spec: './plugins/recording.mjs', configPath, owner: 'senders[0]' });
+
+    // Assess
+    expect(plugin.name).toBe('recording');
+  });
+
+  it('fails with MONA_PLUGIN_NOT_FOUND for a path that does not exist', async () => {
+    // Act
+    const error = await codeOf(loadPlugin({ spec: './plugins/nope.mjs', configPath, owner: 'senders[0]' }));
+
+    // Assess
+    expect(error.code).toBe('MONA_PLUGIN_NOT_FOUND');
+    expect(error.message).toContain('relative to the config file');
+  });
+
+  it('fails with MONA_PLUGIN_NOT_FOUND and an install hint for an unknown package', async () => {
+    // Act
+    const error = await codeOf(loadPlugin({ spec: '@mona/sender-does-not-exist', configPath, owner: 'senders[2]' }));
+
+    // Assess
+    expect(error.code).toBe('MONA_PLUGIN_NOT_FOUND');
+    expect(error.message).toContain('npm install @mona/sender-does-not-exist');
+    expect(error.message).toContain('senders[2]');
+  });
+
+  it('fails with MONA_PLUGIN_INVALID when the module has no default export', async () => {
+    // Act
+    const error = await codeOf(loadPlugin({ spec: './plugins/no-default.mjs', configPath, owner: 'senders[0]' }));
+
+    // Assess
+    expect(error.code).toBe('MONA_PLUGIN_INVALID');
+    expect(error.message).toContain('no default export');
+  });
+
+  it('fails with MONA_PLUGIN_INVALID when the default export has no create()', async () => {
+    // Act
+    const error = await codeOf(loadPlugin({ spec: './plugins/missing-create.mjs', configPath, owner: 'senders[0]' }));
+
+    // Assess
+    expect(error.code).toBe('MONA_PLUGIN_INVALID');
+    expect(error.message).toContain('"create" is not a function');
+  });
+
+  it('fails with MONA_PLUGIN_LOAD_FAILED when the module throws while importing', async () => {
+    // Act
+    const error = await codeOf(loadPlugin({ spec: './plugins/throws-on-import.mjs', configPath, owner: 'senders[0]' }));
+
+    // Assess
+    expect(error.code).toBe('MONA_PLUGIN_LOAD_FAILED');
+    expect(error.message).toContain('broken at import time');
+  });
+});
+
+describe('loadSenders and createSenders', () => {
+  it('fails with MONA_OPTIONS_INVALID, listing every bad option with its config path', async () => {
+    // Prepare
+    const config = configWith({ plugin: './plugins/recording.mjs', options: { chanel: 'x', token: 3 } });
+
+    // Act
+    const error = await codeOf(loadSenders(config));
+
+    // Assess
+    expect(error.code).toBe('MONA_OPTIONS_INVALID');
+    expect(error.message).toContain('/senders/0/options must have required property');
+    expect(error.message).toContain('"chanel"');
+    expect(error.message).toContain('/senders/0/options/token must be string');
+  });
+
+  it('fails with MONA_PLUGIN_CREATE_FAILED naming the plugin when create() throws', async () => {
+    // Prepare
+    const checked = await loadSenders(configWith({ plugin: './plugins/throws-in-create.mjs' }));
+
+    // Act
+    const error = await codeOf(createSenders(checked, silent));
+
+    // Assess
+    expect(error.code).toBe('MONA_PLUGIN_CREATE_FAILED');
+    expect(error.message).toContain('throws-in-create');
+    expect(error.message).toContain('cannot reach the mail server');
+  });
+
+  it('creates a sender with a per-instance name when everything fits', async () => {
+    // Prepare
+    const checked = await loadSenders(configWith({ plugin: './plugins/recording.mjs', options: { channel: '#ops' } }));
+
+    // Act
+    const live = await createSenders(checked, silent);
+
+    // Assess
+    expect(live).toHaveLength(1);
+    expect(live[0]?.config.instanceName).toBe('senders[0]:./plugins/recording.mjs');
+    expect(typeof live[0]?.sender.send).toBe('function');
+  });
+});
