@@ -1,0 +1,50 @@
+import { SenderError, isSenderError } from '../errors.js';
+import type { Sender } from './types.js';
+
+/** The original mona's sender: anything with `send(message)`; may return a promise. */
+export interface MessageSender {
+  send(message: string): unknown;
+  close?(): unknown;
+}
+
+/**
+ * Adapt one of the original mona's `{ send(message) }` senders to the `Sender` contract. It
+ * receives `notification.text` only. A `SenderError` it throws keeps its classification; any
+ * other error is treated as a retryable network-style failure, because the original's senders
+ * never classified errors and most of their failures were transient HTTP errors.
+ *
+ * @example
+ * const queue = createDeliveryQueue(fromMessageSender({ send: (text) => console.log(text) }));
+ */
+export function fromMessageSender(legacy: MessageSender): Sender {
+  let closing: Promise<void> | undefined;
+  return {
+    async send(notification, signal) {
+      signal.throwIfAborted();
+      try {
+        await Promise.race([legacy.send(notification.text), rejectOnAbort(signal)]);
+      } catch (error) {
+        if (isSenderError(error)) throw error;
+        throw new SenderError(`message sender failed: ${messageOf(error)}`, { retryable: true, cause: error });
+      }
+    },
+    close() {
+      // Idempotent as the contract requires, even if the legacy close is not.
+      closing ??= Promise.resolve().then(async () => {
+        await legacy.close?.();
+      });
+      return closing;
+    },
+  };
+}
+
+/** The legacy function cannot be cancelled; the adapter stops waiting for it instead. */
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,12 @@
+/**
+ * @mona/core/testing: fakes and the sender conformance suite for tests of Mona and of
+ * third-party senders. Requires `vitest` (the conformance suite registers Vitest tests).
+ */
+export { recordingLogger } from './recordingLogger.js';
+export type { LogEntry, RecordingLogger } from './recordingLogger.js';
+export { HOSTILE_REASON, sampleContext, sampleEvents } from './sampleEvents.js';
+export { sampleNotification, sampleNotifications } from './sampleNotifications.js';
+export type { ChannelMode, SenderHarness } from './senderHarness.js';
+export { conformanceChecks } from './conformanceChecks.js';
+export type { ConformanceCheck, ConformanceSession } from './conformanceChecks.js';
+export { runConformanceCheck, senderConformance } from './senderConformance.js';

@@ -1,0 +1,83 @@
+import { consoleUrl } from '../model/config.js';
+import type { EventContext } from '../model/context.js';
+import type { MonitorEvent, ServiceState } from '../model/events.js';
+
+const CLUSTER = 'prod';
+const REGION = 'eu-west-1';
+const OBSERVED_AT = Date.UTC(2025, 2, 14, 9, 30, 0);
+
+/**
+ * Hostile strings as ECS really returns them: stop reasons and service events are free text
+ * written by applications, so they can hold Slack control sequences and HTML.
+ */
+export const HOSTILE_REASON = 'Essential container in task exited: <!channel> <script>alert("x")</script> & more';
+
+/** Enrichment context with stopped tasks whose reasons must be escaped by every channel. */
+export function sampleContext(): EventContext {
+  return {
+    stoppedTasks: [
+      {
+        taskArn: `arn:aws:ecs:${REGION}:123456789012:task/${CLUSTER}/0a1b2c3d4e5f`,
+        taskDefinition: 'api:42',
+        stopCode: 'EssentialContainerExited',
+        stoppedReason: HOSTILE_REASON,
+        stoppedAt: OBSERVED_AT - 30_000,
+        containers: [{ name: 'app', exitCode: 137, reason: 'OutOfMemoryError: <@U012AB3CD> killed' }],
+      },
+    ],
+    stoppedCount: 3,
+    serviceEvents: ['(service api) has started 1 tasks: (task 0a1b2c3d4e5f).'],
+    changes: [{ name: 'app', previousImage: 'repo/api:1.4.1', image: 'repo/api:1.4.2' }],
+    deployedBy: 'arn:aws:iam::123456789012:user/ci-<deployer>',
+  };
+}
+
+function serviceState(overrides: Partial<ServiceState> = {}): ServiceState {
+  return {
+    service: 'api',
+    deploymentId: 'ecs-svc/1234567890123456789',
+    deploymentCreated: new Date(OBSERVED_AT - 120_000).toISOString(),
+    deploymentUpdated: new Date(OBSERVED_AT - 60_000).toISOString(),
+    taskDef: 'api:42',
+    previousTaskDef: 'api:41',
+    runningCount: 2,
+    desiredCount: 2,
+    deploymentRunningCount: 2,
+    pendingCount: 0,
+    failedTasks: 0,
+    success: true,
+    consoleUrl: consoleUrl(REGION, CLUSTER, 'api'),
+    ...overrides,
+  };
+}
+
+function base(type: string, suffix: string): { id: string; cluster: string; region: string; observedAt: number } {
+  return { id: `${CLUSTER}/${suffix}/${type}`, cluster: CLUSTER, region: REGION, observedAt: OBSERVED_AT };
+}
+
+const DEPLOYMENT = 'api/ecs-svc/1234567890123456789';
+
+/**
+ * One realistic `MonitorEvent` of every `EventType`, in the order of the events table. Failure
+ * events carry `sampleContext()`, whose stop reasons contain `<!channel>` and `<script>`.
+ *
+ * @example
+ * for (const event of sampleEvents()) await sender.send(sampleNotification(event), signal);
+ */
+export function sampleEvents(): MonitorEvent[] {
+  const failing = { failedTasks: 3, runningCount: 1, deploymentRunningCount: 0, success: false, context: sampleContext() };
+  return [
+    { ...base('MonitorStarted', 'cluster'), type: 'MonitorStarted', serviceNames: ['api', 'worker', 'web'] },
+    { ...base('DeploymentStarted', DEPLOYMENT), ...serviceState({ runningCount: 2, deploymentRunningCount: 0, success: false }), type: 'DeploymentStarted' },
+    { ...base('TasksFailing', DEPLOYMENT), ...serviceState(failing), type: 'TasksFailing' },
+    { ...base('DeploymentFailed', DEPLOYMENT), ...serviceState({ ...failing, reason: `ECS deployment circuit breaker: ${HOSTILE_REASON}` }), type: 'DeploymentFailed' },
+    { ...base('RollbackStarted', 'api/ecs-svc/9876543210987654321'), ...serviceState({ ...failing, taskDef: 'api:41', previousTaskDef: 'api:42', deploymentId: 'ecs-svc/9876543210987654321', reason: 'circuit breaker: rolling back' }), type: 'RollbackStarted', failedDeploymentId: 'ecs-svc/1234567890123456789' },
+    { ...base('ScalingStarted', `${DEPLOYMENT}/4`), ...serviceState({ desiredCount: 4 }), type: 'ScalingStarted', previousDesiredCount: 2 },
+    { ...base('TaskCrashed', `${DEPLOYMENT}/crash`), ...serviceState({ runningCount: 1, deploymentRunningCount: 1, success: false, context: sampleContext() }), type: 'TaskCrashed' },
+    { ...base('DeploymentCompleted', DEPLOYMENT), ...serviceState({ durationSeconds: 95 }), type: 'DeploymentCompleted', kind: 'deploy' },
+    { ...base('DeploymentTimedOut', DEPLOYMENT), ...serviceState({ runningCount: 1, deploymentRunningCount: 1, success: false }), type: 'DeploymentTimedOut', secondsUntilAlert: 600 },
+    { ...base('ServiceRemoved', 'api'), type: 'ServiceRemoved', service: 'api', reason: 'DRAINING', consoleUrl: consoleUrl(REGION, CLUSTER, 'api') },
+    { ...base('MonitorDegraded', 'cluster'), type: 'MonitorDegraded', failures: 3, reason: 'ThrottlingException: Rate exceeded' },
+    { ...base('MonitorRecovered', 'cluster'), type: 'MonitorRecovered', durationSeconds: 45 },
+  ];
+}
