@@ -47,3 +47,10 @@ export type { SnapshotSource } from './model/source.js';
 export type { Formatter } from './format/types.js';
 export type { DeliveryHooks, DeliveryOutcome, DeliveryQueue } from './delivery/types.js';
 export type { EnrichInput, Enricher } from './model/enricher.js';
+
+// sender contract and delivery
+export { defineSender } from './sender/defineSender.js';
+export { validateSenderOptions } from './sender/validateSenderOptions.js';
+export { checkLoadedPlugin } from './sender/checkLoadedPlugin.js';
+export { fromMessageSender } from './sender/fromMessageSender.js';
+export type { MessageSender } from './sender/fromMessageSender.js';
