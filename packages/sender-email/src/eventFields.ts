@@ -1,0 +1,50 @@
+import type { MonitorEvent } from '@mona/core';
+
+/** One labelled value of the fields table, unescaped (each renderer escapes for its format). */
+export type Field = readonly [label: string, value: string];
+
+/**
+ * The facts of an event worth a row in an email, in reading order: where, what, counts, why.
+ * Values are raw strings from ECS and the config; renderers must escape them.
+ *
+ * @example
+ * eventFields(event); // [['Cluster', 'prod'], ['Service', 'api'], ['Task definition', 'api:42'], …]
+ */
+export function eventFields(event: MonitorEvent): Field[] {
+  const fields: Array<[string, string | number | undefined]> = [
+    ['Event', event.type],
+    ['Cluster', event.cluster],
+    ['Region', event.region],
+    ['Service', 'service' in event ? event.service : undefined],
+    ['Services', 'serviceNames' in event ? event.serviceNames.join(', ') : undefined],
+    ['Task definition', 'taskDef' in event ? event.taskDef : undefined],
+    ['Previous task definition', 'previousTaskDef' in event ? event.previousTaskDef : undefined],
+    ['Deployment', 'deploymentId' in event ? event.deploymentId : undefined],
+    ['Running / desired', 'desiredCount' in event ? `${event.runningCount} / ${event.desiredCount}` : undefined],
+    ['Previous desired', 'previousDesiredCount' in event ? event.previousDesiredCount : undefined],
+    ['Pending', 'pendingCount' in event ? event.pendingCount : undefined],
+    ['Failed tasks', 'failedTasks' in event ? event.failedTasks : undefined],
+    ['Completed', 'kind' in event ? event.kind : undefined],
+    ['Duration', 'durationSeconds' in event ? formatSeconds(event.durationSeconds) : undefined],
+    ['Alert after', 'secondsUntilAlert' in event ? formatSeconds(event.secondsUntilAlert) : undefined],
+    ['Failures', 'failures' in event ? event.failures : undefined],
+    ['Reason', 'reason' in event ? event.reason : undefined],
+    ['Deployed by', 'context' in event ? event.context?.deployedBy : undefined],
+    ['Observed at', new Date(event.observedAt).toISOString()],
+  ];
+  return fields.filter((f): f is [string, string | number] => f[1] !== undefined && f[1] !== '').map(([l, v]) => [l, String(v)]);
+}
+
+/** `95` → `1m 35s`: email readers should not do arithmetic. */
+export function formatSeconds(seconds: number | undefined): string | undefined {
+  if (seconds === undefined || !Number.isFinite(seconds)) return undefined;
+  const whole = Math.max(0, Math.round(seconds));
+  const minutes = Math.floor(whole / 60);
+  return minutes === 0 ? `${whole}s` : `${minutes}m ${whole % 60}s`;
+}
+
+/** The console link of an event, if it has one that is safe to put in an `href`. */
+export function consoleLinkOf(event: MonitorEvent): string | undefined {
+  const url = 'consoleUrl' in event ? event.consoleUrl : undefined;
+  return url !== undefined && url.startsWith('https://') ? url : undefined;
+}

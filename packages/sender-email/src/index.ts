@@ -1,0 +1,29 @@
+/**
+ * @mona/sender-email: emails Mona notifications over SMTP (nodemailer, pooled), with a plain-text
+ * and an HTML body.
+ */
+import type { SenderPlugin } from '@mona/core';
+import { createEmailSender } from './createEmailSender.js';
+import { emailOptionsSchema, type EmailSenderOptions } from './options.js';
+
+/**
+ * The plugin the runner loads from `"plugin": "@mona/sender-email"`.
+ *
+ * @example
+ * { "plugin": "@mona/sender-email", "options": { "transport": "smtps://mona:${env:SMTP_PASSWORD}@smtp.example.com", "from": "mona@example.com", "to": ["ops@example.com"] } }
+ */
+const emailSender: SenderPlugin<EmailSenderOptions> = {
+  name: 'email',
+  optionsSchema: emailOptionsSchema,
+  create: (options, context) => createEmailSender(options, { logger: context.logger }),
+};
+export default emailSender;
+
+export { createEmailSender } from './createEmailSender.js';
+export type { EmailSenderDeps } from './createEmailSender.js';
+export { DEFAULT_SUBJECT_PREFIX, emailOptionsSchema } from './options.js';
+export type { EmailSenderOptions } from './options.js';
+export { composeMail } from './composeMail.js';
+export type { ComposedMail } from './composeMail.js';
+export { classifyEmailError } from './classifyEmailError.js';
+export { escapeHtml } from './escapeHtml.js';
