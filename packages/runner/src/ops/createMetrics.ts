@@ -1,0 +1,76 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The runner's Prometheus metrics, on their own Registry (never the global one). */
+export interface MonaMetrics {
+  registry: Registry;
+  sweeps: Counter<'cluster' | 'result'>;
+  sweepDuration: Histogram<'cluster'>;
+  ecsApiCalls: Counter<'action' | 'result'>;
+  events: Counter<'type'>;
+  notifications: Counter<'sender' | 'result'>;
+  deliveryLatency: Histogram<'sender'>;
+  servicesMonitored: Gauge<'cluster'>;
+  lastGoodSweep: Gauge<'cluster'>;
+}
+
+/**
+ * Create the metrics listed in the runner README. Each call makes a fresh Registry, so several
+ * monitors (or tests) in one process never collide.
+ *
+ * @example
+ * const metrics = createMetrics();
+ * metrics.sweeps.inc({ cluster: 'prod', result: 'success' });
+ * const text = await metrics.registry.metrics();
+ */
+export function createMetrics(): MonaMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  return {
+    registry,
+    sweeps: new Counter({
+      name: 'mona_sweeps_total',
+      help: 'Sweeps of a cluster by result (success, partial, failure).',
+      labelNames: ['cluster', 'result'],
+      registers,
+    }),
+    sweepDuration: new Histogram({
+      name: 'mona_sweep_duration_seconds',
+      help: 'Duration of one sweep of one cluster.',
+      labelNames: ['cluster'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    }),
+    ecsApiCalls: new Counter({
+      name: 'mona_ecs_api_calls_total',
+      help: 'ECS API calls by action and result (ok, or the error name).',
+      labelNames: ['action', 'result'],
+      registers,
+    }),
+    events: new Counter({ name: 'mona_events_total', help: 'Monitor events by type.', labelNames: ['type'], registers }),
+    notifications: new Counter({
+      name: 'mona_notifications_total',
+      help: 'Notifications by sender and final outcome (delivered, dropped, overflow).',
+      labelNames: ['sender', 'result'],
+      registers,
+    }),
+    deliveryLatency: new Histogram({
+      name: 'mona_delivery_latency_seconds',
+      help: 'Time from enqueue to delivery, per sender.',
+      labelNames: ['sender'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers,
+    }),
+    servicesMonitored: new Gauge({
+      name: 'mona_services_monitored',
+      help: 'Services in the latest good snapshot of a cluster.',
+      labelNames: ['cluster'],
+      registers,
+    }),
+    lastGoodSweep: new Gauge({
+      name: 'mona_last_good_sweep_timestamp_seconds',
+      help: 'Unix time of the latest successful sweep of a cluster.',
+      labelNames: ['cluster'],
+      registers,
+    }),
+  };
+}
