@@ -10,3 +10,7 @@ export type { ChannelMode, SenderHarness } from './senderHarness.js';
 export { conformanceChecks } from './conformanceChecks.js';
 export type { ConformanceCheck, ConformanceSession } from './conformanceChecks.js';
 export { runConformanceCheck, senderConformance } from './senderConformance.js';
+export { recordingSender } from './recordingSender.js';
+export type { RecordedAttempt, RecordingSender, RecordingStep } from './recordingSender.js';
+export { scriptedSource } from './scriptedSource.js';
+export type { ScriptClock, ScriptedSource, ScriptedSweep, SweepScript } from './scriptedSource.js';
