@@ -16,12 +16,13 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 
 /**
  * Turn anything the Slack SDKs throw into a `SenderError` that tells the delivery queue whether
- * a retry can help, and tells the user what to fix.
+ * a retry can help, and tells the user what to fix. An abort (the queue's per-attempt
+ * timeout) is retryable: the next attempt gets a fresh budget.
  *
  * @example
  * try { await webhook.send(message); } catch (error) { throw classifySlackError(error, seen); }
  */
-export function classifySlackError(error: unknown, seen: HttpObservation = {}): SenderError {
+export function classifySlackError(error: unknown, seen: HttpObservation = {}, signal?: AbortSignal): SenderError {
   if (error instanceof SenderError) return error;
   const shape = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
   const status = typeof shape.statusCode === 'number' ? shape.statusCode : seen.status;
@@ -43,6 +44,9 @@ export function classifySlackError(error: unknown, seen: HttpObservation = {}): 
   }
   if (status !== undefined && status >= 400) {
     return failure(`Slack answered ${answer}: ${hintForStatus(status)}`, false, SlackErrorCode.Rejected, error);
+  }
+  if (signal?.aborted === true) {
+    return failure(`the Slack request was aborted (${describe(signal.reason)}); the delivery queue retries.`, true, SlackErrorCode.Network, error);
   }
   if (isRequestError(shape) || isNetworkError(error)) {
     return failure(`Slack could not be reached (${describe(shape.original ?? error)}); the delivery queue retries.`, true, SlackErrorCode.Network, error);

@@ -1,0 +1,45 @@
+/**
+ * @mona/sender-slack: Mona notifications in Slack, through an incoming webhook or a bot token
+ * with one thread per deployment. The default export is the plugin the runner loads.
+ */
+import { defineSender, type Sender, type SenderContext } from '@mona/core';
+import { createBotSender } from './createBotSender.js';
+import { createWebhookSender } from './createWebhookSender.js';
+import { isBotOptions, slackOptionsSchema, type SlackOptions } from './options.js';
+
+/**
+ * Create a Slack sender from validated options: bot-token mode when `token` is set, else
+ * incoming-webhook mode.
+ *
+ * @example
+ * const sender = createSlackSender({ webhookUrl: process.env.SLACK_WEBHOOK_URL! }, { logger, instanceName: 'slack' });
+ */
+export function createSlackSender(options: SlackOptions, context: SenderContext): Sender {
+  return isBotOptions(options) ? createBotSender(options, context) : createWebhookSender(options);
+}
+
+/**
+ * The Slack sender plugin.
+ *
+ * @example
+ * // mona.json: { "senders": [{ "plugin": "@mona/sender-slack", "options": { "webhookUrl": "${env:SLACK_WEBHOOK_URL}" } }] }
+ * import slack from '@mona/sender-slack';
+ * const sender = await slack.create({ token: 'xoxb-…', channel: 'C0123' }, { logger, instanceName: 'slack' });
+ */
+const slack = defineSender<SlackOptions>({
+  name: 'slack',
+  optionsSchema: slackOptionsSchema,
+  create: createSlackSender,
+});
+export default slack;
+
+export { buildSlackMessage, SEVERITY_COLOR } from './buildSlackMessage.js';
+export type { BuildOptions, MrkdwnText, SlackAttachment, SlackBlock, SlackMessage } from './buildSlackMessage.js';
+export { classifySlackError } from './classifySlackError.js';
+export { createBotSender, THREAD_CAPACITY } from './createBotSender.js';
+export { createWebhookSender } from './createWebhookSender.js';
+export { escapeMrkdwn } from './escapeMrkdwn.js';
+export { SLACK_FAILURES, SlackErrorCode } from './errors.js';
+export type { SlackFailure } from './errors.js';
+export { isBotOptions, slackOptionsSchema } from './options.js';
+export type { SlackBotOptions, SlackCommonOptions, SlackMentions, SlackOptions, SlackWebhookOptions } from './options.js';
