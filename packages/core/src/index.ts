@@ -54,3 +54,18 @@ export { validateSenderOptions } from './sender/validateSenderOptions.js';
 export { checkLoadedPlugin } from './sender/checkLoadedPlugin.js';
 export { fromMessageSender } from './sender/fromMessageSender.js';
 export type { MessageSender } from './sender/fromMessageSender.js';
+
+// formatter
+export { defaultFormatter } from './format/defaultFormatter.js';
+export { createFormatter } from './format/createFormatter.js';
+export type { FormatterTemplates } from './format/createFormatter.js';
+export { FormatterConfigError } from './format/FormatterConfigError.js';
+export { templateFields, unknownTemplateFields } from './format/templateFields.js';
+export { toNotification, formatEvent } from './format/toNotification.js';
+export type { FormatErrorHandler } from './format/toNotification.js';
+export { severityOf } from './format/severityOf.js';
+export { titleOf } from './format/titleOf.js';
+export { escapeMrkdwn } from './format/escapeMrkdwn.js';
+export { shortTaskDef } from './format/shortTaskDef.js';
+export { formatDuration } from './format/formatDuration.js';
+export { renderContext } from './format/renderContext.js';

@@ -1,0 +1,115 @@
+import type { EventContext } from '../model/context.js';
+import type { DeploymentCompleted, ServiceRemoved } from '../model/events.js';
+import { code, escapeMrkdwn } from './escapeMrkdwn.js';
+import { formatDuration } from './formatDuration.js';
+import { renderContext } from './renderContext.js';
+import { shortTaskDef } from './shortTaskDef.js';
+import type { Formatter } from './types.js';
+
+/** Services listed by name in the start-up message; past this a count keeps it readable. */
+const MAX_NAMES_LISTED = 20;
+
+/** The headline, then one line per enrichment fact. */
+function withContext(headline: string, context: EventContext | undefined): string {
+  return [headline, ...renderContext(context)].join('\n');
+}
+
+function reasonSuffix(reason: string | undefined): string {
+  return reason ? `: ${escapeMrkdwn(reason)}` : '';
+}
+
+function tookSuffix(durationSeconds: number | undefined): string {
+  return durationSeconds === undefined ? '' : ` (took ${formatDuration(durationSeconds)})`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}
+
+/** Why a service left, in words; unknown reasons are shown as ECS gave them. */
+const REMOVAL_WORDING: Record<string, string> = {
+  DRAINING: 'the service is draining (being deleted)',
+  INACTIVE: 'the service was deleted',
+  MISSING: 'ECS reports the service as missing',
+  UNLISTED: 'the service is no longer in the cluster’s service list',
+};
+
+function removalReason(state: ServiceRemoved): string {
+  return REMOVAL_WORDING[state.reason] ?? escapeMrkdwn(state.reason);
+}
+
+/**
+ * A rollback completion is worded as a rollback ("rolled back to …, the deployment failed"),
+ * never as the success of the deployment that failed.
+ */
+function completion(state: DeploymentCompleted): string {
+  const service = code(state.service);
+  const taskDef = code(shortTaskDef(state.taskDef));
+  const took = tookSuffix(state.durationSeconds);
+  switch (state.kind) {
+    case 'scale':
+      return `:white_check_mark: ${service} scaling done: ${code(state.runningCount)} of ${code(state.desiredCount)} instances running${took}`;
+    case 'recover':
+      return `:white_check_mark: ${service} recovered: ${code(state.runningCount)} of ${code(state.desiredCount)} instances running again${took}`;
+    case 'rollback':
+      return `:leftwards_arrow_with_hook: ${service} rollback done: back on task definition ${taskDef} with ${code(state.runningCount)} instances; the failed deployment was not applied${took}`;
+    default:
+      return `:white_check_mark: ${service} deployment done with ${code(state.runningCount)} instances and task definition ${taskDef}${took}`;
+  }
+}
+
+/** One function per key; see `defaultFormatter`. */
+const texts: Formatter = {
+  monitorDeploy(serviceNames: string[], cluster: string): string {
+    const head = `:eyes: Mona is monitoring ${plural(serviceNames.length, 'service')} in cluster ${code(cluster)}`;
+    if (serviceNames.length === 0) return head;
+    const listed = serviceNames.slice(0, MAX_NAMES_LISTED).map(code).join(', ');
+    const more = serviceNames.length > MAX_NAMES_LISTED ? ` and ${serviceNames.length - MAX_NAMES_LISTED} more` : '';
+    return `${head}: ${listed}${more}`;
+  },
+  deploy: (s) =>
+    withContext(`:arrows_clockwise: ${code(s.service)} deployment started with task definition ${code(shortTaskDef(s.taskDef))}`, s.context),
+  scale: (s) =>
+    withContext(`:left_right_arrow: ${code(s.service)} scaling from ${s.previousDesiredCount} to ${s.desiredCount} instances`, s.context),
+  recover: (s) =>
+    withContext(
+      `:boom: ${code(s.service)} has ${code(s.runningCount)} running tasks of ${code(s.desiredCount)} desired: a task stopped and ECS is replacing it`,
+      s.context,
+    ),
+  deployDone: (s) => withContext(completion(s), s.context),
+  deployTimeout: (s) =>
+    withContext(
+      `:warning: ${code(s.service)} deployment has not finished after ${s.secondsUntilAlert} seconds: ${code(s.deploymentRunningCount)} of ${code(s.desiredCount)} instances running task definition ${code(shortTaskDef(s.taskDef))}`,
+      s.context,
+    ),
+  tasksFailing: (s) =>
+    withContext(
+      `:warning: ${code(s.service)} deployment of task definition ${code(shortTaskDef(s.taskDef))} has ${code(s.failedTasks)} failed tasks so far`,
+      s.context,
+    ),
+  deployFailed: (s) =>
+    withContext(`:x: ${code(s.service)} deployment of task definition ${code(shortTaskDef(s.taskDef))} failed${reasonSuffix(s.reason)}`, s.context),
+  rollback: (s) => {
+    const from = s.previousTaskDef ? ` from ${code(shortTaskDef(s.previousTaskDef))}` : '';
+    return withContext(
+      `:leftwards_arrow_with_hook: ${code(s.service)} is rolling back${from} to task definition ${code(shortTaskDef(s.taskDef))}${reasonSuffix(s.reason)}`,
+      s.context,
+    );
+  },
+  serviceRemoved: (s) => `:wastebasket: ${code(s.service)} is no longer monitored: ${removalReason(s)}`,
+  monitorDegraded: (s) =>
+    `:warning: Mona cannot read cluster ${code(s.cluster)} (${escapeMrkdwn(s.region)}): ${s.failures} sweeps in a row failed${reasonSuffix(s.reason)}`,
+  monitorRecovered: (s) =>
+    `:white_check_mark: Mona reads cluster ${code(s.cluster)} (${escapeMrkdwn(s.region)}) again after ${formatDuration(s.durationSeconds)}`,
+};
+
+/**
+ * The default texts: the original mona's wording (Slack mrkdwn with emoji) for its six keys,
+ * the same voice for the new ones, and the enrichment context as bullet lines underneath.
+ * Every value from ECS or the user is escaped for mrkdwn. Frozen: overrides build a new object.
+ *
+ * @example
+ * defaultFormatter.deploy(event);
+ * // ':arrows_clockwise: `api` deployment started with task definition `api:42`'
+ */
+export const defaultFormatter: Formatter = Object.freeze(texts);
