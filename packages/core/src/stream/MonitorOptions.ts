@@ -1,0 +1,50 @@
+import type { OperatorFunction, SchedulerLike } from 'rxjs';
+import type { EcsSourceOptions } from '../ecs-source/EcsSourceOptions.js';
+import type { MonitorConfig } from '../model/config.js';
+import type { EnrichInput } from '../model/enricher.js';
+import type { MonitorEvent } from '../model/events.js';
+import type { Logger } from '../model/logger.js';
+import type { ClusterRef, SweepOutcome } from '../model/snapshot.js';
+import type { SnapshotSource } from '../model/source.js';
+import type { ClusterState } from '../reducer/state.js';
+
+/** The reducer's shape (`reduce` from the reducer module); injectable for tests and experiments. */
+export type Reducer = (
+  state: ClusterState | undefined,
+  input: SweepOutcome,
+  config: MonitorConfig,
+) => { state: ClusterState; events: MonitorEvent[] };
+
+/** Observability hooks of the stream (the runner's metrics hang here). */
+export interface MonitorHooks {
+  /** After every sweep, good or failed; `durationMs` is measured on the stream's scheduler. */
+  onSweep?(outcome: SweepOutcome, durationMs: number): void;
+  /** After every sweep's reduce, with the events it produced (possibly none). */
+  onEvents?(events: MonitorEvent[]): void;
+}
+
+/** Options of `monitorClusters`. Only `clusters` is required. */
+export interface MonitorOptions {
+  clusters: ClusterRef[];
+  /** Seconds between ticks. Default 10; fractions are allowed (tests). */
+  checkIntervalSeconds?: number;
+  /** Where snapshots come from; default `createEcsSource(options.ecs)`. */
+  source?: SnapshotSource;
+  /** Options of the default ECS source (ignored when `source` is given). */
+  ecs?: EcsSourceOptions;
+  /** Reducer settings; missing keys come from `DEFAULT_MONITOR_CONFIG`. */
+  monitor?: Partial<MonitorConfig>;
+  /** Scheduler of the ticks; a `TestScheduler` runs the stream in virtual time. */
+  scheduler?: SchedulerLike;
+  logger?: Logger;
+  /** Log a state summary every this many ticks (the first sweep included). Default 60. */
+  logInterval?: number;
+  hooks?: MonitorHooks;
+  /** The enrichment step; default: pass every event on unchanged. */
+  enrich?: OperatorFunction<EnrichInput, MonitorEvent>;
+  /** The reducer; default the pure `reduce`. */
+  reducer?: Reducer;
+}
+
+export const DEFAULT_CHECK_INTERVAL_SECONDS = 10;
+export const DEFAULT_LOG_INTERVAL = 60;
