@@ -56,10 +56,11 @@ describe('parseConfig with env placeholders', () => {
     // Act
     const error = (() => {
       try {
-        return parseConfig('{"ecsCluster":"${env:CLUSTER}","AWSRegion":"r","bogus":1}', { configPath: '/m.json', env: {} });
+        parseConfig('{"ecsCluster":"${env:CLUSTER}","AWSRegion":"r","bogus":1}', { configPath: '/m.json', env: {} });
       } catch (e) {
         return e as ConfigError;
       }
+      throw new Error('expected a ConfigError');
     })();
 
     // Assess

@@ -2,12 +2,14 @@ import type { Logger, Sender, SenderPlugin } from '@mona/core';
 import type { ResolvedConfig, ResolvedSenderConfig } from '../config/types.js';
 import { RunnerError, RunnerErrorCode } from '../errors.js';
 import { loadPlugin } from './loadPlugin.js';
-import { validateOptions } from './validateOptions.js';
+import { validateSenderOptions } from '@mona/core';
 
 /** A sender entry whose plugin is loaded and whose options passed its schema. */
 export interface CheckedSender {
   config: ResolvedSenderConfig;
   plugin: SenderPlugin<unknown>;
+  /** The options after the plugin's schema (defaults applied, on a copy). */
+  options: unknown;
 }
 
 /** A sender ready to receive notifications. */
@@ -27,8 +29,8 @@ export async function loadSenders(config: ResolvedConfig): Promise<CheckedSender
   for (const sender of config.senders) {
     const owner = `senders[${sender.index}]`;
     const plugin = await loadPlugin({ spec: sender.plugin, configPath: config.configPath, owner });
-    validateOptions(plugin, sender.options, sender.index);
-    checked.push({ config: sender, plugin });
+    const options = validateSenderOptions(plugin, sender.options, `/senders/${sender.index}`);
+    checked.push({ config: sender, plugin, options });
   }
   return checked;
 }
@@ -53,11 +55,11 @@ export async function createSenders(checked: CheckedSender[], logger: Logger): P
   return live;
 }
 
-async function createOne({ config, plugin }: CheckedSender, logger: Logger): Promise<Sender> {
+async function createOne({ config, plugin, options }: CheckedSender, logger: Logger): Promise<Sender> {
   const { instanceName } = config;
   let sender: Sender;
   try {
-    sender = await plugin.create(config.options, { logger: logger.child({ sender: instanceName }), instanceName });
+    sender = await plugin.create(options, { logger: logger.child({ sender: instanceName }), instanceName });
   } catch (cause) {
     throw new RunnerError(
       RunnerErrorCode.pluginCreateFailed,

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MonaError } from '@mona/core';
 import type { Logger } from '@mona/core';
 import { parseConfig } from '../config/loadConfig.js';
-import { RunnerError } from '../errors.js';
 import { createSenders, loadSenders } from './createSenders.js';
 import { loadPlugin } from './loadPlugin.js';
 
@@ -14,8 +14,8 @@ async function codeOf(promise: Promise<unknown>): Promise<{ code: string; messag
     () => new Error('expected a failure'),
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(RunnerError);
-  return error as RunnerError;
+  expect(error).toBeInstanceOf(MonaError);
+  return error as MonaError;
 }
 
 function configWith(sender: object) {
@@ -65,7 +65,7 @@ describe('loadPlugin', () => {
 
     // Assess
     expect(error.code).toBe('MONA_PLUGIN_INVALID');
-    expect(error.message).toContain('"create" is not a function');
+    expect(error.message).toContain('`create` must be a function');
   });
 
   it('fails with MONA_PLUGIN_LOAD_FAILED when the module throws while importing', async () => {
@@ -88,9 +88,9 @@ describe('loadSenders and createSenders', () => {
 
     // Assess
     expect(error.code).toBe('MONA_OPTIONS_INVALID');
-    expect(error.message).toContain('/senders/0/options must have required property');
-    expect(error.message).toContain('"chanel"');
-    expect(error.message).toContain('/senders/0/options/token must be string');
+    expect(error.message).toContain("/senders/0: options must have required property 'channel'");
+    expect(error.message).toContain("additional property 'chanel'");
+    expect(error.message).toContain('/senders/0: options/token must be string');
   });
 
   it('fails with MONA_PLUGIN_CREATE_FAILED naming the plugin when create() throws', async () => {
