@@ -69,3 +69,11 @@ export { escapeMrkdwn } from './format/escapeMrkdwn.js';
 export { shortTaskDef } from './format/shortTaskDef.js';
 export { formatDuration } from './format/formatDuration.js';
 export { renderContext } from './format/renderContext.js';
+
+// reducer
+export { reduce } from './reducer/reduce.js';
+export type { ReduceResult } from './reducer/reduce.js';
+export { summarizeState } from './reducer/summarizeState.js';
+export type { ServiceSummary } from './reducer/summarizeState.js';
+export { initialState } from './reducer/state.js';
+export type { ClusterState, Phase, ServiceTrack } from './reducer/state.js';
