@@ -1,5 +1,6 @@
 import type { Notification, Severity } from '@mona/core';
 import { contextLines } from './contextLines.js';
+import { defuseMrkdwn } from './defuseMrkdwn.js';
 import { escapeMrkdwn } from './escapeMrkdwn.js';
 import { clip, messageFields } from './messageFields.js';
 
@@ -50,15 +51,16 @@ export interface BuildOptions {
  * templates reach Slack) in a section, then an attachment coloured by severity with the
  * event's fields, its enrichment context and a link to the service in the AWS console.
  *
- * `text` is not escaped again: the formatter escaped what it interpolated, and escaping here
- * would break the links and mentions a user template may contain on purpose.
+ * `text` is not escaped again (the formatter escaped what it interpolated; escaping twice
+ * would show `&amp;lt;`), only defused: links stay, any other `<…>` such as a `<!channel>` from
+ * a raw value in a user template is escaped. Pings come only from `mention`.
  *
  * @example
  * const message = buildSlackMessage(notification, { mention: '<!here>' });
  * await webhook.send(message);
  */
 export function buildSlackMessage(notification: Notification, options: BuildOptions = {}): SlackMessage {
-  const body = notification.text.trim() === '' ? escapeMrkdwn(notification.title) : notification.text;
+  const body = notification.text.trim() === '' ? escapeMrkdwn(notification.title) : defuseMrkdwn(notification.text);
   const prefix = [options.mention, options.statusEmoji].filter((part) => part !== undefined && part !== '').join(' ');
   const headline = prefix === '' ? body : `${prefix} ${body}`;
   return {
