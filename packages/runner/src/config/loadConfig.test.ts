@@ -81,6 +81,15 @@ describe('parseConfig', () => {
     expect(issues.every((i) => i.hint.length > 0)).toBe(true);
   });
 
+  it('rejects template placeholders the event does not have, naming the allowed fields', () => {
+    // Act
+    const { issues } = issuesOf('{"ecsCluster":"c","AWSRegion":"r","templates":{"deploy":"{service} {servce}","scale":"{previousDesiredCount}"}}');
+
+    // Assess
+    expect(issues).toEqual([expect.objectContaining({ path: '/templates/deploy', message: 'uses unknown field {servce}' })]);
+    expect(issues[0]?.hint).toContain('taskDef');
+  });
+
   it('rejects a config that names no cluster', () => {
     // Act
     const { issues } = issuesOf('{"AWSRegion":"eu-west-1"}');

@@ -1,5 +1,7 @@
 import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
+import { templateFields, unknownTemplateFields } from '@mona/core';
+import type { FormatterKey } from '@mona/core';
 import { RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { configSchema } from './configSchema.js';
@@ -28,6 +30,24 @@ export function isValidConfig(config: unknown): config is MonaConfig {
 }
 
 function crossFieldIssues(config: MonaConfig): ConfigIssue[] {
+  return [...clusterIssues(config), ...templateIssues(config)];
+}
+
+/** Unknown `{field}`s are caught now, not when the first event of that kind arrives. */
+function templateIssues(config: MonaConfig): ConfigIssue[] {
+  return Object.entries(config.templates ?? {}).flatMap(([key, template]) => {
+    if (typeof template !== 'string') return [];
+    const formatterKey = key as FormatterKey;
+    return unknownTemplateFields(formatterKey, template).map((field) => ({
+      code: RunnerErrorCode.configInvalid,
+      path: `/templates/${key}`,
+      message: `uses unknown field {${field}}`,
+      hint: `fields of ${key}: ${templateFields(formatterKey).join(', ')}`,
+    }));
+  });
+}
+
+function clusterIssues(config: MonaConfig): ConfigIssue[] {
   if (config.ecsCluster == null && (config.clusters == null || config.clusters.length === 0)) {
     return [
       {
