@@ -77,3 +77,7 @@ export { summarizeState } from './reducer/summarizeState.js';
 export type { ServiceSummary } from './reducer/summarizeState.js';
 export { initialState } from './reducer/state.js';
 export type { ClusterState, Phase, ServiceTrack } from './reducer/state.js';
+
+// enrichment
+export { enrichEvents, DEFAULT_ENRICH_BUDGET_MS } from './enrich/enrichEvents.js';
+export type { EnrichEventsOptions } from './enrich/enrichEvents.js';
