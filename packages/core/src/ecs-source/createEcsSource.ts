@@ -62,7 +62,8 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
         const outcome = await describeCluster(ctx, ref, memory.names ?? [], { maxConcurrency, cursors: memory.cursors, logger: options.logger });
         return withUnlisted(outcome, memory);
       } catch (error) {
-        options.logger?.warn({ cluster: ref.cluster, region: ref.region, err: error }, 'ECS sweep failed');
+        // debug, not warn: the stream logs every failed sweep once, with its cluster.
+        options.logger?.debug({ cluster: ref.cluster, region: ref.region, err: error }, 'ECS sweep failed');
         return sweepFailure(ref, now(), error);
       }
     },

@@ -4,6 +4,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MONITOR_CONFIG } from '../model/config.js';
 import type { SweepOutcome } from '../model/snapshot.js';
+import { reduce } from '../reducer/reduce.js';
 import { recordingLogger } from '../testing/recordingLogger.js';
 import { PROD, failureAt, probeReducer, snapshotAt } from './__fixtures__/streamFixtures.js';
 import type { SweepFn } from './sweepTicks.js';
@@ -148,6 +149,24 @@ describe('watchCluster (marbles)', () => {
       // Assess
       expect(sweeps).toEqual(['snapshot:4', 'failure:4', 'snapshot:4']);
       expect(eventCounts).toEqual([1, 1, 1]);
+    });
+  });
+});
+
+describe('watchCluster with the real reducer (marbles)', () => {
+  it('turns a run of failed sweeps into MonitorDegraded, then MonitorRecovered, without ending', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ expectObservable }) => {
+      // Prepare: tick 0 good, ticks 1-3 fail (degradedAfterFailures 3), tick 4 good again
+      const sweep: SweepFn = (tick) => of(tick >= 1 && tick <= 3 ? failureAt(tick * 10) : snapshotAt(tick * 10));
+      // Act
+      const types$ = watchCluster(PROD, sweep, settings(scheduler, { reducer: reduce })).pipe(map(({ event }) => event.type));
+      // Assess
+      expectObservable(types$, '^ 55ms !').toBe('s 29ms d 9ms r', {
+        s: 'MonitorStarted',
+        d: 'MonitorDegraded',
+        r: 'MonitorRecovered',
+      });
     });
   });
 });

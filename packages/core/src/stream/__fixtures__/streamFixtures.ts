@@ -1,5 +1,5 @@
 import type { MonitorEvent } from '../../model/events.js';
-import type { ClusterRef, ClusterSnapshot, SweepFailure, SweepOutcome } from '../../model/snapshot.js';
+import type { ClusterRef, ClusterSnapshot, ServiceSnapshot, SweepFailure, SweepOutcome } from '../../model/snapshot.js';
 import { initialState } from '../../reducer/state.js';
 import type { Reducer } from '../MonitorOptions.js';
 
@@ -34,3 +34,31 @@ export const probeReducer: Reducer = (state, outcome: SweepOutcome) => {
   };
   return { state: state ?? initialState(outcome.cluster, outcome.region), events: [event] };
 };
+
+/** A stable service running `deploymentId`, as the ECS source would convert it. */
+export function stableService(name: string, deploymentId: string, observedAt = 0): ServiceSnapshot {
+  return {
+    name,
+    arn: `arn:aws:ecs:eu-west-1:123456789012:service/prod/${name}`,
+    status: 'ACTIVE',
+    desiredCount: 2,
+    runningCount: 2,
+    pendingCount: 0,
+    deploymentController: 'ECS',
+    deployments: [
+      {
+        id: deploymentId,
+        status: 'PRIMARY',
+        taskDefinition: `arn:aws:ecs:eu-west-1:123456789012:task-definition/${name}:${deploymentId}`,
+        desiredCount: 2,
+        runningCount: 2,
+        pendingCount: 0,
+        failedTasks: 0,
+        createdAt: observedAt,
+        updatedAt: observedAt,
+        rolloutState: 'COMPLETED',
+      },
+    ],
+    events: [],
+  };
+}
