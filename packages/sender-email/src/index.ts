@@ -2,7 +2,7 @@
  * @mona/sender-email: emails Mona notifications over SMTP (nodemailer, pooled), with a plain-text
  * and an HTML body.
  */
-import type { SenderPlugin } from '@mona/core';
+import { defineSender } from '@mona/core';
 import { createEmailSender } from './createEmailSender.js';
 import { emailOptionsSchema, type EmailSenderOptions } from './options.js';
 
@@ -12,11 +12,11 @@ import { emailOptionsSchema, type EmailSenderOptions } from './options.js';
  * @example
  * { "plugin": "@mona/sender-email", "options": { "transport": "smtps://mona:${env:SMTP_PASSWORD}@smtp.example.com", "from": "mona@example.com", "to": ["ops@example.com"] } }
  */
-const emailSender: SenderPlugin<EmailSenderOptions> = {
+const emailSender = defineSender<EmailSenderOptions>({
   name: 'email',
   optionsSchema: emailOptionsSchema,
   create: (options, context) => createEmailSender(options, { logger: context.logger }),
-};
+});
 export default emailSender;
 
 export { createEmailSender } from './createEmailSender.js';

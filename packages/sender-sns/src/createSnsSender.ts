@@ -1,5 +1,6 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Sender } from '@mona/core';
+import { abortable } from './abortable.js';
 import { classifySnsError } from './classifySnsError.js';
 import { regionOfTopicArn, type SnsSenderOptions } from './options.js';
 import { toPublishInput } from './publishInput.js';
@@ -26,7 +27,7 @@ export function createSnsSender(options: SnsSenderOptions, deps: SnsSenderDeps =
     async send(notification, signal) {
       if (closed) throw new Error('SNS sender is closed');
       try {
-        await client.send(new PublishCommand(toPublishInput(notification, options)), { abortSignal: signal });
+        await abortable(client.send(new PublishCommand(toPublishInput(notification, options)), { abortSignal: signal }), signal);
       } catch (error) {
         throw classifySnsError(error, { topicArn: options.topicArn, region, signal });
       }

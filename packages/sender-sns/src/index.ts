@@ -2,7 +2,7 @@
  * @mona/sender-sns: publishes Mona notifications to an Amazon SNS topic (standard or FIFO), as
  * text, JSON, or AWS Chatbot custom notifications.
  */
-import type { SenderPlugin } from '@mona/core';
+import { defineSender } from '@mona/core';
 import { createSnsSender } from './createSnsSender.js';
 import { snsOptionsSchema, type SnsSenderOptions } from './options.js';
 
@@ -12,11 +12,11 @@ import { snsOptionsSchema, type SnsSenderOptions } from './options.js';
  * @example
  * { "plugin": "@mona/sender-sns", "options": { "topicArn": "arn:aws:sns:eu-west-1:123456789012:deploys" } }
  */
-const snsSender: SenderPlugin<SnsSenderOptions> = {
+const snsSender = defineSender<SnsSenderOptions>({
   name: 'sns',
   optionsSchema: snsOptionsSchema,
   create: (options) => createSnsSender(options),
-};
+});
 export default snsSender;
 
 export { createSnsSender } from './createSnsSender.js';

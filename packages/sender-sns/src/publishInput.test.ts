@@ -1,3 +1,4 @@
+import { sampleNotifications } from '@mona/core/testing';
 import { describe, expect, it } from 'vitest';
 import { deploymentFailed, deploymentStarted, monitorStarted, serviceRemoved } from './__fixtures__/notifications.js';
 import { toPublishInput } from './publishInput.js';
@@ -96,5 +97,22 @@ describe('toPublishInput', () => {
     const input = toPublishInput({ ...deploymentStarted, title: '🚀 api\ndeployment started' }, { topicArn });
     // Assess
     expect(input.Subject).toBe('api deployment started');
+  });
+});
+
+describe('toPublishInput for every event type', () => {
+  it.each(sampleNotifications().map((n) => [n.event.type, n] as const))('builds a valid FIFO Publish input for %s', (type, notification) => {
+    // Act
+    const input = toPublishInput(notification, { topicArn: fifoArn });
+    // Assess
+    const service = 'service' in notification.event ? notification.event.service : undefined;
+    expect(input.TopicArn).toBe(fifoArn);
+    expect(input.Message).toBe(notification.text);
+    expect(input.Subject).toMatch(/^[\x21-\x7e][\x20-\x7e]{0,99}$/);
+    expect(input.MessageAttributes?.['eventType']).toEqual({ DataType: 'String', StringValue: type });
+    expect(input.MessageAttributes?.['severity']).toEqual({ DataType: 'String', StringValue: notification.severity });
+    expect(input.MessageAttributes?.['service']?.StringValue).toBe(service);
+    expect(input.MessageGroupId).toBe(service === undefined ? 'prod' : `prod/${service}`);
+    expect(input.MessageDeduplicationId).toBe(notification.id);
   });
 });
