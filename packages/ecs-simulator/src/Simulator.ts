@@ -1,0 +1,228 @@
+import { ApiGate } from './ApiGate.js';
+import { createDispatcher } from './dispatch.js';
+import { listen } from './httpServer.js';
+import { SimulatorError } from './errors.js';
+import { Fleet } from './Fleet.js';
+import { arns, createIds } from './ids.js';
+import { seededRandom } from './random.js';
+import { stepService } from './rollout.js';
+import { applyScenario } from './scenario.js';
+import type { Server } from 'node:http';
+import type { ThrottleOptions } from './ApiGate.js';
+import type { ServiceOptions } from './Fleet.js';
+import type { ApiRequest, ApiResponse } from './httpServer.js';
+import type { SimService } from './model.js';
+import type { CrashOptions, DeployOptions, FailOptions } from './scenario.js';
+import type { SimContext } from './SimContext.js';
+import type { PublishedMessage } from './snsPublish.js';
+
+/** Options of a simulator. */
+export interface SimulatorOptions extends ThrottleOptions {
+  /** Default `us-east-1`. */
+  region?: string;
+  /** `fake` (default): time moves only on `advance(ms)`. `real`: wall-clock time, stepped by an interval. */
+  clock?: 'fake' | 'real';
+  /** Start of fake time (epoch ms). Default now, so clients comparing with their own clock agree. */
+  startTime?: number;
+  /** Length of one rollout step. Default 1000 ms. */
+  stepMs?: number;
+  /** Tasks a deployment launches per step. Default 1. */
+  tasksPerStep?: number;
+  /** Failed tasks that trip the circuit breaker. Default 3. */
+  failureThreshold?: number;
+  /** Stopped tasks kept per service. Default 50. */
+  maxStoppedTasks?: number;
+  /** Seed of ids and fault injection. Default 1. */
+  seed?: number;
+}
+
+/**
+ * The simulated ECS account and its scenario API. Use `startSimulator()` to get one listening on
+ * HTTP; the scenario methods change the model synchronously and rollouts progress per step.
+ *
+ * @example
+ * const sim = await startSimulator();
+ * sim.createServices(3, { prefix: 'svc' });
+ * sim.deploy('svc-1', { image: 'svc:2' });
+ * sim.advance(5_000);
+ */
+export class Simulator {
+  /** Base URL once listening, e.g. `http://127.0.0.1:53211`; give it to the SDK as `endpoint`. */
+  url = '';
+  readonly region: string;
+  /** SNS Publish calls received, oldest first. */
+  readonly published: PublishedMessage[] = [];
+  /** @internal */ readonly fleet: Fleet;
+  private readonly gate: ApiGate;
+  private readonly active = new Set<SimService>();
+  private readonly stepMs: number;
+  private readonly realClock: boolean;
+  private fakeNow: number;
+  private nextStepAt: number;
+  private timer: NodeJS.Timeout | undefined;
+  private server: Server | undefined;
+  /** @internal */ readonly dispatch: (req: ApiRequest) => ApiResponse;
+
+  constructor(options: SimulatorOptions = {}) {
+    this.region = options.region ?? 'us-east-1';
+    this.realClock = options.clock === 'real';
+    this.stepMs = Math.max(1, options.stepMs ?? 1000);
+    this.fakeNow = options.startTime ?? Date.now();
+    this.nextStepAt = this.fakeNow + this.stepMs;
+    const seed = options.seed ?? 1;
+    const ids = createIds(seededRandom(seed));
+    const now = (): number => this.now();
+    const ctx: SimContext = {
+      now,
+      ids,
+      arns: arns(this.region),
+      tasksPerStep: Math.max(1, options.tasksPerStep ?? 1),
+      failureThreshold: Math.max(1, options.failureThreshold ?? 3),
+      maxStoppedTasks: Math.max(1, options.maxStoppedTasks ?? 50),
+      taskIndex: new Map(),
+    };
+    this.fleet = new Fleet(this.region, ctx);
+    this.fleet.cluster('default');
+    // A separate stream for faults, so changing the scenario does not move which calls fail.
+    this.gate = new ApiGate(options, now, seededRandom(seed ^ 0x5eed));
+    this.dispatch = createDispatcher({
+      model: this.fleet,
+      gate: this.gate,
+      uuid: ids.uuid,
+      now,
+      onPublish: (m) => this.published.push(m),
+    });
+    if (this.realClock) {
+      this.timer = setInterval(() => this.step(), this.stepMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Calls per ECS action since the last `resetCalls()`, throttled ones included. */
+  get calls(): Readonly<Record<string, number>> {
+    return this.gate.calls;
+  }
+
+  /** ThrottlingException answers per action since the last `resetCalls()`. */
+  get throttled(): Readonly<Record<string, number>> {
+    return this.gate.throttled;
+  }
+
+  /** Tokens left in the throttling bucket, or undefined without the throttling model. */
+  get tokens(): number | undefined {
+    return this.gate.tokens();
+  }
+
+  /** Forgets call and throttle counts. */
+  resetCalls(): void {
+    this.gate.reset();
+  }
+
+  /** Simulator time, epoch ms. */
+  now(): number {
+    return this.realClock ? Date.now() : this.fakeNow;
+  }
+
+  /** Moves fake time forward, running every rollout step that falls within it. */
+  advance(ms: number): void {
+    if (this.realClock) throw new SimulatorError('SIM_REAL_CLOCK', 'advance() needs clock: "fake"');
+    if (!Number.isFinite(ms) || ms < 0) throw new SimulatorError('SIM_BAD_ARGUMENT', `cannot advance by ${ms} ms`);
+    const target = this.fakeNow + ms;
+    while (this.nextStepAt <= target) {
+      this.fakeNow = this.nextStepAt;
+      this.step();
+      this.nextStepAt += this.stepMs;
+    }
+    this.fakeNow = target;
+  }
+
+  /** Creates a service already running at its desired count (a baseline). Returns its ARN. */
+  createService(name: string, options: ServiceOptions = {}): string {
+    return this.fleet.createService(name, options, 'steady').arn;
+  }
+
+  /** Creates `count` steady services named `<prefix>-<n>` (from 1). Returns their names. */
+  createServices(count: number, options: ServiceOptions & { prefix?: string } = {}): string[] {
+    const { prefix = 'service', ...rest } = options;
+    const width = String(count).length;
+    const names: string[] = [];
+    for (let i = 1; i <= count; i += 1) {
+      const name = `${prefix}-${String(i).padStart(width, '0')}`;
+      this.fleet.createService(name, rest, 'steady');
+      names.push(name);
+    }
+    return names;
+  }
+
+  /** Adds a service while monitoring runs: it starts empty and its first deployment rolls out. */
+  addService(name: string, options: ServiceOptions = {}): string {
+    const service = this.fleet.createService(name, options, 'new');
+    this.active.add(service);
+    return service.arn;
+  }
+
+  /** Starts a rolling deployment (new image or task definition). Returns the deployment id. */
+  deploy(service: string, options: DeployOptions = {}): string {
+    return this.apply(service, (s) => applyScenario.deploy(this.fleet, s, options));
+  }
+
+  /** Changes the desired count; tasks start or stop over the next steps. */
+  scale(service: string, desiredCount: number): void {
+    this.apply(service, (s) => applyScenario.scale(s, desiredCount));
+  }
+
+  /** Stops `count` running tasks now (default exit 137, OutOfMemoryError); replacements follow. */
+  crashTasks(service: string, count: number, options: CrashOptions = {}): void {
+    this.apply(service, (s) => applyScenario.crash(this.fleet, s, count, options));
+  }
+
+  /** Makes the in-progress deployment (or a new one) never reach its desired count. */
+  stallDeployment(service: string, options: DeployOptions = {}): string {
+    return this.apply(service, (s) => applyScenario.stall(this.fleet, s, options));
+  }
+
+  /** Makes the in-progress deployment (or a new one) fail under the circuit breaker. */
+  failDeployment(service: string, options: FailOptions = {}): string {
+    return this.apply(service, (s) => applyScenario.fail(this.fleet, s, options));
+  }
+
+  /** Deletes a service: DRAINING now, INACTIVE (and out of ListServices) at the next step. */
+  deleteService(service: string): void {
+    this.apply(service, (s) => applyScenario.remove(s));
+  }
+
+  /** Starts answering HTTP on 127.0.0.1 (port 0: any free port) and sets `url`. */
+  async listen(port = 0): Promise<this> {
+    if (this.server) throw new SimulatorError('SIM_ALREADY_LISTENING', `already listening on ${this.url}`);
+    const { server, url } = await listen(this.dispatch, port);
+    this.server = server;
+    this.url = url;
+    return this;
+  }
+
+  /** Stops real-time stepping and the HTTP server (idle keep-alive connections included). Idempotent. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    await new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
+  }
+
+  private apply<T>(ref: string, change: (service: SimService) => T): T {
+    const service = this.fleet.service(ref);
+    const result = change(service);
+    this.active.add(service);
+    return result;
+  }
+
+  private step(): void {
+    for (const service of [...this.active]) {
+      if (!stepService(service, this.fleet.ctx)) this.active.delete(service);
+    }
+  }
+}

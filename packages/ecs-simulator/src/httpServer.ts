@@ -1,0 +1,80 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+
+/** A request as the simulator's dispatcher sees it. */
+export interface ApiRequest {
+  method: string;
+  path: string;
+  target: string | undefined;
+  contentType: string;
+  body: string;
+}
+
+/** A response to write back. */
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Largest request body accepted; SDK requests are a few kilobytes. */
+const MAX_BODY_BYTES = 1 << 20;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Starts an HTTP server on 127.0.0.1 that hands every request to `dispatch`.
+ *
+ * @example
+ * const { server, url } = await listen((req) => ({ status: 200, headers: {}, body: '{}' }), 0);
+ */
+export async function listen(
+  dispatch: (req: ApiRequest) => ApiResponse,
+  port: number,
+): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    readBody(req).then(
+      (body) => {
+        const target = req.headers['x-amz-target'];
+        const out = dispatch({
+          method: req.method ?? 'GET',
+          path: req.url ?? '/',
+          target: typeof target === 'string' ? target : undefined,
+          contentType: req.headers['content-type'] ?? '',
+          body,
+        });
+        res.writeHead(out.status, { ...out.headers, 'content-length': String(Buffer.byteLength(out.body)) });
+        res.end(out.body);
+      },
+      (error: unknown) => {
+        res.writeHead(413, { 'content-type': 'text/plain' });
+        res.end(error instanceof Error ? error.message : 'bad request');
+      },
+    );
+  });
+  // SDK clients keep connections alive; let close() end idle ones instead of waiting for them.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return { server, url: `http://127.0.0.1:${actualPort}` };
+}

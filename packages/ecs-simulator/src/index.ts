@@ -1,0 +1,13 @@
+/**
+ * @mona/ecs-simulator: an ECS (and SNS Publish) API on loopback, with a scenario API, for
+ * Mona's demo, end-to-end tests and benchmark.
+ */
+export { startSimulator } from './startSimulator.js';
+export type { StartSimulatorOptions } from './startSimulator.js';
+export { Simulator } from './Simulator.js';
+export type { SimulatorOptions } from './Simulator.js';
+export type { ThrottleOptions } from './ApiGate.js';
+export type { ServiceOptions } from './Fleet.js';
+export type { CrashOptions, DeployOptions, FailOptions } from './scenario.js';
+export type { PublishedMessage } from './snsPublish.js';
+export { SimulatorError } from './errors.js';
