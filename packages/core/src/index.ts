@@ -81,3 +81,26 @@ export type { ClusterState, Phase, ServiceTrack } from './reducer/state.js';
 // enrichment
 export { enrichEvents, DEFAULT_ENRICH_BUDGET_MS } from './enrich/enrichEvents.js';
 export type { EnrichEventsOptions } from './enrich/enrichEvents.js';
+
+// ecs source and stream
+export { createEcsSource } from './ecs-source/createEcsSource.js';
+export { DEFAULT_ECS_SOURCE_OPTIONS } from './ecs-source/EcsSourceOptions.js';
+export type { EcsSourceOptions } from './ecs-source/EcsSourceOptions.js';
+export type { ApiCallResult, EcsSourceHooks } from './ecs-source/callEcs.js';
+export { createEcsClient, ecsClientCache } from './ecs-source/createEcsClient.js';
+export type { EcsClientOptions } from './ecs-source/createEcsClient.js';
+export { DEFAULT_RATE_LIMIT, RateLimiter } from './ecs-source/RateLimiter.js';
+export type { RateLimitOptions, RateLimiterClock } from './ecs-source/RateLimiter.js';
+export { sharedRateLimiter } from './ecs-source/sharedRateLimiter.js';
+export { serviceNameFromArn } from './ecs-source/serviceNameFromArn.js';
+export { monitorCluster, monitorClusters } from './stream/monitorClusters.js';
+export { DEFAULT_CHECK_INTERVAL_SECONDS, DEFAULT_LOG_INTERVAL } from './stream/MonitorOptions.js';
+export type { MonitorHooks, MonitorOptions, Reducer } from './stream/MonitorOptions.js';
+export { ticks } from './stream/ticks.js';
+export { sweepTicks } from './stream/sweepTicks.js';
+export type { Sweep, SweepFn, SweepTicksOptions } from './stream/sweepTicks.js';
+export { reduceSweeps } from './stream/reduceSweeps.js';
+export type { ReducedSweep } from './stream/reduceSweeps.js';
+export { logState } from './stream/logState.js';
+export type { StateSummarizer } from './stream/logState.js';
+export { toEnrichInputs } from './stream/toEnrichInputs.js';

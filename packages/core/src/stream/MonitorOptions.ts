@@ -6,14 +6,10 @@ import type { MonitorEvent } from '../model/events.js';
 import type { Logger } from '../model/logger.js';
 import type { ClusterRef, SweepOutcome } from '../model/snapshot.js';
 import type { SnapshotSource } from '../model/source.js';
-import type { ClusterState } from '../reducer/state.js';
+import type { reduce } from '../reducer/reduce.js';
 
 /** The reducer's shape (`reduce` from the reducer module); injectable for tests and experiments. */
-export type Reducer = (
-  state: ClusterState | undefined,
-  input: SweepOutcome,
-  config: MonitorConfig,
-) => { state: ClusterState; events: MonitorEvent[] };
+export type Reducer = typeof reduce;
 
 /** Observability hooks of the stream (the runner's metrics hang here). */
 export interface MonitorHooks {
