@@ -75,6 +75,7 @@ export class FakeSlack {
     this.requests.length = 0;
     this.#script = [];
     this.#mode = 'ok';
+    this.#ts = 1_700_000_000;
   }
 
   /** Bodies of the requests answered with 200. */
