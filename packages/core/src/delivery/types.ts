@@ -10,6 +10,15 @@ export interface DeliveryHooks {
   onRetry?(notification: Notification, info: { attempt: number; delayMs: number; error: unknown }): void;
 }
 
+/** Running totals of one queue, for metrics and tests. */
+export interface DeliveryStats {
+  delivered: number;
+  dropped: number;
+  overflow: number;
+  /** Retries scheduled (attempts after the first). */
+  retries: number;
+}
+
 /**
  * One sender's ordered queue. A slow or failing sender only ever delays its own queue.
  */
@@ -18,6 +27,8 @@ export interface DeliveryQueue {
   enqueue(notification: Notification): boolean;
   /** Number of notifications waiting or in flight. */
   readonly size: number;
+  /** Totals since the queue was created (live object). */
+  readonly stats: Readonly<DeliveryStats>;
   /** Resolve when the queue is empty (true) or `timeoutMs` passed (false); no new retries are waited for past the deadline. */
   drain(timeoutMs: number): Promise<boolean>;
   /** Stop processing and close the sender (idempotent). Pending notifications are logged as dropped. */
