@@ -1,0 +1,12 @@
+import type { Command } from './Command.js';
+import { run } from './run.js';
+import { testSender } from './testSender.js';
+import { validate } from './validate.js';
+
+/**
+ * The `mona` sub-commands by name. A new command is one file in this folder plus one line here.
+ *
+ * @example
+ * const command = commands.get('validate');
+ */
+export const commands: ReadonlyMap<string, Command> = new Map([run, validate, testSender].map((c) => [c.name, c]));

@@ -1,0 +1,68 @@
+import { loadConfig } from '../config/loadConfig.js';
+import { createLogger } from '../logging/createLogger.js';
+import { startMonitor } from '../monitor/startMonitor.js';
+import type { CliIo, Command } from './Command.js';
+import { requireConfigFlag } from './requireConfigFlag.js';
+
+/**
+ * `mona run --config FILE [--pretty]`: monitor until SIGTERM/SIGINT, then stop polling, drain
+ * the queues (at most 10 s), close the senders and exit 0.
+ *
+ * @example
+ * process.exitCode = await run.run({ config: '/config/mona.json' }, [], io);
+ */
+export const run: Command = {
+  name: 'run',
+  summary: 'monitor the configured clusters until SIGTERM/SIGINT',
+  usage: [
+    'Usage: mona run --config FILE [--pretty]',
+    '',
+    'Watches every service of the configured clusters and sends notifications through the',
+    'configured senders. Logs are JSON lines on stdout (secrets redacted). On SIGTERM or SIGINT',
+    'it stops polling, drains the delivery queues for at most 10 s, closes the senders and exits.',
+    '',
+    'Options:',
+    '  -c, --config FILE   the config file',
+    '      --pretty        human-readable logs instead of JSON',
+    '  -h, --help          this help',
+    '',
+    'Exit codes: 0 stopped by a signal, 1 runtime failure, 2 bad config or plugin.',
+  ].join('\n'),
+  options: { config: { type: 'string', short: 'c' }, pretty: { type: 'boolean' } },
+  async run(flags, _positionals, io) {
+    const config = await loadConfig(requireConfigFlag(flags, 'run'), io.env);
+    const logger = createLogger({ level: config.logLevel, pretty: flags['pretty'] === true, destination: io.stdout, secrets: config.secrets });
+    const monitor = await startMonitor(config, { logger });
+    const signal = waitForSignal(io);
+    try {
+      const received = await Promise.race([signal.promise, monitor.failed]);
+      logger.info({ signal: received }, 'stopping');
+      await monitor.stop();
+      return 0;
+    } catch (error) {
+      logger.error({ err: error }, 'mona failed');
+      await monitor.stop();
+      return 1;
+    } finally {
+      signal.dispose();
+    }
+  },
+};
+
+function waitForSignal(io: CliIo): { promise: Promise<string>; dispose(): void } {
+  let dispose = () => {};
+  const promise = new Promise<string>((resolve) => {
+    dispose = (io.onSignal ?? onProcessSignal)(resolve);
+  });
+  return { promise, dispose: () => dispose() };
+}
+
+function onProcessSignal(handler: (signal: string) => void): () => void {
+  const listener = (signal: NodeJS.Signals) => handler(signal);
+  process.once('SIGTERM', listener);
+  process.once('SIGINT', listener);
+  return () => {
+    process.off('SIGTERM', listener);
+    process.off('SIGINT', listener);
+  };
+}

@@ -1,0 +1,92 @@
+import { monitorClusters } from '@mona/core';
+import type { EcsSourceOptions, Logger, SnapshotSource } from '@mona/core';
+import type { SchedulerLike } from 'rxjs';
+import type { ResolvedConfig } from '../config/types.js';
+import { createHealth } from '../ops/createHealth.js';
+import type { Health } from '../ops/createHealth.js';
+import { createMetrics } from '../ops/createMetrics.js';
+import type { MonaMetrics } from '../ops/createMetrics.js';
+import { startOpsServer } from '../ops/startOpsServer.js';
+import type { OpsServer } from '../ops/startOpsServer.js';
+import { closeSenders, createSenders, loadSenders } from '../plugins/createSenders.js';
+import { loadFormatter } from '../plugins/loadFormatter.js';
+import { createDispatcher } from './createDispatcher.js';
+import { createDestinations } from './createDestinations.js';
+import { monitorOptionsOf } from './monitorOptionsOf.js';
+
+/** Queues get this long to empty at shutdown (DESIGN §7: "a bounded time"). */
+export const DRAIN_TIMEOUT_MS = 10_000;
+
+/** What `startMonitor` needs from outside; everything but the logger has a default. */
+export interface MonitorDeps {
+  logger: Logger;
+  /** Wall clock for health (epoch ms). Default `Date.now`. */
+  now?: () => number;
+  /** Replace the ECS source (tests, replays). */
+  source?: SnapshotSource;
+  /** Extra options for the default ECS source: a preconfigured `client`, an `endpoint`, … */
+  ecs?: Partial<EcsSourceOptions>;
+  scheduler?: SchedulerLike;
+  drainTimeoutMs?: number;
+}
+
+/** A running monitor. */
+export interface RunningMonitor {
+  metrics: MonaMetrics;
+  health: Health;
+  /** The ops server, when `http` is configured. */
+  server?: OpsServer;
+  /** Rejects if the stream dies (it is built never to: this is the last line of defence). */
+  failed: Promise<never>;
+  /** Stop polling, drain every queue for at most `drainTimeoutMs`, close the senders and the server. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start monitoring as configured: create the senders (every plugin error surfaces here, before
+ * any polling), start the ops server, then subscribe to the monitoring stream and route each
+ * event to the senders' queues.
+ *
+ * @example
+ * const monitor = await startMonitor(await loadConfig('mona.json'), { logger });
+ * process.once('SIGTERM', () => void monitor.stop());
+ */
+export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): Promise<RunningMonitor> {
+  const { logger } = deps;
+  const now = deps.now ?? Date.now;
+  const formatter = await loadFormatter(config);
+  const live = await createSenders(await loadSenders(config), logger);
+  const metrics = createMetrics();
+  const health = createHealth(config.clusters.map((c) => c.cluster), { checkIntervalSeconds: config.checkIntervalSeconds, now });
+  let server: OpsServer | undefined;
+  try {
+    if (config.http) server = await startOpsServer(config.http, { health, metrics });
+  } catch (error) {
+    await closeSenders(live, logger);
+    throw error;
+  }
+  const destinations = createDestinations(live, config, { metrics, logger });
+  let fail: (error: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {}); // observed by whoever awaits it; never an unhandled rejection
+  const subscription = monitorClusters(monitorOptionsOf(config, deps, { metrics, health })).subscribe({
+    next: createDispatcher({ formatter, destinations, metrics, logger }),
+    error: (error: unknown) => {
+      logger.error({ err: error }, 'monitoring stream failed');
+      fail(error);
+    },
+  });
+  logger.info({ clusters: config.clusters, senders: live.map((s) => s.config.instanceName), http: server?.port }, 'mona started');
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      subscription.unsubscribe();
+      const timeout = deps.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
+      const drained = await Promise.all(destinations.map((d) => d.queue.drain(timeout)));
+      if (drained.some((ok) => !ok)) logger.warn({ timeoutMs: timeout }, 'some notifications were not delivered before shutdown');
+      await Promise.all(destinations.map((d) => d.queue.close()));
+      await server?.close();
+      logger.info('mona stopped');
+    })());
+  return { metrics, health, failed, stop, ...(server ? { server } : {}) };
+}
