@@ -2,7 +2,7 @@ import type { Notification, Severity } from '@mona/core';
 import { contextSections, type Section } from './contextSections.js';
 import { escapeHtml } from './escapeHtml.js';
 import { consoleLinkOf, eventFields, type Field } from './eventFields.js';
-import { plainText } from './renderText.js';
+import { leadText } from './renderText.js';
 
 const COLOUR: Record<Severity, string> = { info: '#1d70b8', success: '#2e7d32', warning: '#b26a00', error: '#c62828' };
 const CELL = 'padding:4px 12px 4px 0;vertical-align:top;text-align:left';
@@ -24,7 +24,7 @@ export function renderHtml(notification: Notification): string {
     '<html><body style="font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:14px;color:#1b1b1b">',
     `<div style="border-left:4px solid ${colour};padding:8px 12px;margin-bottom:12px">`,
     `<h2 style="margin:0 0 6px 0;font-size:16px">${escapeHtml(notification.title)}</h2>`,
-    `<p style="margin:0">${inlineMarkup(plainText(notification.text))}</p>`,
+    `<p style="margin:0">${inlineMarkup(leadText(notification))}</p>`,
     '</div>',
     fieldsTable(eventFields(notification.event)),
     ...contextSections(context).map(sectionHtml),

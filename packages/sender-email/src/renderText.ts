@@ -4,16 +4,36 @@ import { consoleLinkOf, eventFields } from './eventFields.js';
 
 /** Slack emoji shortcodes the default formatter puts first (`:x: `); noise in an email. */
 const LEADING_SHORTCODES = /^(?::[a-z0-9_+-]+:\s*)+/i;
+/** The only entities Slack mrkdwn escaping produces. */
+const MRKDWN_ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&' };
 
 /**
- * The formatted text without its leading Slack emoji shortcodes. Only leading ones go: anywhere
- * else a `:word:` may be part of the user's own template (a time, an ARN).
+ * The formatted text (Slack mrkdwn by default) as plain text: leading emoji shortcodes dropped and
+ * the mrkdwn entities decoded, so the HTML part can escape the real characters once. Only leading
+ * shortcodes go: anywhere else a `:word:` may be part of the user's own template (a time, an ARN).
  *
  * @example
- * plainText(':x: `api` deployment failed'); // '`api` deployment failed'
+ * plainText(':x: `api` failed: a &lt;b&gt;'); // '`api` failed: a <b>'
  */
 export function plainText(text: string): string {
-  return text.replace(LEADING_SHORTCODES, '');
+  return text.replace(LEADING_SHORTCODES, '').replace(/&(?:lt|gt|amp);/g, (entity) => MRKDWN_ENTITIES[entity] ?? entity);
+}
+
+/** Bullet lines are how the default formatter renders the enrichment context. */
+const CONTEXT_BULLET = /^\s*[•◦]/;
+
+/**
+ * The lead paragraph of an email: the plain text, minus the formatter's context bullets when the
+ * event has a context, because the email shows that context as its own sections and table.
+ *
+ * @example
+ * leadText(notification); // '`api` deployment of task definition `api:42` failed: …'
+ */
+export function leadText(notification: Notification): string {
+  const text = plainText(notification.text);
+  if (!('context' in notification.event) || notification.event.context === undefined) return text;
+  const lines = text.split('\n').filter((line) => !CONTEXT_BULLET.test(line));
+  return lines.length > 0 ? lines.join('\n') : text;
 }
 
 /**
@@ -23,7 +43,7 @@ export function plainText(text: string): string {
  * renderText(notification); // '`api` deployment started…\n\nCluster: prod\n…'
  */
 export function renderText(notification: Notification): string {
-  const blocks = [plainText(notification.text)];
+  const blocks = [leadText(notification)];
   blocks.push(eventFields(notification.event).map(([label, value]) => `${label}: ${value}`).join('\n'));
   const context = 'context' in notification.event ? notification.event.context : undefined;
   for (const section of contextSections(context)) {

@@ -1,6 +1,7 @@
 import { sampleNotifications } from '@mona/core/testing';
 import { describe, expect, it } from 'vitest';
 import { deploymentFailed, deploymentStarted, monitorStarted, serviceRemoved } from './__fixtures__/notifications.js';
+import { plainText } from './plainText.js';
 import { toPublishInput } from './publishInput.js';
 
 const topicArn = 'arn:aws:sns:eu-west-1:123456789012:deploys';
@@ -14,7 +15,7 @@ describe('toPublishInput', () => {
     expect(input).toEqual({
       TopicArn: topicArn,
       Subject: 'api deployment started',
-      Message: ':arrows_clockwise: `api` deployment started with task definition `api:42`',
+      Message: '`api` deployment started with task definition `api:42`',
       MessageAttributes: {
         eventType: { DataType: 'String', StringValue: 'DeploymentStarted' },
         cluster: { DataType: 'String', StringValue: 'prod' },
@@ -92,6 +93,13 @@ describe('toPublishInput', () => {
     });
   });
 
+  it('publishes mrkdwn-escaped text as plain text to standard subscribers', () => {
+    // Act
+    const input = toPublishInput({ ...deploymentStarted, text: ':x: `api` failed: &lt;script&gt; &amp; more' }, { topicArn });
+    // Assess
+    expect(input.Message).toBe('`api` failed: <script> & more');
+  });
+
   it('sanitises the title into a valid subject', () => {
     // Act
     const input = toPublishInput({ ...deploymentStarted, title: '🚀 api\ndeployment started' }, { topicArn });
@@ -107,7 +115,7 @@ describe('toPublishInput for every event type', () => {
     // Assess
     const service = 'service' in notification.event ? notification.event.service : undefined;
     expect(input.TopicArn).toBe(fifoArn);
-    expect(input.Message).toBe(notification.text);
+    expect(input.Message).toBe(plainText(notification.text));
     expect(input.Subject).toMatch(/^[\x21-\x7e][\x20-\x7e]{0,99}$/);
     expect(input.MessageAttributes?.['eventType']).toEqual({ DataType: 'String', StringValue: type });
     expect(input.MessageAttributes?.['severity']).toEqual({ DataType: 'String', StringValue: notification.severity });

@@ -2,6 +2,7 @@ import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import type { Notification } from '@mona/core';
 import { serviceOf, toChatbotMessage } from './chatbotMessage.js';
 import { isFifoTopic, type SnsSenderOptions } from './options.js';
+import { plainText } from './plainText.js';
 import { toSnsId } from './snsId.js';
 import { toSnsSubject } from './subject.js';
 
@@ -39,7 +40,8 @@ function renderMessage(notification: Notification, options: SnsSenderOptions): s
     case 'chatbot':
       return JSON.stringify(toChatbotMessage(notification));
     default:
-      return notification.text;
+      // Chatbot and json keep the mrkdwn text: Chatbot renders it in Slack, where the escaping matters.
+      return plainText(notification.text);
   }
 }
 
