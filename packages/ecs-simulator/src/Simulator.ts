@@ -5,6 +5,7 @@ import { SimulatorError } from './errors.js';
 import { Fleet } from './Fleet.js';
 import { arns, createIds } from './ids.js';
 import { seededRandom } from './random.js';
+import { renderService } from './render.js';
 import { stepService } from './rollout.js';
 import { applyScenario } from './scenario.js';
 import type { Server } from 'node:http';
@@ -50,12 +51,15 @@ export class Simulator {
   /** Base URL once listening, e.g. `http://127.0.0.1:53211`; give it to the SDK as `endpoint`. */
   url = '';
   readonly region: string;
+  /** Which clock drives time: `fake` (moved by `advance`) or `real`. */
+  readonly clock: 'fake' | 'real';
+  /** Length of one rollout step, ms. */
+  readonly stepMs: number;
   /** SNS Publish calls received, oldest first. */
   readonly published: PublishedMessage[] = [];
   /** @internal */ readonly fleet: Fleet;
   private readonly gate: ApiGate;
   private readonly active = new Set<SimService>();
-  private readonly stepMs: number;
   private readonly realClock: boolean;
   private fakeNow: number;
   private nextStepAt: number;
@@ -65,7 +69,8 @@ export class Simulator {
 
   constructor(options: SimulatorOptions = {}) {
     this.region = options.region ?? 'us-east-1';
-    this.realClock = options.clock === 'real';
+    this.clock = options.clock === 'real' ? 'real' : 'fake';
+    this.realClock = this.clock === 'real';
     this.stepMs = Math.max(1, options.stepMs ?? 1000);
     this.fakeNow = options.startTime ?? Date.now();
     this.nextStepAt = this.fakeNow + this.stepMs;
@@ -189,6 +194,26 @@ export class Simulator {
   /** Deletes a service: DRAINING now, INACTIVE (and out of ListServices) at the next step. */
   deleteService(service: string): void {
     this.apply(service, (s) => applyScenario.remove(s));
+  }
+
+  /** Whether the service exists (`name` in the default cluster, or `cluster/name`). */
+  hasService(service: string): boolean {
+    try {
+      this.fleet.service(service);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The service as DescribeServices would return it now, without an API call (not counted). */
+  describeService(service: string): Record<string, unknown> {
+    return renderService(this.fleet.service(service), this.fleet.arns);
+  }
+
+  /** Whether a service still has rollout work (a stalled deployment stays busy). */
+  isBusy(service: string): boolean {
+    return this.active.has(this.fleet.service(service));
   }
 
   /** Starts answering HTTP on 127.0.0.1 (port 0: any free port) and sets `url`. */

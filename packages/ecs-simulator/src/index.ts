@@ -11,3 +11,5 @@ export type { ServiceOptions } from './Fleet.js';
 export type { CrashOptions, DeployOptions, FailOptions } from './scenario.js';
 export type { PublishedMessage } from './snsPublish.js';
 export { SimulatorError } from './errors.js';
+export { runDemoStory, createDemoServices, DEMO_SERVICES } from './runDemoStory.js';
+export type { DemoStoryOptions } from './runDemoStory.js';
