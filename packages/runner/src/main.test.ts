@@ -1,0 +1,166 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { captureIo, fixturePlugin, writeConfig } from './__fixtures__/testIo.js';
+import { main } from './main.js';
+
+const recorded = () => ((globalThis as Record<symbol, unknown[]>)[Symbol.for('mona.test.recording')] ??= []);
+beforeEach(() => {
+  recorded().length = 0;
+});
+
+describe('main', () => {
+  it('prints the top-level help with every command and exits 0 on --help', async () => {
+    // Prepare
+    const io = captureIo();
+
+    // Act
+    const code = await main(['--help'], io);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(io.out()).toMatch(/run .*\n.*validate .*\n.*test-sender/s);
+  });
+
+  it('exits 2 with the help on an unknown command or flag, or no command', async () => {
+    // Prepare
+    const io = captureIo();
+
+    // Act
+    const codes = [await main(['nope'], io), await main(['validate', '--bogus'], io), await main([], io)];
+
+    // Assess
+    expect(codes).toEqual([2, 2, 2]);
+    expect(io.err()).toContain('unknown command "nope"');
+    expect(io.err()).toContain("Unknown option '--bogus'");
+  });
+
+  it('prints the help of a command', async () => {
+    // Prepare
+    const io = captureIo();
+
+    // Act
+    const code = await main(['test-sender', '--help'], io);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(io.out()).toContain('--sender INDEX');
+  });
+
+  it('exits 2 when --config is missing', async () => {
+    // Prepare
+    const io = captureIo();
+
+    // Act
+    const code = await main(['validate'], io);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(io.err()).toContain('MONA_USAGE');
+  });
+});
+
+describe('mona validate', () => {
+  it('reports every problem of a broken config with paths and hints, and exits 2', async () => {
+    // Prepare
+    const file = writeConfig({ AWSRegion: 'eu-west-1', checkIntervalSeconds: -1, senders: [{ plugin: 'x', events: ['deploi'] }], extra: 1 });
+    const io = captureIo();
+
+    // Act
+    const code = await main(['validate', '--config', file], io);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(io.err()).toContain('MONA_CONFIG_INVALID');
+    expect(io.err()).toContain('/checkIntervalSeconds');
+    expect(io.err()).toContain('/senders/0/events/0');
+    expect(io.err()).toContain('unknown key "extra"');
+    expect(io.err()).toContain('hint:');
+  });
+
+  it('accepts a valid config with a plugin by path and prints a summary', async () => {
+    // Prepare
+    const file = writeConfig({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: '#ops' } }] });
+    const io = captureIo();
+
+    // Act
+    const code = await main(['validate', '-c', file], io);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(io.out()).toContain('config OK');
+    expect(io.out()).toContain('→ recording');
+  });
+
+  it('exits 2 with MONA_PLUGIN_NOT_FOUND before anything runs', async () => {
+    // Prepare
+    const file = writeConfig({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', senders: [{ plugin: './missing.mjs' }] });
+    const io = captureIo();
+
+    // Act
+    const code = await main(['validate', '--config', file], io);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(io.err()).toContain('MONA_PLUGIN_NOT_FOUND');
+  });
+});
+
+describe('mona test-sender', () => {
+  it('sends one test notification through each sender and reports per sender', async () => {
+    // Prepare
+    const file = writeConfig({
+      ecsCluster: 'prod',
+      AWSRegion: 'eu-west-1',
+      senders: [
+        { plugin: fixturePlugin('recording.mjs'), options: { channel: '#a' } },
+        { plugin: fixturePlugin('recording.mjs'), options: { channel: '#b' } },
+      ],
+    });
+    const io = captureIo();
+
+    // Act
+    const code = await main(['test-sender', '--config', file], io);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(io.out().match(/^ok /gm)).toHaveLength(2);
+    const sent = recorded().filter((r) => (r as { notification?: unknown }).notification);
+    expect(sent.map((r) => (r as { channel: string }).channel).sort()).toEqual(['#a', '#b']);
+  });
+
+  it('exits 1 and shows the classified error, with env secrets redacted', async () => {
+    // Prepare
+    const file = writeConfig({
+      ecsCluster: 'prod',
+      AWSRegion: 'eu-west-1',
+      senders: [
+        { plugin: fixturePlugin('recording.mjs'), options: { channel: '#a' } },
+        { plugin: fixturePlugin('recording.mjs'), options: { channel: '#b', token: '${env:TOKEN}', failWith: 'HTTP 404' } },
+      ],
+    });
+    const io = captureIo({ TOKEN: 'tok-very-secret' });
+
+    // Act
+    const code = await main(['test-sender', '--config', file, '--sender', '1'], io);
+
+    // Assess
+    expect(code).toBe(1);
+    expect(io.out()).toContain('FAILED  senders[1]');
+    expect(io.out()).toContain('HTTP 404');
+    expect(io.out()).toContain('(permanent)');
+    expect(io.out()).not.toContain('tok-very-secret');
+    expect(io.out()).not.toContain('senders[0]');
+  });
+
+  it('exits 2 on a --sender index that does not exist', async () => {
+    // Prepare
+    const file = writeConfig({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: '#a' } }] });
+    const io = captureIo();
+
+    // Act
+    const code = await main(['test-sender', '--config', file, '--sender', '3'], io);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(io.err()).toContain('--sender 3');
+  });
+});
