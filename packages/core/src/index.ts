@@ -54,6 +54,11 @@ export { validateSenderOptions } from './sender/validateSenderOptions.js';
 export { checkLoadedPlugin } from './sender/checkLoadedPlugin.js';
 export { fromMessageSender } from './sender/fromMessageSender.js';
 export type { MessageSender } from './sender/fromMessageSender.js';
+export { createDeliveryQueue } from './delivery/createDeliveryQueue.js';
+export { backoffDelay } from './delivery/backoffDelay.js';
+export { DEFAULT_DELIVERY_OPTIONS, realTimers } from './delivery/deliveryOptions.js';
+export type { DeliveryQueueOptions, DeliveryTimers, OverflowPolicy } from './delivery/deliveryOptions.js';
+export type { DeliveryStats } from './delivery/types.js';
 
 // formatter
 export { defaultFormatter } from './format/defaultFormatter.js';
