@@ -70,6 +70,23 @@ describe('createEcsSource: listing', () => {
     expect(third.missing).toEqual([]);
   });
 
+  it('keeps describing the known services when a refresh fails, and lists again next tick', async () => {
+    // Prepare
+    ecs.on(ListServicesCommand).resolvesOnce({ serviceArns: [arnOf('api')] })
+      .rejectsOnce(new Error('socket hang up'))
+      .resolves({ serviceArns: [arnOf('api')] });
+    ecs.on(DescribeServicesCommand).callsFake(describeFrom({ api: sdkService('api') }));
+    const source = createEcsSource({ client, rateLimiter: freeLimiter(), refreshServicesInterval: 2 });
+    await source.sweep(CLUSTER, 0);
+    // Act
+    const refreshFailed = asSnapshot(await source.sweep(CLUSTER, 2));
+    await source.sweep(CLUSTER, 3);
+    // Assess
+    expect(refreshFailed.services.map((s) => s.name)).toEqual(['api']);
+    expect(refreshFailed.missing).toEqual([]);
+    expect(ecs.commandCalls(ListServicesCommand)).toHaveLength(3);
+  });
+
   it('skips ListServices entirely when serviceNamesOverride is set', async () => {
     // Prepare
     ecs.on(DescribeServicesCommand).callsFake(describeFrom({ api: sdkService('api'), worker: sdkService('worker') }));

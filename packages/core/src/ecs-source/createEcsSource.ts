@@ -57,7 +57,12 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
       const ctx: EcsCallContext = { client: clientFor(ref.region), limiter: limiterFor(ref.region), now, hooks: options.hooks, signal };
       try {
         if (!override && (memory.names === undefined || tick - memory.listedAtTick >= refreshEvery)) {
-          await relist(ctx, ref, memory, tick);
+          await relist(ctx, ref, memory, tick).catch((error: unknown) => {
+            // A failed refresh is not a failed sweep: describe the services already known and
+            // list again next tick. Without a first listing there is nothing to describe.
+            if (memory.names === undefined) throw error;
+            options.logger?.warn({ cluster: ref.cluster, region: ref.region, err: error }, 'ListServices refresh failed');
+          });
         }
         const outcome = await describeCluster(ctx, ref, memory.names ?? [], { maxConcurrency, cursors: memory.cursors, logger: options.logger });
         return withUnlisted(outcome, memory);
