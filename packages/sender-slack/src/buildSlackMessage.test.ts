@@ -1,4 +1,4 @@
-import type { MonitorEvent, Notification } from '@mona/core';
+import { defaultFormatter, toNotification, type MonitorEvent, type Notification } from '@mona/core';
 import { sampleEvents, sampleNotification } from '@mona/core/testing';
 import { describe, expect, it } from 'vitest';
 import { buildSlackMessage, type SlackBlock } from './buildSlackMessage.js';
@@ -148,5 +148,22 @@ describe('buildSlackMessage', () => {
 
     // Assess
     expect(message.text).toBe('Monitoring &lt;prod&gt;');
+  });
+});
+
+describe('buildSlackMessage with the default formatter', () => {
+  it('does not repeat the context the default text already shows', () => {
+    // Prepare
+    const event = sampleEvents().find((e) => e.type === 'TaskCrashed');
+    if (!event) throw new Error('no sample TaskCrashed');
+    const notification = toNotification(event, defaultFormatter);
+
+    // Act
+    const message = buildSlackMessage(notification);
+
+    // Assess
+    expect(notification.text).toContain('Image app: repo/api:1.4.1 → repo/api:1.4.2');
+    expect(message.attachments[0]?.blocks.map((b) => b.type)).toEqual(['section', 'context']);
+    expect(detailTexts(message.attachments[0]?.blocks ?? []).join('\n')).not.toContain('repo/api:1.4.2');
   });
 });

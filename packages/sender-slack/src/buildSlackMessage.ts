@@ -1,5 +1,5 @@
 import type { Notification, Severity } from '@mona/core';
-import { contextLines } from './contextLines.js';
+import { contextLines, textCarriesContext } from './contextLines.js';
 import { defuseMrkdwn } from './defuseMrkdwn.js';
 import { escapeMrkdwn } from './escapeMrkdwn.js';
 import { clip, messageFields } from './messageFields.js';
@@ -49,7 +49,8 @@ export interface BuildOptions {
 /**
  * Render a notification as a Slack message: the formatter's `text` (already mrkdwn, so user
  * templates reach Slack) in a section, then an attachment coloured by severity with the
- * event's fields, its enrichment context and a link to the service in the AWS console.
+ * event's fields, its enrichment context (unless the text already shows it, as the default
+ * formatter's does) and a link to the service in the AWS console.
  *
  * `text` is not escaped again (the formatter escaped what it interpolated; escaping twice
  * would show `&amp;lt;`), only defused: links stay, any other `<…>` such as a `<!channel>` from
@@ -73,7 +74,8 @@ export function buildSlackMessage(notification: Notification, options: BuildOpti
 function detailBlocks(notification: Notification): SlackBlock[] {
   const { event } = notification;
   const blocks: SlackBlock[] = [{ type: 'section', fields: messageFields(event).map(mrkdwn) }];
-  for (const lines of contextLines(event)) {
+  const groups = textCarriesContext(notification.text, event) ? [] : contextLines(event);
+  for (const lines of groups) {
     blocks.push({ type: 'context', elements: [mrkdwn(clip(lines.join('\n'), SECTION_MAX))] });
   }
   if ('consoleUrl' in event && event.consoleUrl !== '') {

@@ -1,4 +1,4 @@
-import type { ContainerChange, EventContext, MonitorEvent, StoppedTask } from '@mona/core';
+import { renderContext, type ContainerChange, type EventContext, type MonitorEvent, type StoppedTask } from '@mona/core';
 import { escapeMrkdwn } from './escapeMrkdwn.js';
 
 /** How many stopped tasks and service events a message shows; the rest is counted. */
@@ -26,6 +26,19 @@ export function contextLines(event: MonitorEvent): string[][] {
       : [`_Context incomplete: ${context.incomplete.map(escapeMrkdwn).join(', ')}_`],
   ];
   return groups.filter((group) => group.length > 0);
+}
+
+/**
+ * True when `text` already shows the event's context as core's default formatter renders it
+ * (`renderContext`), so the message does not repeat it in context blocks. A user template
+ * without the context gets the blocks.
+ *
+ * @example
+ * textCarriesContext(defaultText, event); // true
+ */
+export function textCarriesContext(text: string, event: MonitorEvent): boolean {
+  const rendered = renderContext('context' in event ? event.context : undefined);
+  return rendered.length > 0 && rendered.every((line) => text.includes(line));
 }
 
 /** `api: repo/api:v41 → repo/api:v42, cpu 256 → 512`; undefined when nothing changed. */
