@@ -14,3 +14,4 @@ export { recordingSender } from './recordingSender.js';
 export type { RecordedAttempt, RecordingSender, RecordingStep } from './recordingSender.js';
 export { scriptedSource } from './scriptedSource.js';
 export type { ScriptClock, ScriptedSource, ScriptedSweep, SweepScript } from './scriptedSource.js';
+export * from './builders.js';
