@@ -1,0 +1,224 @@
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClusterSnapshot, SnapshotSource } from '@mona/core';
+import { scriptedSource } from '@mona/core/testing';
+import { parseConfig } from '../config/loadConfig.js';
+import { createLogger } from '../logging/createLogger.js';
+import { startMonitor } from './startMonitor.js';
+import type { RunningMonitor } from './startMonitor.js';
+
+const configPath = fileURLToPath(new URL('../__fixtures__/mona.json', import.meta.url));
+const recorded = () => ((globalThis as Record<symbol, Array<Record<string, unknown>>>)[Symbol.for('mona.test.recording')] ??= []);
+
+const snapshot: ClusterSnapshot = {
+  kind: 'snapshot',
+  cluster: 'prod',
+  region: 'eu-west-1',
+  observedAt: 1_700_000_000_000,
+  services: [
+    {
+      name: 'api',
+      arn: 'arn:aws:ecs:eu-west-1:123456789012:service/prod/api',
+      status: 'ACTIVE',
+      desiredCount: 2,
+      runningCount: 2,
+      pendingCount: 0,
+      deployments: [
+        {
+          id: 'ecs-svc/1',
+          status: 'PRIMARY',
+          taskDefinition: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:1',
+          desiredCount: 2,
+          runningCount: 2,
+          pendingCount: 0,
+          failedTasks: 0,
+          createdAt: 1_699_999_000_000,
+          updatedAt: 1_699_999_100_000,
+          rolloutState: 'COMPLETED',
+        },
+      ],
+      events: [],
+    },
+  ],
+  missing: [],
+};
+
+function capture() {
+  const lines: string[] = [];
+  return { lines, logger: (secrets: string[]) => createLogger({ level: 'debug', destination: { write: (l: string) => lines.push(l) }, secrets }) };
+}
+
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500; i += 1) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('condition not reached in 5 s');
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+const metricValue = async (monitor: RunningMonitor, name: string) =>
+  (await monitor.metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
+
+let monitor: RunningMonitor | undefined;
+beforeEach(() => {
+  recorded().length = 0;
+});
+afterEach(async () => {
+  await monitor?.stop();
+  monitor = undefined;
+});
+
+describe('startMonitor', () => {
+  it('delivers a pending notification on stop before closing the senders', async () => {
+    // Prepare
+    const config = parseConfig(
+      JSON.stringify({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', senders: [{ plugin: './plugins/recording.mjs', options: { channel: '#slow', delayMs: 200 } }] }),
+      { configPath, env: {} },
+    );
+    const logs = capture();
+    monitor = await startMonitor(config, { logger: logs.logger([]), source: scriptedSource({ prod: [snapshot] }) });
+    await until(async () => (await metricValue(monitor!, 'mona_events_total')).length > 0);
+
+    // Act
+    await monitor.stop();
+
+    // Assess
+    const entries = recorded();
+    expect(entries.map((e) => (e['notification'] ? 'sent' : 'closed'))).toEqual(['sent', 'closed']);
+    expect((entries[0]?.['notification'] as { event: { type: string } }).event.type).toBe('MonitorStarted');
+    const delivered = await metricValue(monitor, 'mona_notifications_total');
+    expect(delivered).toEqual([expect.objectContaining({ value: 1, labels: { sender: 'senders[0]:./plugins/recording.mjs', result: 'delivered' } })]);
+  });
+
+  it('routes only to the senders whose filters accept the event', async () => {
+    // Prepare
+    const config = parseConfig(
+      JSON.stringify({
+        ecsCluster: 'prod',
+        AWSRegion: 'eu-west-1',
+        senders: [
+          { plugin: './plugins/recording.mjs', options: { channel: '#all' } },
+          { plugin: './plugins/recording.mjs', options: { channel: '#failures' }, events: ['deployFailed'] },
+          { plugin: './plugins/recording.mjs', options: { channel: '#staging' }, clusters: ['staging'] },
+        ],
+      }),
+      { configPath, env: {} },
+    );
+    monitor = await startMonitor(config, { logger: capture().logger([]), source: scriptedSource({ prod: [snapshot] }) });
+    await until(async () => (await metricValue(monitor!, 'mona_events_total')).length > 0);
+
+    // Act
+    await monitor.stop();
+
+    // Assess
+    const channels = recorded().filter((e) => e['notification']).map((e) => e['channel']);
+    expect(channels).toEqual(['#all']);
+  });
+
+  it('never logs a secret from the environment, even in delivery errors', async () => {
+    // Prepare
+    const secret = 'tok-9f8e7d6c5b4a';
+    const config = parseConfig(
+      JSON.stringify({
+        ecsCluster: 'prod',
+        AWSRegion: 'eu-west-1',
+        delivery: { maxAttempts: 1 },
+        senders: [{ plugin: './plugins/recording.mjs', options: { channel: '#x', token: '${env:HOOK_TOKEN}', failWith: 'HTTP 403' } }],
+      }),
+      { configPath, env: { HOOK_TOKEN: secret } },
+    );
+    const logs = capture();
+    monitor = await startMonitor(config, { logger: logs.logger(config.secrets), source: scriptedSource({ prod: [snapshot] }) });
+    await until(async () => (await metricValue(monitor!, 'mona_notifications_total')).length > 0);
+
+    // Act
+    await monitor.stop();
+
+    // Assess
+    const all = logs.lines.join('');
+    expect(all).toContain('HTTP 403');
+    expect(all).toContain('[redacted]');
+    expect(all).not.toContain(secret);
+  });
+
+  it('serves /metrics with sweeps, events and services monitored', async () => {
+    // Prepare
+    const config = parseConfig(JSON.stringify({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', http: { port: 0 } }), { configPath, env: {} });
+    monitor = await startMonitor(config, { logger: capture().logger([]), source: scriptedSource({ prod: [snapshot] }) });
+    const base = `http://127.0.0.1:${monitor.server!.port}`;
+    await until(async () => (await fetch(`${base}/readyz`)).status === 200);
+
+    // Act
+    const text = await (await fetch(`${base}/metrics`)).text();
+
+    // Assess
+    const samples = new Map(
+      text
+        .split('\n')
+        .filter((line) => line !== '' && !line.startsWith('#'))
+        .map((line) => [line.slice(0, line.lastIndexOf(' ')), Number(line.slice(line.lastIndexOf(' ') + 1))]),
+    );
+    expect(samples.get('mona_sweeps_total{cluster="prod",result="success"}')).toBeGreaterThanOrEqual(1);
+    expect(samples.get('mona_events_total{type="MonitorStarted"}')).toBe(1);
+    expect(samples.get('mona_services_monitored{cluster="prod"}')).toBe(1);
+    expect(samples.get('mona_last_good_sweep_timestamp_seconds{cluster="prod"}')).toBeGreaterThan(1_600_000_000);
+    expect(samples.get('mona_sweep_duration_seconds_count{cluster="prod"}')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('turns /healthz to 503 when ECS is unreachable for longer than 3 intervals + 30 s', async () => {
+    // Prepare
+    const clock = { now: Date.now() };
+    const port = await closedPort();
+    const client = new ECSClient({
+      region: 'eu-west-1',
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    });
+    const config = parseConfig(JSON.stringify({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', http: { port: 0 } }), { configPath, env: {} });
+    monitor = await startMonitor(config, { logger: capture().logger([]), now: () => clock.now, ecs: { client } });
+    const base = `http://127.0.0.1:${monitor.server!.port}`;
+    await until(async () => (await fetch(`${base}/readyz`)).status === 200);
+    const warmingUp = (await fetch(`${base}/healthz`)).status;
+
+    // Act
+    clock.now += 61_000;
+    const res = await fetch(`${base}/healthz`);
+
+    // Assess
+    expect(warmingUp).toBe(200);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ healthy: false, clusters: [{ cluster: 'prod', stale: true, swept: true }] });
+    const calls = await metricValue(monitor, 'mona_ecs_api_calls_total');
+    expect(calls).toContainEqual(expect.objectContaining({ labels: { action: 'ListServices', result: 'error' } }));
+    client.destroy();
+  });
+
+  it('closes already created senders when the ops port is taken', async () => {
+    // Prepare
+    const config = parseConfig(JSON.stringify({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', http: { port: 0 } }), { configPath, env: {} });
+    const first = await startMonitor(config, { logger: capture().logger([]), source: scriptedSource({ prod: [snapshot] }) });
+    monitor = first;
+    const taken = parseConfig(
+      JSON.stringify({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', http: { port: first.server!.port }, senders: [{ plugin: './plugins/recording.mjs', options: { channel: '#c' } }] }),
+      { configPath, env: {} },
+    );
+
+    // Act
+    const error = await startMonitor(taken, { logger: capture().logger([]), source: scriptedSource({ prod: [snapshot] }) as SnapshotSource }).catch((e: unknown) => e);
+
+    // Assess
+    expect((error as { code?: string }).code).toBe('MONA_HTTP_LISTEN_FAILED');
+    expect(recorded()).toEqual([{ channel: '#c', closed: true }]);
+  });
+});
