@@ -109,3 +109,8 @@ export type { ReducedSweep } from './stream/reduceSweeps.js';
 export { logState } from './stream/logState.js';
 export type { StateSummarizer } from './stream/logState.js';
 export { toEnrichInputs } from './stream/toEnrichInputs.js';
+export { createEcsEnricher } from './enrich/createEcsEnricher.js';
+export type { EcsEnricherOptions } from './enrich/createEcsEnricher.js';
+export type { Limiter } from './enrich/Limiter.js';
+export { troubleMessages } from './enrich/troubleMessages.js';
+export { containerChanges } from './enrich/containerChanges.js';

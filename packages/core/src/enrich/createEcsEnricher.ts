@@ -1,0 +1,155 @@
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import { RateLimiter } from '../ecs-source/RateLimiter.js';
+import { sharedRateLimiter } from '../ecs-source/sharedRateLimiter.js';
+import type { EventContext } from '../model/context.js';
+import type { EnrichInput, Enricher } from '../model/enricher.js';
+import type { ServiceEvent } from '../model/events.js';
+import type { Logger } from '../model/logger.js';
+import { collectLookups, type Lookup } from './collectLookups.js';
+import { containerChanges } from './containerChanges.js';
+import type { Limiter } from './Limiter.js';
+import { lookupDeployer } from './lookupDeployer.js';
+import { lookupStoppedTasks } from './lookupStoppedTasks.js';
+import { TaskDefinitionCache } from './TaskDefinitionCache.js';
+import { troubleMessages } from './troubleMessages.js';
+
+export interface EcsEnricherOptions {
+  clientFor(region: string): ECSClient;
+  /** Needed only with `whoDeployed`. */
+  cloudTrailFor?(region: string): CloudTrailClient;
+  /** Look up who deployed in CloudTrail (opt-in: needs `cloudtrail:LookupEvents`). */
+  whoDeployed?: boolean;
+  /** For DescribeTaskDefinition. Default: the ECS source's shared limiter of the region. */
+  rateLimiter?: Limiter;
+  /** For ListTasks/DescribeTasks, which ECS throttles in their own bucket. Default: 5/s, burst 10, per region. */
+  tasksRateLimiter?: Limiter;
+  /** For CloudTrail LookupEvents (2/s per account and region). Default: 2/s, burst 2, per region. */
+  cloudTrailRateLimiter?: Limiter;
+  logger?: Logger;
+  /** How far back a crash looks for stopped tasks (ms). Default 10 minutes. */
+  crashLookbackMs?: number;
+  /** Task definitions kept in the cache. Default 256. */
+  taskDefinitionCacheSize?: number;
+}
+
+const STOPPED_TASK_TYPES = new Set(['TaskCrashed', 'DeploymentFailed', 'RollbackStarted', 'DeploymentTimedOut', 'TasksFailing']);
+const DEFAULT_CRASH_LOOKBACK_MS = 10 * 60_000;
+const DEPLOYERS_KEPT = 256;
+
+/**
+ * An `Enricher` over the ECS and CloudTrail APIs. Per event, in parallel:
+ * stopped tasks (TaskCrashed, DeploymentFailed, RollbackStarted, DeploymentTimedOut,
+ * TasksFailing) with the service's trouble messages; per-container image, CPU and memory
+ * changes (DeploymentStarted, DeploymentCompleted of a deploy or rollback, RollbackStarted);
+ * and, opt-in, who deployed (DeploymentStarted and DeploymentCompleted of a deploy, since
+ * CloudTrail may lag the start). A lookup that fails is logged and named in
+ * `context.incomplete`; when the signal aborts, what is known so far is returned at once.
+ *
+ * @example
+ * const enricher = createEcsEnricher({ clientFor: (region) => new ECSClient({ region }), whoDeployed: true,
+ *   cloudTrailFor: (region) => new CloudTrailClient({ region }) });
+ */
+export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
+  const cache = new TaskDefinitionCache(options.taskDefinitionCacheSize);
+  const deployers = new Map<string, string>();
+  const perRegion = regionalLimiters(options);
+  return {
+    enrich(input: EnrichInput, signal: AbortSignal): Promise<EventContext | undefined> {
+      const { event } = input;
+      if (!('taskDef' in event)) return Promise.resolve(undefined);
+      const region = event.region;
+      const lookups: Lookup[] = [];
+      const known: EventContext = {};
+      if (STOPPED_TASK_TYPES.has(event.type)) {
+        const messages = troubleMessages(input.service?.events ?? []);
+        if (messages.length > 0) known.serviceEvents = messages;
+        const since = phaseStart(input, event, options.crashLookbackMs ?? DEFAULT_CRASH_LOOKBACK_MS);
+        lookups.push({
+          name: 'stopped tasks',
+          run: async () => {
+            const found = await lookupStoppedTasks(options.clientFor(region), perRegion.tasks(region), { cluster: event.cluster, service: event.service, since }, signal);
+            return found.stoppedCount === 0 ? {} : found;
+          },
+        });
+      }
+      if (showsChanges(event) && event.previousTaskDef && event.previousTaskDef !== event.taskDef) {
+        const [from, to] = [event.previousTaskDef, event.taskDef];
+        lookups.push({
+          name: 'task definition changes',
+          run: async () => {
+            const client = options.clientFor(region);
+            const limiter = perRegion.ecs(region);
+            const [before, after] = await Promise.all([cache.get(client, limiter, from, signal), cache.get(client, limiter, to, signal)]);
+            const changes = containerChanges(before, after);
+            return changes.length === 0 ? {} : { changes };
+          },
+        });
+      }
+      const cloudTrail = options.whoDeployed ? options.cloudTrailFor?.(region) : undefined;
+      if (cloudTrail && asksWhoDeployed(event)) {
+        const key = `${region}|${event.cluster}|${event.service}|${event.deploymentId}`;
+        lookups.push({
+          name: 'who deployed',
+          run: async () => {
+            const cached = deployers.get(key);
+            const query = { cluster: event.cluster, service: event.service, createdAt: Date.parse(event.deploymentCreated) };
+            const deployedBy = cached ?? (await lookupDeployer(cloudTrail, perRegion.cloudTrail(region), query, signal));
+            if (deployedBy && !cached) remember(deployers, key, deployedBy);
+            return deployedBy ? { deployedBy } : {};
+          },
+        });
+      }
+      return collectLookups(known, lookups, signal, options.logger?.child({ eventId: event.id }));
+    },
+  };
+}
+
+function showsChanges(event: ServiceEvent): boolean {
+  return (
+    event.type === 'DeploymentStarted' ||
+    event.type === 'RollbackStarted' ||
+    (event.type === 'DeploymentCompleted' && (event.kind === 'deploy' || event.kind === 'rollback'))
+  );
+}
+
+function asksWhoDeployed(event: ServiceEvent): boolean {
+  return event.type === 'DeploymentStarted' || (event.type === 'DeploymentCompleted' && event.kind === 'deploy');
+}
+
+/**
+ * When the phase began, so older stopped tasks (from an earlier incident) are not blamed. A
+ * rollback looks back to the failed deployment; a crash, which has no deployment of its own,
+ * looks back a fixed time.
+ */
+function phaseStart(input: EnrichInput, event: ServiceEvent, crashLookbackMs: number): number {
+  const fallback = event.observedAt - crashLookbackMs;
+  if (event.type === 'TaskCrashed') return fallback;
+  if (event.type === 'RollbackStarted') {
+    const failed = input.service?.deployments.find((d) => d.id === event.failedDeploymentId);
+    return failed?.createdAt ?? fallback;
+  }
+  const created = Date.parse(event.deploymentCreated);
+  return Number.isNaN(created) ? fallback : created;
+}
+
+function remember(map: Map<string, string>, key: string, value: string): void {
+  map.set(key, value);
+  if (map.size > DEPLOYERS_KEPT) map.delete(map.keys().next().value as string);
+}
+
+function regionalLimiters(options: EcsEnricherOptions) {
+  const tasks = new Map<string, Limiter>();
+  const trails = new Map<string, Limiter>();
+  const get = (map: Map<string, Limiter>, region: string, make: () => Limiter): Limiter => {
+    let limiter = map.get(region);
+    if (!limiter) map.set(region, (limiter = make()));
+    return limiter;
+  };
+  return {
+    ecs: (region: string): Limiter => options.rateLimiter ?? sharedRateLimiter(region),
+    tasks: (region: string): Limiter => options.tasksRateLimiter ?? get(tasks, region, () => new RateLimiter({ requestsPerSecond: 5, burst: 10 })),
+    cloudTrail: (region: string): Limiter =>
+      options.cloudTrailRateLimiter ?? get(trails, region, () => new RateLimiter({ requestsPerSecond: 2, burst: 2 })),
+  };
+}
