@@ -86,6 +86,11 @@ export type { ClusterState, Phase, ServiceTrack } from './reducer/state.js';
 // enrichment
 export { enrichEvents, DEFAULT_ENRICH_BUDGET_MS } from './enrich/enrichEvents.js';
 export type { EnrichEventsOptions } from './enrich/enrichEvents.js';
+export { createEcsEnricher } from './enrich/createEcsEnricher.js';
+export type { EcsEnricherOptions } from './enrich/createEcsEnricher.js';
+export type { Limiter } from './enrich/Limiter.js';
+export { troubleMessages } from './enrich/troubleMessages.js';
+export { containerChanges } from './enrich/containerChanges.js';
 
 // ecs source and stream
 export { createEcsSource } from './ecs-source/createEcsSource.js';
@@ -109,8 +114,3 @@ export type { ReducedSweep } from './stream/reduceSweeps.js';
 export { logState } from './stream/logState.js';
 export type { StateSummarizer } from './stream/logState.js';
 export { toEnrichInputs } from './stream/toEnrichInputs.js';
-export { createEcsEnricher } from './enrich/createEcsEnricher.js';
-export type { EcsEnricherOptions } from './enrich/createEcsEnricher.js';
-export type { Limiter } from './enrich/Limiter.js';
-export { troubleMessages } from './enrich/troubleMessages.js';
-export { containerChanges } from './enrich/containerChanges.js';
