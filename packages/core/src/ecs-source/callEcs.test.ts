@@ -1,0 +1,47 @@
+import { ListServicesCommand } from '@aws-sdk/client-ecs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freeLimiter, mockedEcs } from './__fixtures__/ecsMock.js';
+import { callEcs, isThrottling } from './callEcs.js';
+import type { ApiCallResult } from './callEcs.js';
+
+const { client, ecs } = mockedEcs();
+afterEach(() => ecs.reset());
+
+describe('callEcs', () => {
+  it('reports each call and its duration to onApiCall', async () => {
+    // Prepare
+    ecs.on(ListServicesCommand).resolves({ serviceArns: [] });
+    const seen: [string, ApiCallResult, number][] = [];
+    let time = 0;
+    const ctx = { client, limiter: freeLimiter(), now: () => (time += 7), hooks: { onApiCall: (a: string, r: ApiCallResult, ms: number) => seen.push([a, r, ms]) } };
+    // Act
+    await callEcs(ctx, 'ListServices', (c, options) => c.send(new ListServicesCommand({ cluster: 'prod' }), options));
+    // Assess
+    expect(seen).toEqual([['ListServices', 'ok', 7]]);
+  });
+
+  it('does not call ECS at all when the sweep was already aborted', async () => {
+    // Prepare
+    ecs.on(ListServicesCommand).resolves({ serviceArns: [] });
+    const controller = new AbortController();
+    controller.abort(new Error('stopping'));
+    const ctx = { client, limiter: freeLimiter(), now: Date.now, signal: controller.signal };
+    // Act
+    const call = callEcs(ctx, 'ListServices', (c, options) => c.send(new ListServicesCommand({ cluster: 'prod' }), options));
+    // Assess
+    await expect(call).rejects.toThrow('stopping');
+    expect(ecs.commandCalls(ListServicesCommand)).toHaveLength(0);
+  });
+});
+
+describe('isThrottling', () => {
+  it.each([
+    [{ name: 'ThrottlingException' }, true],
+    [{ name: 'Whatever', $retryable: { throttling: true } }, true],
+    [{ name: 'ClusterNotFoundException' }, false],
+    ['ThrottlingException', false],
+  ])('classifies %o as throttling: %s', (error, expected) => {
+    // Act / Assess
+    expect(isThrottling(error)).toBe(expected);
+  });
+});
