@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { isSenderError, type Notification } from '@mona/core';
-import { sampleNotifications } from '@mona/core/testing';
+import { recordingLogger, sampleNotifications } from '@mona/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { headerOf, partOf, startSmtpServer, type FakeSmtpServer } from './__fixtures__/smtpServer.js';
 import { createEmailSender } from './createEmailSender.js';
@@ -117,6 +117,18 @@ describe('createEmailSender against a local SMTP server', () => {
     // Assess
     expect(failure.retryable).toBe(true);
     expect(failure.message).toMatch(/aborted/);
+  });
+
+  it('delivers to the accepted recipients and warns about the rejected ones', async () => {
+    // Prepare
+    const logger = recordingLogger();
+    const sender = track(createEmailSender(optionsFor(smtp.port, { to: ['ops@example.com', 'unknown@example.com'] }), { logger }));
+    // Act
+    await sender.send(byType('DeploymentStarted'), signal());
+    // Assess
+    expect(smtp.messages).toHaveLength(1);
+    const warning = logger.entries.find((e) => e.level === 'warn');
+    expect(warning?.fields).toMatchObject({ rejected: ['unknown@example.com'] });
   });
 
   it('closes idempotently and refuses to send afterwards', async () => {

@@ -33,8 +33,9 @@ export async function startSmtpServer(auth?: { user: string; pass: string }): Pr
       if (auth !== undefined && credentials.username === auth.user && credentials.password === auth.pass) return callback(null, { user: auth.user });
       return callback(smtpError('Authentication credentials invalid', 535));
     },
-    onRcptTo(_address, _session, callback) {
-      if (state.mode === 'rejectRecipient') return callback(smtpError('Mailbox unavailable', 550));
+    onRcptTo(address, _session, callback) {
+      // `unknown@…` never exists, whatever the mode: for partial rejections.
+      if (state.mode === 'rejectRecipient' || address.address.startsWith('unknown@')) return callback(smtpError('Mailbox unavailable', 550));
       if (state.mode === 'throttle') return callback(smtpError('Too many messages, slow down', 421));
       return callback();
     },
