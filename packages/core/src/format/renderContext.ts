@@ -52,7 +52,9 @@ function stoppedLines(context: EventContext): string[] {
   const tasks = context.stoppedTasks ?? [];
   const count = context.stoppedCount ?? tasks.length;
   if (count === 0 && tasks.length === 0) return [];
-  const lines = [`• ${count} ${count === 1 ? 'task' : 'tasks'} stopped${tasks.length > MAX_TASKS_SHOWN ? `, latest ${MAX_TASKS_SHOWN}` : ''}:`];
+  const shown = Math.min(tasks.length, MAX_TASKS_SHOWN);
+  const latest = shown > 0 && shown < count ? `, latest ${shown}` : '';
+  const lines = [`• ${count} ${count === 1 ? 'task' : 'tasks'} stopped${latest}${shown > 0 ? ':' : ''}`];
   for (const task of tasks.slice(0, MAX_TASKS_SHOWN)) lines.push(...taskLines(task));
   return lines;
 }
