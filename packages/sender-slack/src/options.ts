@@ -48,7 +48,7 @@ type Schema = SenderPlugin<SlackOptions>['optionsSchema'];
 
 // Mentions are Slack control sequences on purpose, so only mention tokens are accepted:
 // `<!here>`, `<!channel>`, `<@U123>`, `<!subteam^S123>`, separated by spaces.
-const MENTION_PATTERN = '^<[!@][A-Za-z0-9^|._-]+>( <[!@][A-Za-z0-9^|._-]+>)*$';
+const MENTION_PATTERN = '^<[!@][A-Za-z0-9^|@._-]+>( <[!@][A-Za-z0-9^|@._-]+>)*$';
 const mention = { type: 'string', pattern: MENTION_PATTERN, nullable: true } as const;
 const HTTP_URL_PATTERN = '^https?://[^\\s]+$';
 
