@@ -29,6 +29,12 @@ export interface EcsSourceOptions {
   maxEventsPerService?: number;
 }
 
+/**
+ * Defaults of `createEcsSource`.
+ *
+ * @example
+ * createEcsSource({ refreshServicesInterval: DEFAULT_ECS_SOURCE_OPTIONS.refreshServicesInterval * 2 });
+ */
 export const DEFAULT_ECS_SOURCE_OPTIONS = Object.freeze({
   refreshServicesInterval: 30,
   maxConcurrency: 4,

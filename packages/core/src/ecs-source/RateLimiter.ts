@@ -14,6 +14,12 @@ export interface RateLimiterClock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * Default pacing: half of ECS's refill rate (20/s), leaving room for the console, CI and Terraform.
+ *
+ * @example
+ * new RateLimiter(DEFAULT_RATE_LIMIT);
+ */
 export const DEFAULT_RATE_LIMIT: Readonly<Required<RateLimitOptions>> = Object.freeze({
   requestsPerSecond: 10,
   burst: 10,

@@ -42,5 +42,17 @@ export interface MonitorOptions {
   reducer?: Reducer;
 }
 
+/**
+ * Default seconds between ticks.
+ *
+ * @example
+ * monitorClusters({ clusters, checkIntervalSeconds: DEFAULT_CHECK_INTERVAL_SECONDS / 2 });
+ */
 export const DEFAULT_CHECK_INTERVAL_SECONDS = 10;
+/**
+ * Default ticks between state logs (10 minutes at the default interval).
+ *
+ * @example
+ * monitorClusters({ clusters, logInterval: DEFAULT_LOG_INTERVAL });
+ */
 export const DEFAULT_LOG_INTERVAL = 60;
