@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SenderError } from '../errors.js';
 import { recordingSender } from '../testing/recordingSender.js';
 import { createDeliveryQueue } from './createDeliveryQueue.js';
-import { notifications, queueUnderTest } from './queueTestKit.js';
+import { notifications, queueUnderTest } from './__fixtures__/queueUnderTest.js';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -49,7 +49,7 @@ export function createDeliveryQueue(sender: Sender, options: DeliveryQueueOption
     for (const waiter of [...drainers]) if (filter(waiter)) waiter.settle(result);
   }
 
-  async function process(entry: QueueEntry): Promise<void> {
+  async function deliverEntry(entry: QueueEntry): Promise<void> {
     // Bounded: every pass makes one attempt, and attempts are capped by maxAttempts.
     for (;;) {
       if (timers.now() - entry.enqueuedAt > opts.maxAgeMs) return report.dropped(entry, `older than ${opts.maxAgeMs} ms`);
@@ -75,7 +75,7 @@ export function createDeliveryQueue(sender: Sender, options: DeliveryQueueOption
     try {
       while (closing === undefined && entries[0] !== undefined) {
         const head = entries[0];
-        await process(head).catch((error: unknown) => report.bug(head, error));
+        await deliverEntry(head).catch((error: unknown) => report.bug(head, error));
         const index = entries.indexOf(head);
         if (index >= 0) entries.splice(index, 1);
         if (entries.length === 0) settleDrainers(true);

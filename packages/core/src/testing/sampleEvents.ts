@@ -5,6 +5,9 @@ import type { MonitorEvent, ServiceState } from '../model/events.js';
 const CLUSTER = 'prod';
 const REGION = 'eu-west-1';
 const OBSERVED_AT = Date.UTC(2025, 2, 14, 9, 30, 0);
+const DEPLOYMENT_ID = 'ecs-svc/1234567890123456789';
+const ROLLBACK_ID = 'ecs-svc/9876543210987654321';
+const DEPLOYMENT = `api/${DEPLOYMENT_ID}`;
 
 /**
  * Hostile strings as ECS really returns them: stop reasons and service events are free text
@@ -35,7 +38,7 @@ export function sampleContext(): EventContext {
 function serviceState(overrides: Partial<ServiceState> = {}): ServiceState {
   return {
     service: 'api',
-    deploymentId: 'ecs-svc/1234567890123456789',
+    deploymentId: DEPLOYMENT_ID,
     deploymentCreated: new Date(OBSERVED_AT - 120_000).toISOString(),
     deploymentUpdated: new Date(OBSERVED_AT - 60_000).toISOString(),
     taskDef: 'api:42',
@@ -55,8 +58,6 @@ function base(type: string, suffix: string): { id: string; cluster: string; regi
   return { id: `${CLUSTER}/${suffix}/${type}`, cluster: CLUSTER, region: REGION, observedAt: OBSERVED_AT };
 }
 
-const DEPLOYMENT = 'api/ecs-svc/1234567890123456789';
-
 /**
  * One realistic `MonitorEvent` of every `EventType`, in the order of the events table. Failure
  * events carry `sampleContext()`, whose stop reasons contain `<!channel>` and `<script>`.
@@ -66,17 +67,63 @@ const DEPLOYMENT = 'api/ecs-svc/1234567890123456789';
  */
 export function sampleEvents(): MonitorEvent[] {
   const failing = { failedTasks: 3, runningCount: 1, deploymentRunningCount: 0, success: false, context: sampleContext() };
+  const short = { runningCount: 1, deploymentRunningCount: 1, success: false };
+  const rollback = {
+    ...failing,
+    taskDef: 'api:41',
+    previousTaskDef: 'api:42',
+    deploymentId: ROLLBACK_ID,
+    reason: 'circuit breaker: rolling back',
+  };
   return [
     { ...base('MonitorStarted', 'cluster'), type: 'MonitorStarted', serviceNames: ['api', 'worker', 'web'] },
-    { ...base('DeploymentStarted', DEPLOYMENT), ...serviceState({ runningCount: 2, deploymentRunningCount: 0, success: false }), type: 'DeploymentStarted' },
+    {
+      ...base('DeploymentStarted', DEPLOYMENT),
+      ...serviceState({ deploymentRunningCount: 0, success: false }),
+      type: 'DeploymentStarted',
+    },
     { ...base('TasksFailing', DEPLOYMENT), ...serviceState(failing), type: 'TasksFailing' },
-    { ...base('DeploymentFailed', DEPLOYMENT), ...serviceState({ ...failing, reason: `ECS deployment circuit breaker: ${HOSTILE_REASON}` }), type: 'DeploymentFailed' },
-    { ...base('RollbackStarted', 'api/ecs-svc/9876543210987654321'), ...serviceState({ ...failing, taskDef: 'api:41', previousTaskDef: 'api:42', deploymentId: 'ecs-svc/9876543210987654321', reason: 'circuit breaker: rolling back' }), type: 'RollbackStarted', failedDeploymentId: 'ecs-svc/1234567890123456789' },
-    { ...base('ScalingStarted', `${DEPLOYMENT}/4`), ...serviceState({ desiredCount: 4 }), type: 'ScalingStarted', previousDesiredCount: 2 },
-    { ...base('TaskCrashed', `${DEPLOYMENT}/crash`), ...serviceState({ runningCount: 1, deploymentRunningCount: 1, success: false, context: sampleContext() }), type: 'TaskCrashed' },
-    { ...base('DeploymentCompleted', DEPLOYMENT), ...serviceState({ durationSeconds: 95 }), type: 'DeploymentCompleted', kind: 'deploy' },
-    { ...base('DeploymentTimedOut', DEPLOYMENT), ...serviceState({ runningCount: 1, deploymentRunningCount: 1, success: false }), type: 'DeploymentTimedOut', secondsUntilAlert: 600 },
-    { ...base('ServiceRemoved', 'api'), type: 'ServiceRemoved', service: 'api', reason: 'DRAINING', consoleUrl: consoleUrl(REGION, CLUSTER, 'api') },
+    {
+      ...base('DeploymentFailed', DEPLOYMENT),
+      ...serviceState({ ...failing, reason: `ECS deployment circuit breaker: ${HOSTILE_REASON}` }),
+      type: 'DeploymentFailed',
+    },
+    {
+      ...base('RollbackStarted', `api/${ROLLBACK_ID}`),
+      ...serviceState(rollback),
+      type: 'RollbackStarted',
+      failedDeploymentId: DEPLOYMENT_ID,
+    },
+    {
+      ...base('ScalingStarted', `${DEPLOYMENT}/4`),
+      ...serviceState({ desiredCount: 4 }),
+      type: 'ScalingStarted',
+      previousDesiredCount: 2,
+    },
+    {
+      ...base('TaskCrashed', `${DEPLOYMENT}/crash`),
+      ...serviceState({ ...short, context: sampleContext() }),
+      type: 'TaskCrashed',
+    },
+    {
+      ...base('DeploymentCompleted', DEPLOYMENT),
+      ...serviceState({ durationSeconds: 95 }),
+      type: 'DeploymentCompleted',
+      kind: 'deploy',
+    },
+    {
+      ...base('DeploymentTimedOut', DEPLOYMENT),
+      ...serviceState(short),
+      type: 'DeploymentTimedOut',
+      secondsUntilAlert: 600,
+    },
+    {
+      ...base('ServiceRemoved', 'api'),
+      type: 'ServiceRemoved',
+      service: 'api',
+      reason: 'DRAINING',
+      consoleUrl: consoleUrl(REGION, CLUSTER, 'api'),
+    },
     { ...base('MonitorDegraded', 'cluster'), type: 'MonitorDegraded', failures: 3, reason: 'ThrottlingException: Rate exceeded' },
     { ...base('MonitorRecovered', 'cluster'), type: 'MonitorRecovered', durationSeconds: 45 },
   ];

@@ -1,10 +1,10 @@
-import type { Notification } from '../model/notification.js';
-import type { Sender } from '../sender/types.js';
-import { recordingLogger } from '../testing/recordingLogger.js';
-import { sampleNotifications } from '../testing/sampleNotifications.js';
-import { createDeliveryQueue } from './createDeliveryQueue.js';
-import type { DeliveryQueueOptions } from './deliveryOptions.js';
-import type { DeliveryOutcome } from './types.js';
+import type { Notification } from '../../model/notification.js';
+import type { Sender } from '../../sender/types.js';
+import { recordingLogger } from '../../testing/recordingLogger.js';
+import { sampleNotifications } from '../../testing/sampleNotifications.js';
+import { createDeliveryQueue } from '../createDeliveryQueue.js';
+import type { DeliveryQueueOptions } from '../deliveryOptions.js';
+import type { DeliveryOutcome } from '../types.js';
 
 /** Test helper (not exported from the package): a queue with recording logger and hooks. */
 export function queueUnderTest(sender: Sender, options: DeliveryQueueOptions = {}) {
