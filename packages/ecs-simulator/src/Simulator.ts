@@ -5,7 +5,7 @@ import { SimulatorError } from './errors.js';
 import { Fleet } from './Fleet.js';
 import { arns, createIds } from './ids.js';
 import { seededRandom } from './random.js';
-import { renderService } from './render.js';
+import { renderServiceJson } from './render.js';
 import { stepService } from './rollout.js';
 import { applyScenario } from './scenario.js';
 import type { Server } from 'node:http';
@@ -208,7 +208,7 @@ export class Simulator {
 
   /** The service as DescribeServices would return it now, without an API call (not counted). */
   describeService(service: string): Record<string, unknown> {
-    return renderService(this.fleet.service(service), this.fleet.arns);
+    return JSON.parse(renderServiceJson(this.fleet.service(service), this.fleet.arns)) as Record<string, unknown>;
   }
 
   /** Whether a service still has rollout work (a stalled deployment stays busy). */

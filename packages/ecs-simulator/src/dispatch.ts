@@ -1,4 +1,4 @@
-import { ecsActions } from './ecsApi.js';
+import { RawJson, ecsActions } from './ecsApi.js';
 import { AwsApiError } from './errors.js';
 import { parsePublish, publishResponseXml, snsErrorXml } from './snsPublish.js';
 import type { ApiGate } from './ApiGate.js';
@@ -41,10 +41,11 @@ function ecs(deps: DispatchDeps, action: string, body: string, requestId: string
     if (!handler) throw new AwsApiError('UnknownOperationException', `Operation ${action} is not supported by the simulator.`);
     const input = parseJson(body);
     deps.gate.admit(action);
+    const output = handler(deps.model, input);
     return {
       status: 200,
       headers: { 'content-type': JSON_TYPE, 'x-amzn-requestid': requestId },
-      body: JSON.stringify(handler(deps.model, input)),
+      body: output instanceof RawJson ? output.text : JSON.stringify(output),
     };
   } catch (error) {
     if (error instanceof AwsApiError) return ecsError(error, requestId);

@@ -1,7 +1,7 @@
 import { AwsApiError } from './errors.js';
 import { lastSegment } from './ids.js';
 import { paginate } from './paginate.js';
-import { renderService, renderTask, renderTaskDefinition } from './render.js';
+import { renderServiceJson, renderTask, renderTaskDefinition } from './render.js';
 import type { Arns } from './ids.js';
 import type { SimCluster, SimService, SimTask, SimTaskDefinition } from './model.js';
 
@@ -53,17 +53,22 @@ const listServices: Handler = (model, input) => {
   return { serviceArns: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 };
 
+/** A response body that is already JSON text. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 const describeServices: Handler = (model, input) => {
   const cluster = clusterOf(model, input);
-  const services: unknown[] = [];
+  const services: string[] = [];
   const failures: unknown[] = [];
   for (const ref of stringList(input, 'services', 10)) {
     const name = lastSegment(ref);
     const service = cluster.services.get(name);
-    if (service) services.push(renderService(service, model.arns));
+    if (service) services.push(renderServiceJson(service, model.arns));
     else failures.push({ arn: model.arns.service(cluster.name, name), reason: 'MISSING' });
   }
-  return { services, failures };
+  return new RawJson(`{"services":[${services.join(',')}],"failures":${JSON.stringify(failures)}}`);
 };
 
 function tasksForList(service: SimService, desired: string): SimTask[] {

@@ -9,10 +9,10 @@ export const HISTORY_SPACING_MS = 6 * 3600_000;
 const seconds = (ms: number): number => ms / 1000;
 
 /**
- * A service as DescribeServices returns it, with the fields an ECS client reads.
+ * A service as DescribeServices returns it, without its events (see `renderServiceJson`).
  *
  * @example
- * JSON.stringify({ services: [renderService(service, arns)], failures: [] });
+ * renderService(service, arns).runningCount; // 2
  */
 export function renderService(service: SimService, arns: Arns): Record<string, unknown> {
   const primary = service.deployments[0];
@@ -42,7 +42,6 @@ export function renderService(service: SimService, arns: Arns): Record<string, u
       minimumHealthyPercent: 100,
     },
     deployments: service.deployments.map((d) => renderDeployment(service, d)),
-    events: renderEvents(service),
     createdAt: seconds(service.createdAt),
     placementConstraints: [],
     placementStrategy: [],
@@ -81,24 +80,35 @@ function renderDeployment(service: SimService, d: SimDeployment): Record<string,
   };
 }
 
+/**
+ * The service as DescribeServices JSON text. Events are written as text directly: they are 95 %
+ * of the bytes of a large sweep, and building 100 objects per service only to stringify them
+ * doubled the simulator's CPU per sweep in the benchmark.
+ *
+ * @example
+ * `{"services":[${renderServiceJson(service, arns)}],"failures":[]}`
+ */
+export function renderServiceJson(service: SimService, arns: Arns): string {
+  const body = JSON.stringify(renderService(service, arns));
+  return `${body.slice(0, -1)},"events":[${renderEventsJson(service)}]}`;
+}
+
 /** Real events newest first, then the synthetic steady-state history up to 100 in all. */
-function renderEvents(service: SimService): Array<Record<string, unknown>> {
-  const out: Array<Record<string, unknown>> = [];
+function renderEventsJson(service: SimService): string {
+  const out: string[] = [];
   for (let i = service.events.length - 1; i >= 0; i -= 1) {
     const e = service.events[i];
-    if (e) out.push({ id: e.id, createdAt: seconds(e.createdAt), message: e.message });
+    if (e) out.push(JSON.stringify({ id: e.id, createdAt: seconds(e.createdAt), message: e.message }));
   }
   const synthetic = Math.min(service.history, MAX_SERVICE_EVENTS - out.length);
-  const message = `(service ${service.name}) has reached a steady state.`;
-  const tag = fnv1a(service.arn);
+  if (synthetic <= 0) return out.join(',');
+  const message = JSON.stringify(`(service ${service.name}) has reached a steady state.`);
+  const prefix = `{"id":"${fnv1a(service.arn)}-0000-4000-8000-`;
   for (let k = 0; k < synthetic; k += 1) {
-    out.push({
-      id: `${tag}-0000-4000-8000-${k.toString(16).padStart(12, '0')}`,
-      createdAt: seconds(service.historyEnd - k * HISTORY_SPACING_MS),
-      message,
-    });
+    const createdAt = seconds(service.historyEnd - k * HISTORY_SPACING_MS);
+    out.push(`${prefix}${k.toString(16).padStart(12, '0')}","createdAt":${createdAt},"message":${message}}`);
   }
-  return out;
+  return out.join(',');
 }
 
 /** An 8-hex-digit hash, so synthetic event ids differ between services. */
