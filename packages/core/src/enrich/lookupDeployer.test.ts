@@ -1,0 +1,47 @@
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { lookupDeployer } from './lookupDeployer.js';
+
+const trail = mockClient(CloudTrailClient);
+const CREATED = Date.parse('2025-01-10T11:58:00.000Z');
+const query = { cluster: 'prod', service: 'api', createdAt: CREATED };
+
+function record(body: object): { CloudTrailEvent: string } {
+  return { CloudTrailEvent: JSON.stringify({ eventTime: new Date(CREATED).toISOString(), ...body }) };
+}
+
+describe('lookupDeployer', () => {
+  beforeEach(() => trail.reset());
+
+  it('falls back to CreateService and builds the principal from the session issuer', async () => {
+    // Prepare
+    const limiter = { calls: 0, acquire: () => ((limiter.calls += 1), Promise.resolve()) };
+    trail.on(LookupEventsCommand, { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'UpdateService' }] }).resolves({ Events: [] });
+    trail.on(LookupEventsCommand, { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateService' }] }).resolves({
+      Events: [
+        { CloudTrailEvent: '{not json' },
+        record({
+          userIdentity: { principalId: 'AROAEXAMPLE:github-actions', sessionContext: { sessionIssuer: { arn: 'arn:aws:iam::123456789012:role/ci' } } },
+          requestParameters: { cluster: 'arn:aws:ecs:eu-west-1:123456789012:cluster/prod', serviceName: 'api' },
+        }),
+      ],
+    });
+    // Act
+    const principal = await lookupDeployer(new CloudTrailClient({ region: 'eu-west-1' }), limiter, query, new AbortController().signal);
+    // Assess
+    expect(principal).toBe('arn:aws:iam::123456789012:role/ci/github-actions');
+    expect(limiter.calls).toBe(2);
+  });
+
+  it('ignores calls for the same service name in another cluster', async () => {
+    // Prepare
+    trail.on(LookupEventsCommand).resolves({
+      Events: [record({ userIdentity: { arn: 'arn:aws:iam::1:user/bob' }, requestParameters: { service: 'api' } })],
+    });
+    // Act: no cluster parameter means the `default` cluster
+    const principal = await lookupDeployer(new CloudTrailClient({ region: 'eu-west-1' }), { acquire: () => Promise.resolve() }, query, new AbortController().signal);
+    // Assess
+    expect(principal).toBeUndefined();
+  });
+});
