@@ -59,6 +59,8 @@ export { backoffDelay } from './delivery/backoffDelay.js';
 export { DEFAULT_DELIVERY_OPTIONS, realTimers } from './delivery/deliveryOptions.js';
 export type { DeliveryQueueOptions, DeliveryTimers, OverflowPolicy } from './delivery/deliveryOptions.js';
 export type { DeliveryStats } from './delivery/types.js';
+export { deliverTo } from './delivery/deliverTo.js';
+export type { DeliveryRoute } from './delivery/deliverTo.js';
 
 // formatter
 export { defaultFormatter } from './format/defaultFormatter.js';
