@@ -1,4 +1,5 @@
-import type { JSONSchemaType } from 'ajv';
+// Typed through @mona/core, so the package needs no ajv dependency of its own.
+import type { SenderPlugin } from '@mona/core';
 
 /** Options of the webhook sender. */
 export interface WebhookOptions {
@@ -14,7 +15,7 @@ export interface WebhookOptions {
  * @example
  * { "url": "https://hooks.example.com/mona", "headers": { "Authorization": "Bearer ${env:HOOK_TOKEN}" } }
  */
-export const webhookOptionsSchema: JSONSchemaType<WebhookOptions> = {
+export const webhookOptionsSchema: SenderPlugin<WebhookOptions>['optionsSchema'] = {
   type: 'object',
   additionalProperties: false,
   required: ['url'],
