@@ -78,3 +78,18 @@ describe('validateSenderOptions', () => {
     expect(message).toContain("required property 'webhookUrl'");
   });
 });
+
+describe('validateSenderOptions with options built in code', () => {
+  it('accepts options holding a function without cloning it away', () => {
+    const open = defineSender<{ hook: unknown }>({
+      name: 'custom',
+      optionsSchema: { type: 'object', properties: { hook: {} }, required: ['hook'], additionalProperties: false } as never,
+      create: () => ({ send: () => Promise.resolve() }),
+    });
+    const hook = () => 'called';
+
+    const options = validateSenderOptions(open, { hook });
+
+    expect(options.hook).toBe(hook);
+  });
+});

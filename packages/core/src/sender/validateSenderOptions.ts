@@ -15,11 +15,25 @@ import type { SenderPlugin } from './types.js';
  */
 export function validateSenderOptions<O>(plugin: SenderPlugin<O>, options: unknown, path?: string): O {
   const validate = compileOptionsSchema(plugin.optionsSchema);
-  const copy: unknown = options === undefined ? {} : structuredClone(options);
+  const copy = cloneOptions(options);
   if (validate(copy)) return copy as O;
   const prefix = path ?? plugin.name;
   const problems = (validate.errors ?? []).map((error) => `${prefix}: ${describeError(error)}`);
   throw new MonaError('MONA_OPTIONS_INVALID', problems.join('\n'), { cause: validate.errors });
+}
+
+/**
+ * A copy for ajv's `useDefaults` to fill in. Options built in code may hold what structured
+ * cloning refuses (a function, a class instance such as a custom transport): those get a
+ * shallow copy, so only nested objects without defaults are shared with the caller.
+ */
+function cloneOptions(options: unknown): unknown {
+  if (options === undefined) return {};
+  try {
+    return structuredClone(options);
+  } catch {
+    return typeof options === 'object' && options !== null && !Array.isArray(options) ? { ...options } : options;
+  }
 }
 
 /** `options/webhookUrl must be string`, `options must NOT have additional property 'colour'`. */
