@@ -1,4 +1,6 @@
+import type { MonitorConfig } from '../model/config.js';
 import type { DeploymentSnapshot } from '../model/snapshot.js';
+import { isOverdue } from './isOverdue.js';
 import { remember } from './state.js';
 import type { Phase, ServiceTrack } from './state.js';
 import { isRollbackReason } from './serviceView.js';
@@ -15,10 +17,19 @@ import type { ServiceView } from './serviceView.js';
  * - otherwise (one finished deployment, or none, short of tasks) → `recovering`: never
  *   `steady`, which would turn the next sweep into a false TaskCrashed.
  *
+ * A rollout already overdue when adopted counts as timed out: that stall is part of the
+ * baseline (a previous Mona may have reported it, under the same id), and sending it on the
+ * next sweep would make a repeated snapshot produce news.
+ *
  * @example
- * const track = adoptService(view, snapshot.observedAt, []);
+ * const track = adoptService(view, snapshot.observedAt, [], config);
  */
-export function adoptService(view: ServiceView, observedAt: number, seen: readonly string[]): ServiceTrack {
+export function adoptService(
+  view: ServiceView,
+  observedAt: number,
+  seen: readonly string[],
+  config: MonitorConfig,
+): ServiceTrack {
   const primary = view.primary;
   const phase = adoptedPhase(view, primary);
   const track: ServiceTrack = {
@@ -33,7 +44,7 @@ export function adoptService(view: ServiceView, observedAt: number, seen: readon
     // A deployment that failed before Mona started is old news; so is a finished one.
     ended: !isRollout(phase) || primary?.rolloutState === 'FAILED',
     tasksFailingSent: false,
-    timedOutSent: false,
+    timedOutSent: primary !== undefined && isRollout(phase) && isOverdue(observedAt, config, primary),
     seen: remember(seen, primary?.id ?? ''),
   };
   return track;
@@ -43,8 +54,13 @@ export function adoptService(view: ServiceView, observedAt: number, seen: readon
  * Re-adopts a deployment the reducer already knew (a service back in the listing, a PRIMARY id
  * seen before): like a start-up adoption, but that deployment gets no further terminal event.
  */
-export function readoptService(view: ServiceView, observedAt: number, seen: readonly string[]): ServiceTrack {
-  return { ...adoptService(view, observedAt, seen), ended: true, tasksFailingSent: true, timedOutSent: true };
+export function readoptService(
+  view: ServiceView,
+  observedAt: number,
+  seen: readonly string[],
+  config: MonitorConfig,
+): ServiceTrack {
+  return { ...adoptService(view, observedAt, seen, config), ended: true, tasksFailingSent: true, timedOutSent: true };
 }
 
 /**

@@ -29,7 +29,7 @@ export function applySnapshot(
 ): { state: ClusterState; events: MonitorEvent[] } {
   const views = readServices(raw['services']);
   const partial = raw['partial'] === true;
-  if (!state.started) return baseline(state, views, ctx, partial);
+  if (!state.started) return baseline(state, views, ctx, config, partial);
   const services: Record<string, ServiceTrack> = { ...state.services };
   const removed: Record<string, string[]> = { ...state.removed };
   const events: MonitorEvent[] = [];
@@ -68,11 +68,12 @@ function baseline(
   state: ClusterState,
   views: Map<string, ServiceView>,
   ctx: SweepContext,
+  config: MonitorConfig,
   partial: boolean,
 ): { state: ClusterState; events: MonitorEvent[] } {
   const services: Record<string, ServiceTrack> = {};
   for (const view of views.values()) {
-    if (!GONE.has(view.status)) setOwn(services, view.name, adoptService(view, ctx.observedAt, []));
+    if (!GONE.has(view.status)) setOwn(services, view.name, adoptService(view, ctx.observedAt, [], config));
   }
   const started: MonitorStarted = {
     type: 'MonitorStarted',

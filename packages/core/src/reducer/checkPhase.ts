@@ -1,6 +1,7 @@
 import type { MonitorConfig } from '../model/config.js';
 import type { CompletionKind, DeploymentCompleted, DeploymentTimedOut, MonitorEvent } from '../model/events.js';
 import { isRollout } from './adoptService.js';
+import { isOverdue } from './isOverdue.js';
 import { plainServiceEvent, serviceEventBase } from './makeEvent.js';
 import { eventId, secondsBetween } from './serviceState.js';
 import type { SweepContext } from './serviceState.js';
@@ -39,8 +40,9 @@ export function checkPhase(
     track.ended = true;
     track.rolloutFailed = true;
   }
-  if (track.phase !== 'steady' && view.stable) complete(ctx, view, track, events);
-  if (primary && isRollout(track.phase) && !track.ended && !track.timedOutSent && isOverdue(ctx, config, primary)) {
+  // A rollout ends only on its own deployment: a sweep that lost the deployments array says nothing about it.
+  if (track.phase !== 'steady' && view.stable && (primary || !isRollout(track.phase))) complete(ctx, view, track, events);
+  if (primary && isRollout(track.phase) && !track.ended && !track.timedOutSent && isOverdue(ctx.observedAt, config, primary)) {
     events.push(timedOut(ctx, config, view, track));
     track.timedOutSent = true;
   }
@@ -69,11 +71,6 @@ function completed(ctx: SweepContext, view: ServiceView, track: ServiceTrack, ki
   const id = eventId(ctx, view.name, primary?.id ?? '', 'DeploymentCompleted', suffix);
   const extras = { ...trackExtras(track, undefined), durationSeconds: secondsBetween(from, ctx.observedAt) };
   return { type: 'DeploymentCompleted', kind, ...serviceEventBase(ctx, id, view, primary, extras) };
-}
-
-function isOverdue(ctx: SweepContext, config: MonitorConfig, primary: { createdAt: number; updatedAt: number }): boolean {
-  const from = config.timeoutFrom === 'createdAt' ? primary.createdAt : primary.updatedAt;
-  return ctx.observedAt - from > config.secondsUntilAlert * 1000;
 }
 
 function timedOut(ctx: SweepContext, config: MonitorConfig, view: ServiceView, track: ServiceTrack): DeploymentTimedOut {
