@@ -206,3 +206,12 @@ describe('createEcsEnricher within enrichEvents', () => {
     });
   });
 });
+
+describe('createEcsEnricher options', () => {
+  it('refuses whoDeployed without a CloudTrail client', () => {
+    // Act
+    const attempt = () => createEcsEnricher({ clientFor: (region) => new ECSClient({ region }), whoDeployed: true });
+    // Assess
+    expect(attempt).toThrow(expect.objectContaining({ code: 'MONA_ENRICH_CONFIG' }));
+  });
+});

@@ -1,5 +1,6 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ECSClient } from '@aws-sdk/client-ecs';
+import { MonaError } from '../errors.js';
 import { RateLimiter } from '../ecs-source/RateLimiter.js';
 import { sharedRateLimiter } from '../ecs-source/sharedRateLimiter.js';
 import type { EventContext } from '../model/context.js';
@@ -45,12 +46,16 @@ const DEPLOYERS_KEPT = 256;
  * and, opt-in, who deployed (DeploymentStarted and DeploymentCompleted of a deploy, since
  * CloudTrail may lag the start). A lookup that fails is logged and named in
  * `context.incomplete`; when the signal aborts, what is known so far is returned at once.
+ * Throws `MonaError` `MONA_ENRICH_CONFIG` when `whoDeployed` is set without `cloudTrailFor`.
  *
  * @example
  * const enricher = createEcsEnricher({ clientFor: (region) => new ECSClient({ region }), whoDeployed: true,
  *   cloudTrailFor: (region) => new CloudTrailClient({ region }) });
  */
 export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
+  if (options.whoDeployed && !options.cloudTrailFor) {
+    throw new MonaError('MONA_ENRICH_CONFIG', 'whoDeployed needs cloudTrailFor(region): a CloudTrail client to look the deployer up with');
+  }
   const cache = new TaskDefinitionCache(options.taskDefinitionCacheSize);
   const deployers = new Map<string, string>();
   const perRegion = regionalLimiters(options);

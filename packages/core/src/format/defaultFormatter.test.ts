@@ -176,3 +176,16 @@ describe('defaultFormatter', () => {
     expect(defaultFormatter.deploy(eventOf('DeploymentStarted'))).toContain('deployment started');
   });
 });
+
+describe('defaultFormatter context lines', () => {
+  it('keeps a multi-line stop reason on its bullet line', () => {
+    // Prepare
+    const event = eventOf('TaskCrashed', {
+      context: { stoppedTasks: [{ taskArn: 't/1', stoppedReason: 'line one\n  line two', containers: [] }] },
+    });
+    // Act
+    const lines = defaultFormatter.recover(event).split('\n');
+    // Assess
+    expect(lines.slice(1)).toEqual(['• 1 task stopped:', '    ◦ task 1: line one line two']);
+  });
+});

@@ -1,11 +1,16 @@
 import type { ContainerChange, EventContext, StoppedTask } from '../model/context.js';
-import { escapeMrkdwn } from './escapeMrkdwn.js';
+import { escapeMrkdwn as escapeValue } from './escapeMrkdwn.js';
 import { shortTaskId } from './shortTaskDef.js';
 
 /** Stopped tasks shown in a message; the count line says how many there were in all. */
 const MAX_TASKS_SHOWN = 3;
 /** Service event messages shown; ECS repeats them, and a wall of them hides the cause. */
 const MAX_SERVICE_EVENTS_SHOWN = 3;
+
+/** Escaped and on one line: a multi-line stop reason must not break the bullet layout. */
+function escapeMrkdwn(value: unknown): string {
+  return escapeValue(value).replace(/\s*\n\s*/g, ' ');
+}
 
 /**
  * Render the enrichment context as mrkdwn bullet lines (escaped), one fact per line, so the
