@@ -57,7 +57,8 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
     AWSRegion: { type: 'string', minLength: 1, nullable: true, description: 'Default region; else AWS_REGION or AWS_DEFAULT_REGION.' },
     serviceNamesOverride: stringList('Watch only these services (skips ListServices).'),
     secondsUntilAlert: positiveInt('Seconds without progress before a deployment times out.', 600),
-    checkIntervalSeconds: positiveInt('Seconds between sweeps.', 10),
+    // A number, not an integer: sub-second intervals keep the demo and end-to-end tests fast.
+    checkIntervalSeconds: { type: 'number', exclusiveMinimum: 0, nullable: true, description: 'Seconds between sweeps (fractions allowed).', default: 10 },
     logInterval: positiveInt('Ticks between state summaries in the log.', 60),
     refreshServicesInterval: positiveInt('Ticks between ListServices refreshes.', 30),
     timeoutFrom: {
