@@ -54,7 +54,11 @@ export function readService(raw: unknown): ServiceView | undefined {
     stable: false,
   };
   if (primary) view.primary = primary;
-  view.stable = primary ? isStableDeployment(active, primary) : view.runningCount === view.desiredCount;
+  // Without any deployment (CODE_DEPLOY/EXTERNAL) the service-level counts are all there is;
+  // live deployments without a PRIMARY are a rollout in an unknown state, never stable.
+  view.stable = primary
+    ? isStableDeployment(active, primary)
+    : active.length === 0 && view.runningCount === view.desiredCount;
   return view;
 }
 

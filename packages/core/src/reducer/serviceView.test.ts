@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildDeployment, buildService } from '../testing/builders.js';
+import { isRollbackReason, readService } from './serviceView.js';
+
+describe('readService: stability (DESIGN §4)', () => {
+  it.each([
+    { why: 'one finished PRIMARY with every task running', deployments: [buildDeployment()], stable: true },
+    { why: 'rolloutState absent', deployments: [buildDeployment({ rolloutState: undefined })], stable: true },
+    { why: 'an INACTIVE deployment alongside does not count', deployments: [buildDeployment(), buildDeployment({ id: 'ecs-svc/9', status: 'INACTIVE' })], stable: true },
+    { why: 'an ACTIVE deployment still draining', deployments: [buildDeployment(), buildDeployment({ id: 'ecs-svc/9', status: 'ACTIVE' })], stable: false },
+    { why: 'a task missing', deployments: [buildDeployment({ runningCount: 1 })], stable: false },
+    { why: 'rollout IN_PROGRESS', deployments: [buildDeployment({ rolloutState: 'IN_PROGRESS' })], stable: false },
+    { why: 'rollout FAILED', deployments: [buildDeployment({ rolloutState: 'FAILED' })], stable: false },
+    { why: 'the only live deployment is not PRIMARY', deployments: [buildDeployment({ status: 'ACTIVE' })], stable: false },
+  ])('is $stable when $why', ({ deployments, stable }) => {
+    // Prepare
+    const raw = buildService({ deployments, desiredCount: 2, runningCount: 2 });
+    // Act
+    const view = readService(raw);
+    // Assess
+    expect(view?.stable).toBe(stable);
+  });
+
+  it('uses service-level counts for a service without deployments', () => {
+    // Prepare
+    const short = buildService({ deploymentController: 'EXTERNAL', deployments: [], desiredCount: 3, runningCount: 2 });
+    // Act
+    const view = readService(short);
+    // Assess
+    expect(view).toMatchObject({ stable: false, desiredCount: 3, runningCount: 2 });
+    expect(view?.primary).toBeUndefined();
+  });
+
+  it('reads junk as zeros and empty strings, and drops entries without a name', () => {
+    // Prepare
+    const junk = { name: 'api', desiredCount: Number.NaN, runningCount: '3', deployments: [null, { id: 7, status: 'PRIMARY' }] };
+    // Act
+    const view = readService(junk);
+    const nameless = readService({ desiredCount: 1 });
+    // Assess
+    expect(view).toMatchObject({ name: 'api', desiredCount: 0, runningCount: 0, deployments: [{ id: '', status: 'PRIMARY' }] });
+    expect(view?.primary).toBeUndefined();
+    expect(nameless).toBeUndefined();
+  });
+});
+
+describe('isRollbackReason', () => {
+  it.each([
+    ['ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/1.', true],
+    ['rolled back', true],
+    ['Rollback in progress', true],
+    ['ECS deployment ecs-svc/1 in progress.', false],
+  ])('reads %j as %s', (reason, expected) => {
+    // Prepare / Act
+    const actual = isRollbackReason(reason);
+    // Assess
+    expect(actual).toBe(expected);
+  });
+});
