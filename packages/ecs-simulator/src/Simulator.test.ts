@@ -98,6 +98,19 @@ describe('scale, crash and delete', () => {
     expect(recovered.events?.[0]?.message).toBe('(service worker) has reached a steady state.');
   });
 
+  it('waits restartAfterMs before replacing crashed tasks', async () => {
+    sim.createService('worker', { desiredCount: 2 });
+    sim.crashTasks('worker', 1, { restartAfterMs: 3000 });
+
+    sim.advance(2000);
+    const held = await describeOne('worker');
+    sim.advance(3000);
+    const recovered = await describeOne('worker');
+
+    expect([held.runningCount, held.pendingCount]).toEqual([1, 0]);
+    expect(recovered.runningCount).toBe(2);
+  });
+
   it('drains a deleted service, then leaves it out of ListServices as INACTIVE', async () => {
     sim.createService('old');
     sim.deleteService('old');

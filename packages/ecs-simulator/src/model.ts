@@ -98,6 +98,8 @@ export interface SimService {
   /** When the synthetic history ends (its newest event). */
   historyEnd: number;
   tasks: SimTask[];
+  /** No replacement tasks are launched before this time (epoch ms); set by a crash. */
+  holdUntil?: number;
   /** Stopped tasks, oldest first, capped. */
   stopped: SimTask[];
 }

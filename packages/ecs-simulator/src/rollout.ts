@@ -59,6 +59,7 @@ function matchDesired(service: SimService, primary: SimDeployment, ctx: SimConte
   const mine = tasksOf(service, primary.id);
   const deficit = primary.desiredCount - mine.length;
   if (deficit > 0) {
+    if (service.holdUntil !== undefined && ctx.now() < service.holdUntil) return;
     const stalledBefore = primary.mode === 'stall' && mine.length > 0;
     if (stalledBefore) return;
     const count = primary.mode === 'stall' ? deficit : Math.min(ctx.tasksPerStep, deficit);

@@ -32,7 +32,7 @@ export function createDemoServices(sim: Simulator): string[] {
  * The scripted story of `mona demo`: a deployment of api that completes, a scale-out of web, a
  * crash of worker (exit 137, OutOfMemoryError) and its recovery, a deployment of billing that
  * stalls (and is then fixed), and a circuit-breaker rollback of web. On a real-clock simulator
- * it waits in real time (about 30 s with `stepMs` 500 on both); on a fake clock it advances time.
+ * it waits in real time (about 20 s with `stepMs` 500 on both); on a fake clock it advances time.
  *
  * @example
  * const sim = await startSimulator({ clock: 'real', stepMs: 500 });
@@ -59,7 +59,8 @@ export async function runDemoStory(sim: Simulator, options: DemoStoryOptions = {
   await settle('web');
 
   log('story: a worker task runs out of memory (exit 137)');
-  sim.crashTasks('worker', 1, { exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' });
+  // The replacement waits a few beats, so a monitor polling every second sees the crash.
+  sim.crashTasks('worker', 1, { exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage', restartAfterMs: 3 * beat });
   await settle('worker');
 
   log('story: deploying billing:2, which cannot be placed and stalls');
@@ -74,6 +75,8 @@ export async function runDemoStory(sim: Simulator, options: DemoStoryOptions = {
   sim.failDeployment('web', { image: 'web:2', rollback: true });
   await settle('web');
 
+  // Give the monitor a last poll of the final state before the demo shuts down.
+  await wait(2 * beat);
   log('story: done');
 }
 

@@ -13,6 +13,8 @@ export interface DeployOptions {
 
 /** How crashed tasks stop. Defaults: exit 137 and `OutOfMemoryError: Container killed due to memory usage`. */
 export interface CrashOptions {
+  /** Wait this long before replacement tasks are launched (ECS takes a while); default 0. */
+  restartAfterMs?: number;
   exitCode?: number;
   reason?: string;
   stoppedReason?: string;
@@ -103,6 +105,7 @@ export const applyScenario = {
       },
       fleet.ctx,
     );
+    if (options.restartAfterMs !== undefined && options.restartAfterMs > 0) service.holdUntil = fleet.ctx.now() + options.restartAfterMs;
   },
 
   stall(fleet: Fleet, service: SimService, options: DeployOptions): string {
