@@ -1,4 +1,6 @@
+import { ecsClientCache } from '@mona/core';
 import type { MonitorOptions } from '@mona/core';
+import { createEnrichment } from './createEnrichment.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Health } from '../ops/createHealth.js';
 import type { MonaMetrics } from '../ops/createMetrics.js';
@@ -6,7 +8,7 @@ import type { MonitorDeps } from './startMonitor.js';
 
 /**
  * Translate the runner config into `monitorClusters` options, with metrics and health hung on
- * the stream's hooks.
+ * the stream's hooks and the enrichment step (see `createEnrichment`).
  *
  * @example
  * monitorClusters(monitorOptionsOf(config, deps, { metrics, health }));
@@ -18,6 +20,10 @@ export function monitorOptionsOf(
 ): MonitorOptions {
   const { metrics, health } = parts;
   const now = deps.now ?? Date.now;
+  // One client per region, shared by the snapshot source and the enricher.
+  const injected = deps.ecs?.client;
+  const clientFor =
+    deps.ecs?.clientFor ?? (injected ? () => injected : ecsClientCache(config.ecs.endpoint ? { endpoint: config.ecs.endpoint } : {}));
   const options: MonitorOptions = {
     clusters: config.clusters,
     checkIntervalSeconds: config.checkIntervalSeconds,
@@ -32,6 +38,7 @@ export function monitorOptionsOf(
       refreshServicesInterval: config.refreshServicesInterval,
       serviceNamesOverride: config.serviceNamesOverride,
       logger: deps.logger,
+      clientFor,
       ...(config.ecs.endpoint ? { endpoint: config.ecs.endpoint } : {}),
       ...(config.ecs.maxConcurrency ? { maxConcurrency: config.ecs.maxConcurrency } : {}),
       ...(config.ecs.requestsPerSecond ? { rateLimit: { requestsPerSecond: config.ecs.requestsPerSecond } } : {}),
@@ -54,6 +61,9 @@ export function monitorOptionsOf(
     },
   };
   if (deps.source) options.source = deps.source;
+  // A scripted or replayed source has no live ECS behind it: enrich only when told how.
+  const enrich = deps.source && !deps.enricher ? undefined : createEnrichment(config, { clientFor, logger: deps.logger, ...(deps.enricher ? { enricher: deps.enricher } : {}) });
+  if (enrich) options.enrich = enrich;
   if (deps.scheduler) options.scheduler = deps.scheduler;
   return options;
 }

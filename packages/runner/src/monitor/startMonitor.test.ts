@@ -45,6 +45,19 @@ const snapshot: ClusterSnapshot = {
   missing: [],
 };
 
+/** The next tick: a new PRIMARY deployment of api, so the reducer emits DeploymentStarted. */
+const deploying: ClusterSnapshot = {
+  ...snapshot,
+  observedAt: snapshot.observedAt + 1_000,
+  services: snapshot.services.map((service) => ({
+    ...service,
+    deployments: [
+      { ...service.deployments[0]!, id: 'ecs-svc/2', status: 'PRIMARY', runningCount: 0, rolloutState: 'IN_PROGRESS', taskDefinition: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:2', createdAt: snapshot.observedAt + 500, updatedAt: snapshot.observedAt + 500 },
+      { ...service.deployments[0]!, status: 'ACTIVE' },
+    ],
+  })),
+};
+
 function capture() {
   const lines: string[] = [];
   return { lines, logger: (secrets: string[]) => createLogger({ level: 'debug', destination: { write: (l: string) => lines.push(l) }, secrets }) };
@@ -202,6 +215,38 @@ describe('startMonitor', () => {
     const calls = await metricValue(monitor, 'mona_ecs_api_calls_total');
     expect(calls).toContainEqual(expect.objectContaining({ labels: { action: 'ListServices', result: 'error' } }));
     client.destroy();
+  });
+
+  it('passes events through the enricher before formatting, unless enrichment is disabled', async () => {
+    // Prepare
+    const enricher = { enrich: async () => ({ deployedBy: 'arn:aws:iam::123456789012:user/alice' }) };
+    const configFor = (enabled: boolean) =>
+      parseConfig(
+        JSON.stringify({
+          ecsCluster: 'prod',
+          AWSRegion: 'eu-west-1',
+          checkIntervalSeconds: 1,
+          enrichment: { enabled },
+          senders: [{ plugin: './plugins/recording.mjs', options: { channel: String(enabled) }, events: ['deploy'] }],
+        }),
+        { configPath, env: {} },
+      );
+
+    // Act
+    for (const enabled of [true, false]) {
+      const running = await startMonitor(configFor(enabled), { logger: capture().logger([]), source: scriptedSource({ prod: [snapshot, deploying] }), enricher });
+      await until(async () => (await metricValue(running, 'mona_notifications_total')).length > 0);
+      await running.stop();
+    }
+
+    // Assess
+    const contexts = recorded()
+      .filter((e) => e['notification'])
+      .map((e) => [e['channel'], (e['notification'] as { event: { context?: unknown } }).event.context]);
+    expect(contexts).toEqual([
+      ['true', { deployedBy: 'arn:aws:iam::123456789012:user/alice' }],
+      ['false', undefined],
+    ]);
   });
 
   it('closes already created senders when the ops port is taken', async () => {

@@ -1,5 +1,5 @@
 import { monitorClusters } from '@mona/core';
-import type { EcsSourceOptions, Logger, SnapshotSource } from '@mona/core';
+import type { EcsSourceOptions, Enricher, Logger, SnapshotSource } from '@mona/core';
 import type { SchedulerLike } from 'rxjs';
 import type { ResolvedConfig } from '../config/types.js';
 import { createHealth } from '../ops/createHealth.js';
@@ -27,6 +27,8 @@ export interface MonitorDeps {
   /** Extra options for the default ECS source: a preconfigured `client`, an `endpoint`, … */
   ecs?: Partial<EcsSourceOptions>;
   scheduler?: SchedulerLike;
+  /** Replace the ECS enricher. With an injected `source`, enrichment runs only when this is given. */
+  enricher?: Enricher;
   drainTimeoutMs?: number;
 }
 

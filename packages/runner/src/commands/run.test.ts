@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator } from '@mona/ecs-simulator';
+import type { Simulator } from '@mona/ecs-simulator';
+import { captureIo, fixturePlugin, writeConfig } from '../__fixtures__/testIo.js';
+import { main } from '../main.js';
+
+// The SDK's credential chain reads these; fake ones keep it away from any metadata endpoint.
+process.env['AWS_ACCESS_KEY_ID'] = 'AKIDTEST';
+process.env['AWS_SECRET_ACCESS_KEY'] = 'test';
+process.env['AWS_EC2_METADATA_DISABLED'] = 'true';
+
+const recorded = () => ((globalThis as Record<symbol, Array<Record<string, unknown>>>)[Symbol.for('mona.test.recording')] ??= []);
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator();
+  sim.createServices(3);
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+describe('mona run', () => {
+  it('monitors the simulator, notifies, and exits 0 after SIGTERM with the senders closed', async () => {
+    // Prepare
+    const file = writeConfig({
+      ecsCluster: 'default',
+      AWSRegion: sim.region,
+      ecs: { endpoint: sim.url },
+      enrichment: { enabled: false },
+      logLevel: 'debug',
+      senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: '#ops', token: '${env:SECRET_TOKEN}' } }],
+    });
+    const io = captureIo({ SECRET_TOKEN: 'tok-never-logged' });
+    let terminate: (signal: string) => void = () => {};
+    io.onSignal = (handler) => {
+      terminate = handler;
+      return () => {};
+    };
+    recorded().length = 0;
+
+    // Act
+    const running = main(['run', '--config', file], io);
+    for (let i = 0; i < 500 && !recorded().some((r) => r['notification']); i += 1) await new Promise((r) => setTimeout(r, 10));
+    terminate('SIGTERM');
+    const code = await running;
+
+    // Assess
+    expect(code).toBe(0);
+    const sent = recorded().filter((r) => r['notification']);
+    expect((sent[0]?.['notification'] as { event: { type: string; serviceNames: string[] } }).event).toMatchObject({ type: 'MonitorStarted' });
+    expect(recorded().at(-1)).toEqual({ channel: '#ops', closed: true });
+    expect(io.out()).toContain('"msg":"mona stopped"');
+    expect(io.out()).not.toContain('tok-never-logged');
+  });
+});
