@@ -46,7 +46,7 @@ export function checkPhase(
     events.push(timedOut(ctx, config, view, track));
     track.timedOutSent = true;
   }
-  track.failedTasks = view.primary?.failedTasks ?? 0;
+  track.failedTasks = primary?.failedTasks ?? track.failedTasks;
   track.desiredCount = view.desiredCount;
   track.runningCount = view.runningCount;
 }
