@@ -22,7 +22,7 @@ export default {
   create(options, context) {
     return {
       async send(notification, signal) {
-        if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+        if (options.delayMs) await new Promise((r) => globalThis.setTimeout(r, options.delayMs));
         if (options.failWith) {
           const error = new Error(`${options.failWith} (token ${options.token})`);
           error.retryable = false;
