@@ -1,4 +1,5 @@
 import { ApiGate } from './ApiGate.js';
+import { CONTROL_PREFIX, controlRequest } from './control.js';
 import { createDispatcher } from './dispatch.js';
 import { listen } from './httpServer.js';
 import { SimulatorError } from './errors.js';
@@ -90,13 +91,14 @@ export class Simulator {
     this.fleet.cluster('default');
     // A separate stream for faults, so changing the scenario does not move which calls fail.
     this.gate = new ApiGate(options, now, seededRandom(seed ^ 0x5eed));
-    this.dispatch = createDispatcher({
+    const api = createDispatcher({
       model: this.fleet,
       gate: this.gate,
       uuid: ids.uuid,
       now,
       onPublish: (m) => this.published.push(m),
     });
+    this.dispatch = (req) => (req.path.startsWith(CONTROL_PREFIX) ? controlRequest(this, req) : api(req));
     if (this.realClock) {
       this.timer = setInterval(() => this.step(), this.stepMs);
       this.timer.unref();
