@@ -1,0 +1,112 @@
+// One scale scenario: the simulator and Mona in two child processes, driven over IPC.
+import { fileURLToPath } from 'node:url';
+import { spawnChild } from './ipc.mjs';
+import { percentile, mean, seededRandom, sleep } from './stats.mjs';
+
+const here = (file) => fileURLToPath(new URL(`../${file}`, import.meta.url));
+
+/**
+ * Runs `services` services under `mode` and returns its measurements.
+ * mode: { name, throttle, rateLimit?, measuredSweeps, samples }.
+ */
+export async function runScenario({ services, mode, intervalSeconds, refreshServicesInterval }) {
+  const random = seededRandom(services * 31 + (mode.throttle ? 1 : 0));
+  const sweeps = [];
+  const arrivals = new Map(); // deploymentId -> arrival time
+  const notifications = [];
+  const sim = spawnChild(here('simChild.mjs'));
+  const mona = spawnChild(here('monaChild.mjs'), (msg) => {
+    if (msg.type === 'sweep') sweeps.push(msg);
+    if (msg.type === 'notification') {
+      notifications.push(msg);
+      if (msg.eventType === 'DeploymentStarted' && msg.deploymentId) arrivals.set(msg.deploymentId, msg.t);
+    }
+  });
+  const startedAt = Date.now();
+  const describeMs = (Math.ceil(services / 10) / (mode.rateLimit?.requestsPerSecond ?? 10)) * 1000;
+  const capMs = (mode.measuredSweeps + 2) * Math.max(intervalSeconds * 1000, describeMs) * 2 + 30_000;
+  try {
+    const { url, region } = await sim.call('start', { services, history: 100, throttle: mode.throttle });
+    await mona.call('start', { url, region, cluster: 'default', intervalSeconds, rateLimit: mode.rateLimit, refreshServicesInterval });
+    await until(() => sweeps.length >= 1, startedAt + capMs);
+    const samples = await sampleDetections({ sim, random, services, mode, intervalSeconds, arrivals, deadline: startedAt + capMs });
+    await until(() => sweeps.length > mode.measuredSweeps && samples.every((s) => arrivals.has(s.deploymentId)), startedAt + capMs);
+    const final = await mona.call('stop');
+    const simStats = await sim.call('stats');
+    return summarize({ services, mode, intervalSeconds, sweeps, samples, arrivals, notifications, final, simStats, wallMs: Date.now() - startedAt });
+  } finally {
+    await sim.call('close').catch(() => undefined);
+    mona.child.kill();
+  }
+}
+
+/** Deploys random services at random moments (phase-independent of the ticks). */
+async function sampleDetections({ sim, random, services, mode, intervalSeconds, deadline }) {
+  const samples = [];
+  const used = new Set();
+  const width = String(services).length;
+  for (let i = 0; i < mode.samples && Date.now() < deadline; i += 1) {
+    await sleep((0.3 + random()) * intervalSeconds * 1000);
+    let index = 1 + Math.floor(random() * services);
+    while (used.has(index) && used.size < services) index = (index % services) + 1;
+    used.add(index);
+    const service = `svc-${String(index).padStart(width, '0')}`;
+    const { deploymentId, t0 } = await sim.call('deploy', { service });
+    samples.push({ service, deploymentId, t0 });
+  }
+  return samples;
+}
+
+async function until(condition, deadline) {
+  while (!condition() && Date.now() < deadline) await sleep(50);
+}
+
+function summarize({ services, mode, intervalSeconds, sweeps, samples, arrivals, notifications, final, simStats, wallMs }) {
+  const steady = sweeps.slice(1);
+  const refreshes = sweeps.filter((s) => s.calls.ListServices > 0);
+  const latencies = samples.filter((s) => arrivals.has(s.deploymentId)).map((s) => arrivals.get(s.deploymentId) - s.t0);
+  const sum = (list, f) => list.reduce((acc, x) => acc + f(x), 0);
+  return {
+    services,
+    mode: mode.name,
+    throttleModel: mode.throttle,
+    rateLimit: mode.rateLimit ?? 'default (10/s, burst 10)',
+    checkIntervalSeconds: intervalSeconds,
+    sweeps: sweeps.length,
+    minimum: { describePerSweep: Math.ceil(services / 10), listPerRefresh: Math.ceil(services / 100) },
+    describePerSweep: {
+      mona: mean(sweeps.map((s) => s.calls.DescribeServices)),
+      simulatorAttempts: (simStats.calls.DescribeServices ?? 0) / sweeps.length,
+    },
+    listPerRefresh: {
+      mona: refreshes.length ? sum(refreshes, (s) => s.calls.ListServices) / refreshes.length : 0,
+      simulatorAttempts: refreshes.length ? (simStats.calls.ListServices ?? 0) / refreshes.length : 0,
+      refreshes: refreshes.length,
+    },
+    firstSweep: { durationMs: sweeps[0]?.durationMs, cpuMs: sweeps[0]?.cpuMs },
+    cpuMsPerSweep: mean(steady.map((s) => s.sweepCpuMs)),
+    cpuMsPerCycle: mean(steady.map((s) => s.cpuMs)),
+    sweepDurationMs: { mean: mean(steady.map((s) => s.durationMs)), max: Math.max(...steady.map((s) => s.durationMs)) },
+    peakRssMB: final.peakRssBytes / 2 ** 20,
+    detection: {
+      samples: samples.length,
+      detected: latencies.length,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      maxMs: latencies.length ? Math.max(...latencies) : null,
+    },
+    throttling: {
+      sdkMet: sum(Object.values(simStats.throttled), (x) => x),
+      byAction: simStats.throttled,
+      surfaced: {
+        failedCalls: sum(sweeps, (s) => s.calls.throttled),
+        failedSweeps: sweeps.filter((s) => s.kind === 'failure').length,
+        partialSweeps: sweeps.filter((s) => s.partial).length,
+        monitorDegraded: notifications.filter((n) => n.eventType === 'MonitorDegraded').length,
+      },
+    },
+    otherCallErrors: sum(sweeps, (s) => s.calls.error),
+    notificationsDelivered: final.queue.delivered,
+    wallSeconds: wallMs / 1000,
+  };
+}
