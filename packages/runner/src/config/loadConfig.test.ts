@@ -77,6 +77,7 @@ describe('parseConfig', () => {
       ['/', '/http', '/logInterval', '/secondsUntilAlert', '/senders/0', '/senders/1/events/1', '/templates', '/timeoutFrom'].sort(),
     );
     expect(issues.find((i) => i.path === '/')?.message).toContain('colour');
+    expect(issues.find((i) => i.path === '/')?.hint).toContain('ecsCluster, clusters, AWSRegion');
     expect(issues.find((i) => i.path === '/senders/1/events/1')?.hint).toContain('deployDone');
     expect(issues.every((i) => i.hint.length > 0)).toBe(true);
   });
@@ -88,6 +89,18 @@ describe('parseConfig', () => {
     // Assess
     expect(issues).toEqual([expect.objectContaining({ path: '/templates/deploy', message: 'uses unknown field {servce}' })]);
     expect(issues[0]?.hint).toContain('taskDef');
+  });
+
+  it('reports cross-field problems together with schema errors', () => {
+    // Act
+    const { issues } = issuesOf('{"ecsClusterr":"prod","templates":{"deploy":"{taskDeff}"}}');
+
+    // Assess
+    expect(issues.map((i) => `${i.path} ${i.message}`)).toEqual([
+      '/ has unknown key "ecsClusterr"',
+      '/ names no cluster',
+      '/templates/deploy uses unknown field {taskDeff}',
+    ]);
   });
 
   it('rejects a config that names no cluster', () => {

@@ -1,13 +1,14 @@
 import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { templateFields, unknownTemplateFields } from '@mona/core';
+import { FORMATTER_KEYS, templateFields, unknownTemplateFields } from '@mona/core';
 import type { FormatterKey } from '@mona/core';
 import { RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { configSchema } from './configSchema.js';
 import type { MonaConfig } from './types.js';
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+// verbose: errors carry their parentSchema, which lists the allowed keys for the hint.
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 const compiled = ajv.compile(configSchema);
 
 /**
@@ -20,7 +21,10 @@ const compiled = ajv.compile(configSchema);
  */
 export function validateConfig(config: unknown): ConfigIssue[] {
   const issues = compiled(config) ? [] : dedupe((compiled.errors ?? []).map(toIssue));
-  if (issues.length === 0) issues.push(...crossFieldIssues(config as MonaConfig));
+  // Cross-field rules are checked even when the schema failed, so one run reports everything.
+  if (config !== null && typeof config === 'object' && !Array.isArray(config)) {
+    issues.push(...crossFieldIssues(config as MonaConfig));
+  }
   return issues;
 }
 
@@ -35,8 +39,10 @@ function crossFieldIssues(config: MonaConfig): ConfigIssue[] {
 
 /** Unknown `{field}`s are caught now, not when the first event of that kind arrives. */
 function templateIssues(config: MonaConfig): ConfigIssue[] {
-  return Object.entries(config.templates ?? {}).flatMap(([key, template]) => {
-    if (typeof template !== 'string') return [];
+  const templates = config.templates;
+  if (templates === null || typeof templates !== 'object') return [];
+  return Object.entries(templates).flatMap(([key, template]) => {
+    if (typeof template !== 'string' || !FORMATTER_KEYS.includes(key as FormatterKey)) return [];
     const formatterKey = key as FormatterKey;
     return unknownTemplateFields(formatterKey, template).map((field) => ({
       code: RunnerErrorCode.configInvalid,
@@ -48,7 +54,8 @@ function templateIssues(config: MonaConfig): ConfigIssue[] {
 }
 
 function clusterIssues(config: MonaConfig): ConfigIssue[] {
-  if (config.ecsCluster == null && (config.clusters == null || config.clusters.length === 0)) {
+  const hasClusters = Array.isArray(config.clusters) && config.clusters.length > 0;
+  if (config.ecsCluster == null && !hasClusters) {
     return [
       {
         code: RunnerErrorCode.configInvalid,
