@@ -102,6 +102,13 @@ function describe(error: ErrorObject): { message: string; hint: string } {
         message: 'is not an allowed value',
         hint: `use one of: ${(p['allowedValues'] as unknown[]).map(String).join(', ')}`,
       };
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+      return { message: error.message ?? `fails ${error.keyword}`, hint: `write a number that ${error.message ?? 'fits'}` };
+    case 'minLength':
+    case 'minItems':
+      return { message: 'is empty', hint: 'write a value, or remove the key to use the default' };
     case 'anyOf':
       return { message: 'matches no allowed form', hint: 'write a cluster name, or { "name": "…", "region": "…" }' };
     default:
