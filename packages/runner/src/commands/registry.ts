@@ -1,4 +1,5 @@
 import type { Command } from './Command.js';
+import { demo } from './demo.js';
 import { run } from './run.js';
 import { testSender } from './testSender.js';
 import { validate } from './validate.js';
@@ -9,4 +10,4 @@ import { validate } from './validate.js';
  * @example
  * const command = commands.get('validate');
  */
-export const commands: ReadonlyMap<string, Command> = new Map([run, validate, testSender].map((c) => [c.name, c]));
+export const commands: ReadonlyMap<string, Command> = new Map([run, validate, testSender, demo].map((c) => [c.name, c]));

@@ -9,6 +9,9 @@ export interface ConsoleLineOptions {
   at: number;
 }
 
+/** Facts shown after the headline; a terminal line stays readable, the other channels carry all. */
+const MAX_FACTS = 4;
+
 const ICON: Readonly<Record<Severity, string>> = { info: 'ℹ', success: '✔', warning: '⚠', error: '✖' };
 const COLOUR: Readonly<Record<Severity, string>> = { info: '36', success: '32', warning: '33', error: '31' };
 
@@ -33,7 +36,9 @@ export function formatConsoleLine(notification: Notification, options: ConsoleLi
   const time = paint(color, '2', clock(options.at));
   const icon = paint(color, COLOUR[severity] ?? '0', ICON[severity] ?? '•');
   const title = paint(color, '1', plainText(notification.title));
-  const details = facts.length > 0 ? paint(color, '2', `  · ${facts.join(' · ')}`) : '';
+  const shown = facts.slice(0, MAX_FACTS);
+  const more = facts.length > MAX_FACTS ? [`+${facts.length - MAX_FACTS} more`] : [];
+  const details = shown.length > 0 ? paint(color, '2', `  · ${[...shown, ...more].join(' · ')}`) : '';
   return `${time} ${icon} ${title}  ${codeSpans(headline, color)}${details}`;
 }
 
