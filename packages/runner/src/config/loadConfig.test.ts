@@ -80,6 +80,7 @@ describe('parseConfig', () => {
     expect(issues.find((i) => i.path === '/')?.hint).toContain('ecsCluster, clusters, AWSRegion');
     expect(issues.find((i) => i.path === '/senders/1/events/1')?.hint).toContain('deployDone');
     expect(issues.every((i) => i.hint.length > 0)).toBe(true);
+    expect(issues.find((i) => i.path === '/logInterval')?.hint).toBe('use a number >= 1');
   });
 
   it('rejects template placeholders the event does not have, naming the allowed fields', () => {

@@ -105,7 +105,7 @@ function describe(error: ErrorObject): { message: string; hint: string } {
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':
-      return { message: error.message ?? `fails ${error.keyword}`, hint: `write a number that ${error.message ?? 'fits'}` };
+      return { message: error.message ?? `fails ${error.keyword}`, hint: `use a number ${String(p['comparison'])} ${String(p['limit'])}` };
     case 'minLength':
     case 'minItems':
       return { message: 'is empty', hint: 'write a value, or remove the key to use the default' };
