@@ -89,7 +89,7 @@ async function captureBodies(batches) {
 function cannedClient(bodyFor) {
   const requestHandler = {
     async handle(request) {
-      const { services } = JSON.parse(request.body);
+      const { services } = JSON.parse(typeof request.body === "string" ? request.body : new TextDecoder().decode(request.body));
       const body = bodyFor(services[0]);
       return { response: { statusCode: 200, reason: 'OK', headers: { 'content-type': 'application/x-amz-json-1.1', 'content-length': String(body.length) }, body } };
     },

@@ -64,7 +64,12 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
             options.logger?.warn({ cluster: ref.cluster, region: ref.region, err: error }, 'ListServices refresh failed');
           });
         }
-        const outcome = await describeCluster(ctx, ref, memory.names ?? [], { maxConcurrency, cursors: memory.cursors, logger: options.logger });
+        const outcome = await describeCluster(ctx, ref, memory.names ?? [], {
+          maxConcurrency,
+          cursors: memory.cursors,
+          logger: options.logger,
+          maxEvents,
+        });
         return withUnlisted(outcome, memory);
       } catch (error) {
         // debug, not warn: the stream logs every failed sweep once, with its cluster.

@@ -9,6 +9,7 @@ import { mapBounded } from './mapBounded.js';
 import { serviceNameFromArn } from './serviceNameFromArn.js';
 import { sweepFailure } from './sweepFailure.js';
 import { toServiceSnapshot } from './toServiceSnapshot.js';
+import { TRIM_SERVICE_EVENTS_OPTIONS, trimServiceEvents } from './trimServiceEvents.js';
 
 /** DescribeServices accepts at most 10 services per call. */
 export const DESCRIBE_BATCH_SIZE = 10;
@@ -17,6 +18,8 @@ export interface DescribeClusterOptions {
   maxConcurrency: number;
   cursors: EventCursors;
   logger?: Logger | undefined;
+  /** Events per service the cursors can keep; the rest are cut before the SDK parses them. */
+  maxEvents?: number | undefined;
 }
 
 type BatchResult = { ok: true; output: DescribeServicesCommandOutput } | { ok: false; error: unknown };
@@ -40,7 +43,7 @@ export async function describeCluster(
 ): Promise<SweepOutcome> {
   const batches: string[][] = [];
   for (let i = 0; i < names.length; i += DESCRIBE_BATCH_SIZE) batches.push(names.slice(i, i + DESCRIBE_BATCH_SIZE));
-  const results = await mapBounded(batches, options.maxConcurrency, (batch) => describeBatch(ctx, ref.cluster, batch));
+  const results = await mapBounded(batches, options.maxConcurrency, (batch) => describeBatch(ctx, ref.cluster, batch, options.maxEvents));
   const failed = results.filter((r): r is { ok: false; error: unknown } => !r.ok);
   const first = failed[0];
   if (first && failed.length === batches.length) return sweepFailure(ref, ctx.now(), first.error);
@@ -62,11 +65,13 @@ export async function describeCluster(
   };
 }
 
-async function describeBatch(ctx: EcsCallContext, cluster: string, services: string[]): Promise<BatchResult> {
+async function describeBatch(ctx: EcsCallContext, cluster: string, services: string[], maxEvents: number | undefined): Promise<BatchResult> {
   try {
-    const output = await callEcs(ctx, 'DescribeServices', (client, options) =>
-      client.send(new DescribeServicesCommand({ cluster, services }), options),
-    );
+    const output = await callEcs(ctx, 'DescribeServices', (client, options) => {
+      const command = new DescribeServicesCommand({ cluster, services });
+      if (maxEvents !== undefined) command.middlewareStack.add(trimServiceEvents(maxEvents), TRIM_SERVICE_EVENTS_OPTIONS);
+      return client.send(command, options);
+    });
     return { ok: true, output };
   } catch (error) {
     return { ok: false, error };
