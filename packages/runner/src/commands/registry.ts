@@ -3,6 +3,7 @@ import { demo } from './demo.js';
 import { run } from './run.js';
 import { testSender } from './testSender.js';
 import { validate } from './validate.js';
+import { wait } from './wait.js';
 
 /**
  * The `mona` sub-commands by name. A new command is one file in this folder plus one line here.
@@ -10,4 +11,4 @@ import { validate } from './validate.js';
  * @example
  * const command = commands.get('validate');
  */
-export const commands: ReadonlyMap<string, Command> = new Map([run, validate, testSender, demo].map((c) => [c.name, c]));
+export const commands: ReadonlyMap<string, Command> = new Map([run, validate, testSender, demo, wait].map((c) => [c.name, c]));

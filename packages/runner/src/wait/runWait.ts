@@ -1,0 +1,125 @@
+import { createEcsEnricher, createEcsSource, ecsClientCache, enrichEvents, monitorClusters, reduce } from '@mona/core';
+import type { Logger, MonitorConfig, MonitorEvent, MonitorOptions, Reducer, SnapshotSource } from '@mona/core';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import { timer } from 'rxjs';
+import type { SchedulerLike, Subscription } from 'rxjs';
+import { createWaitPrinter } from './createWaitPrinter.js';
+import type { ProgressStream } from './createWaitPrinter.js';
+import { observeSweep } from './observeSweep.js';
+import { initialWait, shouldStop } from './WaitProgress.js';
+import type { WaitProgress, WaitTargets } from './WaitProgress.js';
+
+/** What to wait for, from the flags (and the config, when given). */
+export interface WaitRequest {
+  cluster: string;
+  region: string;
+  services: string[];
+  targets: WaitTargets;
+  timeoutMs: number;
+  intervalSeconds: number;
+  /** Reducer settings (`secondsUntilAlert`, …). */
+  monitor: Partial<MonitorConfig>;
+  /** Look up stopped tasks and their reasons for the failure report. */
+  enrich: boolean;
+  enrichBudgetMs?: number;
+  /** Explicit ECS endpoint (an emulator); the SDK's `AWS_ENDPOINT_URL_ECS` otherwise. */
+  endpoint?: string;
+}
+
+/** The outside world of a wait; tests inject the ECS client or a whole source and the scheduler. */
+export interface WaitDeps {
+  /** Default: one ECS client per region (standard AWS configuration). */
+  clientFor?: (region: string) => ECSClient;
+  /** Default: the ECS source over `clientFor`, describing only the named services. */
+  source?: SnapshotSource;
+  scheduler?: SchedulerLike;
+  logger?: Logger;
+}
+
+/**
+ * Follows each named service's deployment with Mona's monitoring stream (`monitorClusters`, the
+ * same reducer as `mona run`) until every one ended, one failed, or the timeout passed, printing
+ * progress on `progress`. Resolves with the final progress; `waitExitCode` turns it into an exit
+ * code. Terminal events come back enriched (stop reasons) when enrichment is on.
+ *
+ * @example
+ * const result = await runWait(request, {}, process.stderr);
+ * process.exitCode = waitExitCode(result);
+ */
+export function runWait(request: WaitRequest, deps: WaitDeps, progressStream: ProgressStream): Promise<WaitProgress> {
+  const printer = createWaitPrinter(progressStream);
+  const enriched = new Map<string, MonitorEvent>();
+  let progress = initialWait(request.cluster, request.region, request.services, request.targets);
+  return new Promise<WaitProgress>((resolve, reject) => {
+    let done = false;
+    const subscriptions: Subscription[] = [];
+    const finish = (final: WaitProgress) => {
+      if (done) return;
+      done = true;
+      for (const s of subscriptions) s.unsubscribe();
+      resolve(withEnrichedEvents(final, enriched));
+    };
+    const check = () => {
+      if (!done && shouldStop(progress) && progress.services.every((s) => s.events.every((e) => enriched.has(e.id)))) finish(progress);
+    };
+    const reducer: Reducer = (state, outcome, config) => {
+      const result = reduce(state, outcome, config);
+      progress = observeSweep(progress, outcome, result);
+      printer.update(progress);
+      // After this sweep's events have left the stream (at once without enrichment).
+      void Promise.resolve().then(check);
+      return result;
+    };
+    const options = streamOptions(request, deps, reducer);
+    subscriptions.push(
+      timer(request.timeoutMs, deps.scheduler).subscribe(() => finish(timedOut(progress))),
+      monitorClusters(options).subscribe({
+        next: (event) => {
+          enriched.set(event.id, event);
+          check();
+        },
+        error: (error: unknown) => {
+          done = true;
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      }),
+    );
+  }).then((final) => {
+    printer.finish(final, request.timeoutMs / 1000);
+    return final;
+  });
+}
+
+function streamOptions(request: WaitRequest, deps: WaitDeps, reducer: Reducer): MonitorOptions {
+  const clientFor = deps.clientFor ?? ecsClientCache(request.endpoint ? { endpoint: request.endpoint } : {});
+  const logger = deps.logger;
+  const options: MonitorOptions = {
+    clusters: [{ cluster: request.cluster, region: request.region }],
+    checkIntervalSeconds: request.intervalSeconds,
+    source: deps.source ?? createEcsSource({ serviceNamesOverride: request.services, clientFor, ...(logger ? { logger } : {}) }),
+    monitor: request.monitor,
+    reducer,
+    // The periodic state log is for a long-running monitor; the progress lines cover it here.
+    logInterval: Number.MAX_SAFE_INTEGER,
+  };
+  if (logger) options.logger = logger;
+  if (deps.scheduler) options.scheduler = deps.scheduler;
+  if (request.enrich) {
+    const enricher = createEcsEnricher({ clientFor, ...(logger ? { logger } : {}) });
+    options.enrich = enrichEvents(enricher, {
+      ...(request.enrichBudgetMs !== undefined ? { budgetMs: request.enrichBudgetMs } : {}),
+      ...(logger ? { logger } : {}),
+      ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),
+    });
+  }
+  return options;
+}
+
+/** Every service still waiting has timed out. */
+function timedOut(progress: WaitProgress): WaitProgress {
+  return { ...progress, services: progress.services.map((s) => (s.status === 'waiting' ? { ...s, status: 'timedOut' } : s)) };
+}
+
+function withEnrichedEvents(progress: WaitProgress, enriched: ReadonlyMap<string, MonitorEvent>): WaitProgress {
+  return { ...progress, services: progress.services.map((s) => ({ ...s, events: s.events.map((e) => enriched.get(e.id) ?? e) })) };
+}
