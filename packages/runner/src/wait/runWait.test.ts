@@ -13,10 +13,10 @@ afterEach(async () => {
 
 const BASE = ['--cluster', 'default', '--region', 'us-east-1', '--interval', '0.01', '--timeout', '20s'];
 
-async function waitFor(services: string[], extra: string[] = [], tty = false) {
+async function waitFor(services: string[], extra: string[] = [], tty = false, script?: (sweep: number) => void) {
   const out = fakeStream(tty);
   const err = fakeStream();
-  const command = createWaitCommand({ source: ecs.source(services), clientFor: () => ecs.client });
+  const command = createWaitCommand({ source: ecs.source(services, script), clientFor: () => ecs.client });
   const flags = [...BASE, ...services.flatMap((s) => ['--service', s]), ...extra];
   const code = await runCommand(command, flags, ioWith(out, err));
   return { code, out: out.text(), err: err.text() };
@@ -112,5 +112,96 @@ describe('mona wait against the simulator', () => {
     // Assess
     expect(code).toBe(2);
     expect(out.text()).toContain('cluster nowhere not found in us-east-1');
+  });
+});
+
+describe('mona wait targets and output', () => {
+  it('follows the deployment of the task definition named by --task-definition', async () => {
+    // Prepare
+    ecs.sim.createService('api', { desiredCount: 2 });
+    ecs.sim.deploy('api', { image: 'api:2' });
+
+    // Act
+    const result = await waitFor(['api'], ['--task-definition', 'api:2']);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/✔ api: deployment \S+ completed in \S+ \(api:2, 2\/2 running\)/);
+  });
+
+  it('exits 1 when another deployment replaces the followed one', async () => {
+    // Prepare
+    ecs.sim.createService('api', { desiredCount: 2 });
+    const first = ecs.sim.deploy('api', { image: 'api:2' });
+    const deployAgain = (sweep: number) => {
+      if (sweep === 1) ecs.sim.deploy('api', { image: 'api:3' });
+    };
+
+    // Act
+    const result = await waitFor(['api'], [], false, deployAgain);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(`✖ api: deployment ${first} superseded: deployment ${first} was replaced by`);
+  });
+
+  it('prints one JSON result per service on stdout and the progress on stderr with --json', async () => {
+    // Prepare
+    ecs.sim.createService('api', { desiredCount: 1 });
+    ecs.sim.createService('web', { desiredCount: 1 });
+    ecs.sim.deploy('web', { image: 'web:2' });
+
+    // Act
+    const result = await waitFor(['web', 'api'], ['--json']);
+
+    // Assess
+    const lines = result.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l['service'], l['status'], l['exitCode']])).toEqual([
+      ['web', 'completed', 0],
+      ['api', 'completed', 0],
+    ]);
+    expect(result.err).toContain('✔ web: deployment');
+  });
+
+  it('redraws one live line per service in place on a terminal', async () => {
+    // Prepare
+    ecs.sim.createService('api', { desiredCount: 2 });
+    ecs.sim.deploy('api', { image: 'api:2' });
+
+    // Act
+    const result = await waitFor(['api'], [], true);
+
+    // Assess
+    expect(result.out).toContain('\u001b[1A');
+    expect(result.out).toMatch(/… api \[█{10}░{10}\] 1\/2 running, 1 pending, 0 failed {2}\d+s {2}deploying api:2/);
+    expect(result.out).toContain('✔ api: deployment');
+  });
+
+  it('prints plain lines only when a service changes when the output is not a terminal', async () => {
+    // Prepare
+    ecs.sim.createService('api', { desiredCount: 2 });
+    ecs.sim.stallDeployment('api', { image: 'api:slow' });
+
+    // Act
+    const result = await waitFor(['api'], ['--timeout', '200ms']);
+
+    // Assess
+    const progress = result.out.split('\n').filter((l) => l.startsWith('['));
+    expect(result.out).not.toContain('\u001b[');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.length).toBeLessThanOrEqual(3);
+    expect(new Set(progress.map((l) => l.replace(/^\[[^\]]*\] /, ''))).size).toBe(progress.length);
+  });
+
+  it('exits 2 with a usage error when no --service is given', async () => {
+    // Prepare
+    const err = fakeStream();
+
+    // Act
+    const code = await runCommand(createWaitCommand(), ['--cluster', 'default', '--region', 'us-east-1'], ioWith(fakeStream(), err));
+
+    // Assess
+    expect(code).toBe(2);
+    expect(err.text()).toContain('needs at least one --service');
   });
 });

@@ -13,7 +13,7 @@ export interface SimulatedEcs {
   sim: Simulator;
   client: ECSClient;
   /** Snapshots of `services` through the real ECS source; each sweep first advances the simulator by one step. */
-  source(services: string[]): SnapshotSource;
+  source(services: string[], script?: (sweep: number) => void): SnapshotSource;
   close(): Promise<void>;
 }
 
@@ -30,7 +30,7 @@ export async function simulatedEcs(): Promise<SimulatedEcs> {
   return {
     sim,
     client,
-    source(services) {
+    source(services, script) {
       const ecs = createEcsSource({
         client,
         serviceNamesOverride: services,
@@ -41,7 +41,9 @@ export async function simulatedEcs(): Promise<SimulatedEcs> {
       return {
         sweep(cluster, tick, signal) {
           // The first sweep sees the scenario as set up; every later one, one step further.
-          if (sweeps++ > 0) sim.advance(sim.stepMs);
+          if (sweeps > 0) sim.advance(sim.stepMs);
+          script?.(sweeps);
+          sweeps += 1;
           return ecs.sweep(cluster, tick, signal);
         },
       };
