@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/loadConfig.js';
 import { createLogger } from '../logging/createLogger.js';
 import { startMonitor } from '../monitor/startMonitor.js';
+import { recorderFor } from '../record/recorderFor.js';
 import type { CliIo, Command } from './Command.js';
 import { requireConfigFlag } from './requireConfigFlag.js';
 
@@ -15,7 +16,7 @@ export const run: Command = {
   name: 'run',
   summary: 'monitor the configured clusters until SIGTERM/SIGINT',
   usage: [
-    'Usage: mona run --config FILE [--pretty]',
+    'Usage: mona run --config FILE [--pretty] [--record FILE]',
     '',
     'Watches every service of the configured clusters and sends notifications through the',
     'configured senders. Logs are JSON lines on stdout (secrets redacted). On SIGTERM or SIGINT',
@@ -24,15 +25,22 @@ export const run: Command = {
     'Options:',
     '  -c, --config FILE   the config file',
     '      --pretty        human-readable logs instead of JSON',
+    '      --record FILE   append every sweep to FILE as JSON lines (see mona replay)',
     '  -h, --help          this help',
     '',
     'Exit codes: 0 stopped by a signal, 1 runtime failure, 2 bad config or plugin.',
   ].join('\n'),
-  options: { config: { type: 'string', short: 'c' }, pretty: { type: 'boolean' } },
+  options: { config: { type: 'string', short: 'c' }, pretty: { type: 'boolean' }, record: { type: 'string' } },
   async run(flags, _positionals, io) {
     const config = await loadConfig(requireConfigFlag(flags, 'run'), io.env);
     const logger = createLogger({ level: config.logLevel, pretty: flags['pretty'] === true, destination: io.stdout, secrets: config.secrets });
-    const monitor = await startMonitor(config, { logger });
+    const recorder = recorderFor(flags, config, logger);
+    const monitor = await startMonitor(config, { logger, ...(recorder ? { onSweep: (outcome) => recorder.write(outcome) } : {}) }).catch(
+      async (error: unknown) => {
+        await recorder?.close();
+        throw error;
+      },
+    );
     const signal = waitForSignal(io);
     try {
       const received = await Promise.race([signal.promise, monitor.failed]);
@@ -45,6 +53,7 @@ export const run: Command = {
       return 1;
     } finally {
       signal.dispose();
+      await recorder?.close();
     }
   },
 };

@@ -49,6 +49,7 @@ export function monitorOptionsOf(
     },
     hooks: {
       onSweep(outcome, durationMs) {
+        deps.onSweep?.(outcome);
         health.record(outcome);
         const result = outcome.kind === 'failure' ? 'failure' : outcome.partial ? 'partial' : 'success';
         metrics.sweeps.inc({ cluster: outcome.cluster, result });

@@ -1,5 +1,5 @@
 import { monitorClusters } from '@mona/core';
-import type { EcsSourceOptions, Enricher, Logger, SnapshotSource } from '@mona/core';
+import type { EcsSourceOptions, Enricher, Logger, SnapshotSource, SweepOutcome } from '@mona/core';
 import type { SchedulerLike } from 'rxjs';
 import type { ResolvedConfig } from '../config/types.js';
 import { createHealth } from '../ops/createHealth.js';
@@ -30,6 +30,8 @@ export interface MonitorDeps {
   /** Replace the ECS enricher. With an injected `source`, enrichment runs only when this is given. */
   enricher?: Enricher;
   drainTimeoutMs?: number;
+  /** Called with every sweep's outcome, good or failed (`mona run --record` appends it to a file). */
+  onSweep?(outcome: SweepOutcome): void;
 }
 
 /** A running monitor. */
