@@ -1,0 +1,44 @@
+import { SMTPServer } from 'smtp-server';
+import { parseMail } from './parseMail.js';
+import type { ReceivedMail } from './parseMail.js';
+
+/** A real SMTP server on 127.0.0.1 that keeps every message it receives. */
+export interface FakeSmtp {
+  port: number;
+  messages: ReceivedMail[];
+  /** Options for the email sender pointing at this server. */
+  transport: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+/**
+ * Start an SMTP server (the `smtp-server` package: the real protocol, no auth, no TLS).
+ *
+ * @example
+ * const smtp = await startSmtp();
+ * // sender options: { transport: smtp.transport, from: 'mona@example.com', to: ['ops@example.com'] }
+ */
+export async function startSmtp(): Promise<FakeSmtp> {
+  const messages: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        messages.push(parseMail(Buffer.concat(chunks).toString('utf8')));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as { port: number };
+  return {
+    port,
+    messages,
+    transport: { host: '127.0.0.1', port, secure: false, ignoreTLS: true },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
