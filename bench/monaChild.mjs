@@ -39,6 +39,7 @@ function onSweep(outcome, durationMs) {
     sweepCpuMs: (inSweep.user + inSweep.system) / 1000,
     calls: sweepCalls,
     rss: peakRss,
+    memory: process.memoryUsage(),
   });
   sweepCalls = { DescribeServices: 0, ListServices: 0, throttled: 0, error: 0 };
   // A microtask runs before the next timer tick, so no call of a further sweep is ever made.

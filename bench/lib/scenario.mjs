@@ -88,6 +88,7 @@ function summarize({ services, mode, intervalSeconds, sweeps, samples, arrivals,
     cpuMsPerCycle: mean(steady.map((s) => s.cpuMs)),
     sweepDurationMs: { mean: mean(steady.map((s) => s.durationMs)), max: Math.max(...steady.map((s) => s.durationMs)) },
     peakRssMB: final.peakRssBytes / 2 ** 20,
+    peakHeapUsedMB: Math.max(...sweeps.map((s) => s.memory.heapUsed)) / 2 ** 20,
     detection: {
       samples: samples.length,
       detected: latencies.length,
