@@ -1,5 +1,6 @@
 import type { Command } from './Command.js';
 import { demo } from './demo.js';
+import { replay } from './replay.js';
 import { run } from './run.js';
 import { testSender } from './testSender.js';
 import { validate } from './validate.js';
@@ -11,4 +12,4 @@ import { wait } from './wait.js';
  * @example
  * const command = commands.get('validate');
  */
-export const commands: ReadonlyMap<string, Command> = new Map([run, validate, testSender, demo, wait].map((c) => [c.name, c]));
+export const commands: ReadonlyMap<string, Command> = new Map([run, validate, testSender, demo, wait, replay].map((c) => [c.name, c]));
