@@ -4,10 +4,10 @@ import { buildDeployment, buildFailure, buildService, buildSnapshot } from '@mon
 import { describe, expect, it } from 'vitest';
 import { observeSweep } from './observeSweep.js';
 import { initialWait, waitExitCode } from './WaitProgress.js';
-import type { WaitProgress } from './WaitProgress.js';
+import type { WaitProgress, WaitTargets } from './WaitProgress.js';
 
 const T0 = Date.UTC(2025, 2, 14, 9, 1, 0);
-const NO_TARGET = { deployments: [], taskDefinitions: [] };
+const NO_TARGET: WaitTargets = { deployments: [], taskDefinitions: [] };
 
 /** Runs sweeps through the real reducer and the wait, as `runWait` does. */
 function play(sweeps: SweepOutcome[], services = ['api'], targets = NO_TARGET): WaitProgress {
