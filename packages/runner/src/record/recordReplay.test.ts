@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { MonitorEvent } from '@mona/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replay } from '../commands/replay.js';
-import { captureIo, writeConfig } from '../__fixtures__/testIo.js';
+import { captureIo, fixturePlugin, writeConfig } from '../__fixtures__/testIo.js';
 import { simulatedEcs } from '../wait/__fixtures__/simulatorHarness.js';
 import type { SimulatedEcs } from '../wait/__fixtures__/simulatorHarness.js';
 import { STORIES, recordStory } from './__fixtures__/recordStory.js';
@@ -79,5 +79,23 @@ describe('record and replay', () => {
     // Assess
     expect(replayed.length).toBeGreaterThan(1);
     expect(replayed.map(withoutContext)).toEqual(live.slice(0, replayed.length).map(withoutContext));
+  });
+
+  it('sends the notifications through the config senders with --send, routed as the run would', async () => {
+    // Prepare
+    const fixture = new URL('../../test/fixtures/rollback.jsonl', import.meta.url).pathname;
+    const senders = [{ plugin: fixturePlugin('recording.mjs'), options: { channel: 'replayed' }, events: ['rollback', 'deployFailed'] }];
+    const config = writeConfig({ ecsCluster: 'default', AWSRegion: 'us-east-1', senders });
+    const sent = ((globalThis as Record<symbol, Array<{ channel: string; notification?: { event: MonitorEvent } }>>)[Symbol.for('mona.test.recording')] ??= []);
+    sent.length = 0;
+    const io = captureIo();
+
+    // Act
+    const code = await replay.run({ config, send: true }, [fixture], io);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(io.out()).toBe('');
+    expect(sent.flatMap((s) => (s.notification ? [s.notification.event.type] : []))).toEqual(['DeploymentFailed', 'RollbackStarted']);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWaitCommand } from '../commands/wait.js';
+import { fixturePlugin, writeConfig } from '../__fixtures__/testIo.js';
 import { fakeStream, ioWith, runCommand, simulatedEcs } from './__fixtures__/simulatorHarness.js';
 import type { SimulatedEcs } from './__fixtures__/simulatorHarness.js';
 
@@ -203,5 +204,23 @@ describe('mona wait targets and output', () => {
     // Assess
     expect(code).toBe(2);
     expect(err.text()).toContain('needs at least one --service');
+  });
+
+  it('also sends the events that ended the wait through the config senders with --config', async () => {
+    // Prepare
+    ecs.sim.createService('api', { desiredCount: 2 });
+    ecs.sim.failDeployment('api', { image: 'api:broken' });
+    const config = writeConfig({ ecsCluster: 'default', AWSRegion: 'us-east-1', senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: 'gate' } }] });
+    const sent = ((globalThis as Record<symbol, Array<{ notification?: { event: { type: string; context?: unknown } } }>>)[Symbol.for('mona.test.recording')] ??= []);
+    sent.length = 0;
+
+    // Act
+    const result = await waitFor(['api'], ['--config', config]);
+
+    // Assess
+    expect(result.code).toBe(1);
+    const events = sent.flatMap((s) => (s.notification ? [s.notification.event] : []));
+    expect(events.map((e) => e.type)).toEqual(['DeploymentFailed', 'RollbackStarted']);
+    expect(events[1]?.context).toMatchObject({ stoppedTasks: expect.any(Array) });
   });
 });
