@@ -1,4 +1,4 @@
-import type { MonitorEvent, Phase } from '@mona/core';
+import type { DeploymentSnapshot, MonitorEvent, Phase } from '@mona/core';
 
 /**
  * Where one service's wait stands:
@@ -33,6 +33,10 @@ export interface ServiceWait {
   pendingCount: number;
   /** `failedTasks` of the followed deployment. */
   failedTasks: number;
+  /** The followed deployment as last seen (for the timeout notification). */
+  deployment?: DeploymentSnapshot;
+  /** The service's own running count (all deployments) at the last sweep. */
+  serviceRunningCount?: number;
   /** Why it ended (the rollout state reason, the removal reason, …). */
   reason?: string;
   durationSeconds?: number;

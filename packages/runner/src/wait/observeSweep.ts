@@ -123,6 +123,8 @@ function readCounts(wait: ServiceWait, snapshot: ServiceSnapshot, track: Service
   wait.pendingCount = counts.pendingCount;
   wait.failedTasks = deployment?.failedTasks ?? 0;
   wait.phase = track?.phase ?? 'steady';
+  wait.serviceRunningCount = snapshot.runningCount;
+  if (deployment && deployment.id === wait.deploymentId) wait.deployment = deployment;
   if (deployment && wait.taskDef === undefined) wait.taskDef = deployment.taskDefinition;
 }
 

@@ -223,4 +223,22 @@ describe('mona wait targets and output', () => {
     expect(events.map((e) => e.type)).toEqual(['DeploymentFailed', 'RollbackStarted']);
     expect(events[1]?.context).toMatchObject({ stoppedTasks: expect.any(Array) });
   });
+
+  it('sends a timeout notification through the config senders when --timeout passes', async () => {
+    // Prepare
+    ecs.sim.createService('api', { desiredCount: 2 });
+    const id = ecs.sim.stallDeployment('api', { image: 'api:slow' });
+    const config = writeConfig({ ecsCluster: 'default', AWSRegion: 'us-east-1', senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: 'gate' } }] });
+    const sent = ((globalThis as Record<symbol, Array<{ notification?: { text: string; event: { id: string } } }>>)[Symbol.for('mona.test.recording')] ??= []);
+    sent.length = 0;
+
+    // Act
+    const result = await waitFor(['api'], ['--config', config, '--timeout', '200ms']);
+
+    // Assess
+    expect(result.code).toBe(3);
+    const notifications = sent.flatMap((s) => (s.notification ? [s.notification] : []));
+    expect(notifications.map((n) => n.event.id)).toEqual([`default/api/${id}/DeploymentTimedOut/wait`]);
+    expect(notifications[0]?.text).toContain('`api` deployment has not finished after 0 seconds');
+  });
 });

@@ -6,6 +6,7 @@ import type { SchedulerLike, Subscription } from 'rxjs';
 import { createWaitPrinter } from './createWaitPrinter.js';
 import type { ProgressStream } from './createWaitPrinter.js';
 import { observeSweep } from './observeSweep.js';
+import { waitTimeoutEvent } from './waitTimeoutEvent.js';
 import { initialWait, shouldStop } from './WaitProgress.js';
 import type { WaitProgress, WaitTargets } from './WaitProgress.js';
 
@@ -72,7 +73,7 @@ export function runWait(request: WaitRequest, deps: WaitDeps, progressStream: Pr
     };
     const options = streamOptions(request, deps, reducer);
     subscriptions.push(
-      timer(request.timeoutMs, deps.scheduler).subscribe(() => finish(timedOut(progress))),
+      timer(request.timeoutMs, deps.scheduler).subscribe(() => finish(timedOut(progress, request.timeoutMs / 1000))),
       monitorClusters(options).subscribe({
         next: (event) => {
           enriched.set(event.id, event);
@@ -115,9 +116,14 @@ function streamOptions(request: WaitRequest, deps: WaitDeps, reducer: Reducer): 
   return options;
 }
 
-/** Every service still waiting has timed out. */
-function timedOut(progress: WaitProgress): WaitProgress {
-  return { ...progress, services: progress.services.map((s) => (s.status === 'waiting' ? { ...s, status: 'timedOut' } : s)) };
+/** Every service still waiting has timed out; those following a deployment get a timeout event to send. */
+function timedOut(progress: WaitProgress, timeoutSeconds: number): WaitProgress {
+  const services = progress.services.map((wait) => {
+    if (wait.status !== 'waiting') return wait;
+    const event = waitTimeoutEvent(progress, wait, timeoutSeconds);
+    return { ...wait, status: 'timedOut' as const, events: event ? [...wait.events, event] : wait.events };
+  });
+  return { ...progress, services };
 }
 
 function withEnrichedEvents(progress: WaitProgress, enriched: ReadonlyMap<string, MonitorEvent>): WaitProgress {
