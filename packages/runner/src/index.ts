@@ -41,3 +41,21 @@ export type { OpsServer } from './ops/startOpsServer.js';
 
 export { startMonitor, DRAIN_TIMEOUT_MS } from './monitor/startMonitor.js';
 export type { MonitorDeps, RunningMonitor } from './monitor/startMonitor.js';
+
+// wait, record and replay
+export { createWaitCommand } from './commands/wait.js';
+export { runWait } from './wait/runWait.js';
+export type { WaitDeps, WaitRequest } from './wait/runWait.js';
+export { observeSweep } from './wait/observeSweep.js';
+export { initialWait, waitExitCode } from './wait/WaitProgress.js';
+export type { ServiceWait, WaitProgress, WaitStatus, WaitTargets } from './wait/WaitProgress.js';
+export { createWaitPrinter } from './wait/createWaitPrinter.js';
+export type { ProgressStream, WaitPrinter } from './wait/createWaitPrinter.js';
+export { waitResultJson } from './wait/waitResultJson.js';
+export type { WaitResult } from './wait/waitResultJson.js';
+export { parseDuration } from './wait/parseDuration.js';
+export { RECORDING_VERSION, RecordingError, parseRecordLine, recordLine, startLine } from './record/recordingFormat.js';
+export type { RecordedLine, RecordedStart } from './record/recordingFormat.js';
+export { createRecorder } from './record/createRecorder.js';
+export type { Recorder } from './record/createRecorder.js';
+export { replayRecording } from './record/replayRecording.js';
