@@ -17,7 +17,12 @@ export interface RecordedStart {
 /** One line of a recording: a run's start, or one cluster's sweep (snapshot or failure). */
 export type RecordedLine = RecordedStart | ({ v: typeof RECORDING_VERSION } & SweepOutcome);
 
-/** A recording line that cannot be read (not JSON, unknown version or kind). */
+/**
+ * A recording line that cannot be read (not JSON, unknown version or kind); `mona replay` exits 2.
+ *
+ * @example
+ * throw new RecordingError('line 3 is not JSON: Unexpected token');
+ */
 export class RecordingError extends MonaError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('MONA_RECORDING_INVALID', message, options);

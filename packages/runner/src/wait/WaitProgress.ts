@@ -78,12 +78,23 @@ export function initialWait(cluster: string, region: string, services: readonly 
   };
 }
 
-/** Whether every service's wait has ended (any status but `waiting`). */
+/**
+ * Whether every service's wait has ended (any status but `waiting`).
+ *
+ * @example
+ * if (allEnded(progress)) printer.finish(progress, 900);
+ */
 export function allEnded(progress: WaitProgress): boolean {
   return progress.services.every((s) => s.status !== 'waiting');
 }
 
-/** Whether the wait should stop now: everything ended, or something went wrong and the gate has failed anyway. */
+/**
+ * Whether the wait should stop now: everything ended, or something went wrong and the gate has
+ * failed anyway (fail fast: the pipeline is red whatever the other services do).
+ *
+ * @example
+ * if (shouldStop(progress)) subscription.unsubscribe();
+ */
 export function shouldStop(progress: WaitProgress): boolean {
   return allEnded(progress) || progress.services.some((s) => s.status !== 'waiting' && s.status !== 'completed');
 }

@@ -128,7 +128,12 @@ function readCounts(wait: ServiceWait, snapshot: ServiceSnapshot, track: Service
   if (deployment && wait.taskDef === undefined) wait.taskDef = deployment.taskDefinition;
 }
 
-/** A deployment named by `--deployment` (its id) or `--task-definition` (ARN, `family:revision`). */
+/**
+ * A deployment named by `--deployment` (its id) or `--task-definition` (ARN, `family:revision`).
+ *
+ * @example
+ * matchesTarget(deployment, { deployments: [], taskDefinitions: ['api:42'] }); // true for …:task-definition/api:42
+ */
 export function matchesTarget(deployment: DeploymentSnapshot, targets: WaitTargets): boolean {
   if (targets.deployments.includes(deployment.id)) return true;
   const arn = deployment.taskDefinition;

@@ -27,7 +27,12 @@ export function progressBar(running: number, desired: number, width = BAR_WIDTH)
   return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}]`;
 }
 
-/** `3/4 running, 1 pending, 0 failed` for a service. */
+/**
+ * The counts of a service's followed deployment.
+ *
+ * @example
+ * counts(wait); // '3/4 running, 1 pending, 0 failed'
+ */
 export function counts(wait: ServiceWait): string {
   return `${wait.runningCount}/${wait.desiredCount} running, ${wait.pendingCount} pending, ${wait.failedTasks} failed`;
 }
