@@ -1,7 +1,7 @@
 // `npm run bench`: Mona against the ECS simulator at 10 to 5,000 services, with and without
 // AWS's throttling model, plus the reducer and response-conversion micro-benchmarks. Prints a
 // table and writes bench/results.json and bench/RESULTS.md. See bench/README.md.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawnChild } from './lib/ipc.mjs';
 import { describeMachine } from './lib/machine.mjs';
@@ -41,7 +41,30 @@ async function runMicro() {
   }
 }
 
+const here = (file) => fileURLToPath(new URL(file, import.meta.url));
+
+function writeResults(results) {
+  results.targets = verdicts(results);
+  writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(here('./RESULTS.md'), renderResultsMd(results));
+}
+
+function printSummary(results) {
+  const { scenarios, conversion, reducer } = results;
+  console.log(`\n${consoleTable(scenarioRows(scenarios))}\n`);
+  console.log(`response → snapshot: ${conversion.conversionMsPerResponse.toFixed(3)} ms vs JSON.parse ${conversion.jsonParseMsPerResponse.toFixed(3)} ms per response (${conversion.ratioToJsonParse.toFixed(2)}×)`);
+  console.log(`reducer alone at 5,000 services: ${reducer.snapshotsPerSecond.toFixed(1)} snapshots/s\n`);
+  for (const t of results.targets) console.log(`${t.met === null ? '  ' : t.met ? 'ok' : 'MISSED'}  ${t.target}: ${t.detail}`);
+}
+
 async function main() {
+  if (process.argv.includes('--report')) {
+    // Re-render RESULTS.md and the verdicts from the committed measurements, without measuring.
+    const results = JSON.parse(readFileSync(here('./results.json'), 'utf8'));
+    writeResults(results);
+    printSummary(results);
+    return;
+  }
   const startedAt = Date.now();
   const machine = describeMachine();
   console.log(`Mona bench on ${machine.cpu} (${machine.cores} cores, ${machine.ramGB} GB), Node ${machine.node}, ${machine.os}`);
@@ -67,14 +90,8 @@ async function main() {
     reducer,
     wallSeconds: (Date.now() - startedAt) / 1000,
   };
-  results.targets = verdicts(results);
-  const here = (file) => fileURLToPath(new URL(file, import.meta.url));
-  writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(here('./RESULTS.md'), renderResultsMd(results));
-  console.log(`\n${consoleTable(scenarioRows(scenarios))}\n`);
-  console.log(`response → snapshot: ${conversion.conversionMsPerResponse.toFixed(3)} ms vs JSON.parse ${conversion.jsonParseMsPerResponse.toFixed(3)} ms per response (${conversion.ratioToJsonParse.toFixed(2)}×)`);
-  console.log(`reducer alone at 5,000 services: ${reducer.snapshotsPerSecond.toFixed(1)} snapshots/s\n`);
-  for (const t of results.targets) console.log(`${t.met === null ? '  ' : t.met ? 'ok' : 'MISSED'}  ${t.target}: ${t.detail}`);
+  writeResults(results);
+  printSummary(results);
   console.log(`\nwrote bench/results.json and bench/RESULTS.md in ${results.wallSeconds.toFixed(0)} s`);
 }
 
