@@ -54,7 +54,8 @@ beforeAll(async () => {
 
   sim.deploy('api', { image: 'repo/api:v42' });
   sim.scale('web', 3);
-  sim.crashTasks('worker', 1, { exitCode: 137, reason: OOM, stoppedReason: HOSTILE });
+  // Both tasks: replacements start one per step, so the crash outlasts several sweeps even on a busy machine.
+  sim.crashTasks('worker', 2, { exitCode: 137, reason: OOM, stoppedReason: HOSTILE });
   sim.stallDeployment('billing', { image: 'billing:2' });
   sim.deleteService('legacy');
   await Promise.all([

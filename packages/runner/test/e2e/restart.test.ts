@@ -9,7 +9,7 @@ let world: World;
 const monas: MonaProcess[] = [];
 
 beforeAll(async () => {
-  world = await startWorld({ stepMs: 250 });
+  world = await startWorld({ stepMs: 400 });
 });
 
 afterAll(async () => {
@@ -21,7 +21,7 @@ describe('mona restarted in the middle of a deployment', () => {
   it('adopts the deployment and reports its completion, never a false crash', async () => {
     // Prepare
     const { sim, slack } = world;
-    sim.createService('api', { desiredCount: 6 });
+    sim.createService('api', { desiredCount: 8 });
     const explain = () => `\nreceived: ${JSON.stringify(world.keys())}\nstderr: ${monas.map((m) => m.stderr()).join('\n---\n')}`;
     const slackHas = (key: string, count = 1) => world.keys().slack.filter((k) => k === key).length >= count;
     const first = startMona(world.config({ checkIntervalSeconds: 0.1, secondsUntilAlert: 30 }));
