@@ -27,7 +27,7 @@ ${markdownTable(scenarioRows(scenarios))}
 - *meas/min*: calls counted by the simulator (every HTTP attempt, SDK retries included) per sweep or per
   ListServices refresh, against the minimum \`ceil(N/10)\` / \`ceil(N/100)\`.
 - *CPU ms/sweep*: \`process.cpuUsage()\` from the start to the end of each sweep after the first
-  (SDK, conversion, reduce); *sweep ms*: its wall time, rate-limit waits included.
+  (SDK calls and conversion; reduce and delivery are in \`cpuMsPerCycle\` of results.json); *sweep ms*: its wall time, rate-limit waits included.
 - *detect*: from the simulator's deploy of a random service to the recording sender receiving the
   \`DeploymentStarted\` notification (default formatter, core's delivery queue).
 - *surfaced*: throttled calls the SDK gave up on, failed or partial sweeps, \`MonitorDegraded\` notifications.
