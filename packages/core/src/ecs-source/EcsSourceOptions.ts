@@ -15,7 +15,7 @@ export interface EcsSourceOptions {
   rateLimit?: RateLimitOptions;
   /** Use this limiter for every call instead of the process-wide one per region (see `sharedRateLimiter`). */
   rateLimiter?: RateLimiter;
-  /** The client of each region; default: one adaptive-retry client per region, built on first use. */
+  /** The client of each region; default: one standard-retry client per region, built on first use. */
   clientFor?: (region: string) => ECSClient;
   /** One client for every cluster, whatever its region (tests, a single-region tool). */
   client?: ECSClient;

@@ -20,6 +20,33 @@ function virtualClock(): RateLimiterClock & { time: number; sleeps: number[] } {
 }
 
 describe('RateLimiter', () => {
+  it('halves its rate when ECS pushes back, never below an eighth of the configured rate', () => {
+    // Prepare
+    const limiter = new RateLimiter({ requestsPerSecond: 16, burst: 1 }, virtualClock());
+    // Act
+    limiter.slowDown();
+    const once = limiter.currentRate;
+    for (let i = 0; i < 10; i++) limiter.slowDown();
+    // Assess
+    expect(once).toBe(8);
+    expect(limiter.currentRate).toBe(2);
+  });
+
+  it('paces at the lowered rate after a throttle, and recovers with clean calls', async () => {
+    // Prepare
+    const clock = virtualClock();
+    const limiter = new RateLimiter({ requestsPerSecond: 10, burst: 1 }, clock);
+    await limiter.acquire();
+    limiter.slowDown();
+    // Act
+    await limiter.acquire();
+    const waitAtHalfRate = clock.sleeps.at(-1);
+    for (let i = 0; i < 30; i++) limiter.speedUp();
+    // Assess
+    expect(waitAtHalfRate).toBe(200);
+    expect(limiter.currentRate).toBe(10);
+  });
+
   it('lets a full burst through without waiting', async () => {
     // Prepare
     const clock = virtualClock();

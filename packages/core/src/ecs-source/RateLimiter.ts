@@ -30,6 +30,12 @@ export const DEFAULT_RATE_LIMIT: Readonly<Required<RateLimitOptions>> = Object.f
  * DescribeServices from one bucket per account and region (DESIGN §8) that the console, CI and
  * Terraform share too, so Mona paces itself well under it.
  *
+ * It is also adaptive (AIMD): `slowDown()` (ECS throttled, or the SDK had to retry) halves the
+ * refill rate, down to an eighth of `requestsPerSecond`; each `speedUp()` (a clean call) adds a
+ * twentieth back, up to `requestsPerSecond`. This replaces the SDK's `retryMode: 'adaptive'`,
+ * whose own client-side limiter falls to 0.5 calls/s after a single throttle and then makes a
+ * 1,000-service sweep (100 calls) take minutes.
+ *
  * Callers reserve a token at once (the balance may go negative) and wait until their reservation
  * is covered: no polling loop, and callers are served in arrival order.
  *
@@ -44,6 +50,7 @@ export class RateLimiter {
   private readonly clock: RateLimiterClock;
   private tokens: number;
   private refilledAt: number;
+  private rate: number;
 
   constructor(options: RateLimitOptions = {}, clock: RateLimiterClock = realClock) {
     this.requestsPerSecond = positive(options.requestsPerSecond ?? DEFAULT_RATE_LIMIT.requestsPerSecond, 'requestsPerSecond');
@@ -51,6 +58,25 @@ export class RateLimiter {
     this.clock = clock;
     this.tokens = this.burst;
     this.refilledAt = clock.now();
+    this.rate = this.requestsPerSecond;
+  }
+
+  /** The refill rate in force now (≤ `requestsPerSecond`; lower after throttling). */
+  get currentRate(): number {
+    return this.rate;
+  }
+
+  /** ECS pushed back (a throttle, or a call the SDK had to retry): halve the rate. */
+  slowDown(): void {
+    this.refill();
+    this.rate = Math.max(this.requestsPerSecond / 8, this.rate / 2);
+  }
+
+  /** A clean call: give back a twentieth of the configured rate. */
+  speedUp(): void {
+    if (this.rate >= this.requestsPerSecond) return;
+    this.refill();
+    this.rate = Math.min(this.requestsPerSecond, this.rate + this.requestsPerSecond / 20);
   }
 
   /**
@@ -72,20 +98,20 @@ export class RateLimiter {
   /** Milliseconds a call made now would wait (0 when a token is available). */
   delayMs(): number {
     this.refill();
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / this.requestsPerSecond);
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / this.rate);
   }
 
   private reserve(): number {
     this.refill();
     this.tokens -= 1;
-    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens * 1000) / this.requestsPerSecond);
+    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens * 1000) / this.rate);
   }
 
   private refill(): void {
     const now = this.clock.now();
     const elapsed = Math.max(0, now - this.refilledAt);
     this.refilledAt = now;
-    this.tokens = Math.min(this.burst, this.tokens + (elapsed * this.requestsPerSecond) / 1000);
+    this.tokens = Math.min(this.burst, this.tokens + (elapsed * this.rate) / 1000);
   }
 }
 

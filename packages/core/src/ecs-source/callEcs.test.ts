@@ -20,6 +20,24 @@ describe('callEcs', () => {
     expect(seen).toEqual([['ListServices', 'ok', 7]]);
   });
 
+  it('slows the shared limiter down when ECS throttles, or when the SDK had to retry', async () => {
+    // Prepare
+    const limiter = freeLimiter();
+    const ctx = { client, limiter, now: Date.now };
+    const before = limiter.currentRate;
+    ecs.on(ListServicesCommand).rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
+    // Act
+    await expect(callEcs(ctx, 'ListServices', (c, o) => c.send(new ListServicesCommand({ cluster: 'prod' }), o))).rejects.toThrow();
+    const afterThrottle = limiter.currentRate;
+    await callEcs(ctx, 'ListServices', async () => ({ $metadata: { attempts: 3 } }));
+    const afterRetried = limiter.currentRate;
+    await callEcs(ctx, 'ListServices', async () => ({ $metadata: { attempts: 1 } }));
+    // Assess
+    expect(afterThrottle).toBe(before / 2);
+    expect(afterRetried).toBe(before / 4);
+    expect(limiter.currentRate).toBeGreaterThan(afterRetried);
+  });
+
   it('does not call ECS at all when the sweep was already aborted', async () => {
     // Prepare
     ecs.on(ListServicesCommand).resolves({ serviceArns: [] });

@@ -42,12 +42,22 @@ export async function callEcs<Output>(
   const startedAt = ctx.now();
   try {
     const output = await send(ctx.client, ctx.signal ? { abortSignal: ctx.signal } : {});
+    // A call that needed SDK retries met throttling or a server error: ease off all the same.
+    if (retried(output)) ctx.limiter.slowDown();
+    else ctx.limiter.speedUp();
     ctx.hooks?.onApiCall?.(action, 'ok', ctx.now() - startedAt);
     return output;
   } catch (error) {
-    ctx.hooks?.onApiCall?.(action, isThrottling(error) ? 'throttled' : 'error', ctx.now() - startedAt);
+    const throttled = isThrottling(error);
+    if (throttled) ctx.limiter.slowDown();
+    ctx.hooks?.onApiCall?.(action, throttled ? 'throttled' : 'error', ctx.now() - startedAt);
     throw error;
   }
+}
+
+function retried(output: unknown): boolean {
+  const attempts = (output as { $metadata?: { attempts?: unknown } } | null)?.$metadata?.attempts;
+  return typeof attempts === 'number' && attempts > 1;
 }
 
 const THROTTLING_NAMES = new Set(['ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'Throttling']);

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createEcsClient, ecsClientCache } from './createEcsClient.js';
 
 describe('createEcsClient', () => {
-  it('uses adaptive retries and the explicit region and endpoint', async () => {
+  it('uses standard retries (pacing is the shared adaptive limiter) and the explicit region and endpoint', async () => {
     // Act
     const client = createEcsClient('eu-west-1', { endpoint: 'http://127.0.0.1:4566' });
     // Assess
     const strategy = await client.config.retryStrategy();
     const endpoint = await client.config.endpoint?.();
-    expect((strategy as { mode?: string }).mode).toBe('adaptive');
+    expect((strategy as { mode?: string }).mode).toBe('standard');
     expect(await client.config.region()).toBe('eu-west-1');
     expect(endpoint?.hostname).toBe('127.0.0.1');
     expect(endpoint?.port).toBe(4566);
