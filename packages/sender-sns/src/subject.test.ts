@@ -11,6 +11,13 @@ describe('toSnsSubject', () => {
     expect(subject).toBe('api deployment done');
   });
 
+  it('spells arrows and dashes in ASCII instead of dropping them', () => {
+    // Act
+    const subject = toSnsSubject('web: scaling 2 → 3 — prod…', 'fallback');
+    // Assess
+    expect(subject).toBe('web: scaling 2 -> 3 - prod...');
+  });
+
   it('replaces line breaks and control characters with single spaces', () => {
     // Act
     const subject = toSnsSubject('api\r\ndeployment\tfailed\u0007 now', 'fallback');

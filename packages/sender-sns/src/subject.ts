@@ -4,14 +4,19 @@ export const MAX_SUBJECT_LENGTH = 100;
 /**
  * Turns a notification title into a valid SNS `Subject`: ASCII printable characters only (SNS
  * rejects line breaks, control characters and anything else with `InvalidParameter`), whitespace
- * collapsed, at most 100 characters. Non-ASCII letters lose their accents rather than vanish;
- * other characters (emoji) are dropped. Falls back to `fallback` when nothing printable is left.
+ * collapsed, at most 100 characters. Arrows and dashes that carry meaning in titles
+ * (`2 → 3`, `v41 — v42`) become their ASCII spellings; non-ASCII letters lose their accents
+ * rather than vanish; other characters (emoji) are dropped. Falls back to `fallback` when nothing printable is left.
  *
  * @example
  * toSnsSubject('✅ api\ndeployment done', 'Mona'); // 'api deployment done'
  */
 export function toSnsSubject(title: string, fallback: string): string {
   const ascii = title
+    .replace(/[→⟶➔]/g, '->')
+    .replace(/[←⟵]/g, '<-')
+    .replace(/[–—]/g, '-')
+    .replace(/…/g, '...')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\s\p{Cc}]+/gu, ' ')
