@@ -56,7 +56,7 @@ describe('mona under ECS throttling', () => {
       'api: deployment started (default)': 1,
       'api: deployment done (default)': 1,
       // SNS subjects are ASCII: the sender drops the arrow of the title.
-      'web: scaling 2 3 (default)': 1,
+      'web: scaling 2 -> 3 (default)': 1,
       'web: scaling done (default)': 1,
       'worker: task crashed (default)': 1,
       'worker: recovered (default)': 1,
