@@ -73,6 +73,7 @@ export type { FormatErrorHandler } from './format/toNotification.js';
 export { severityOf } from './format/severityOf.js';
 export { titleOf } from './format/titleOf.js';
 export { escapeMrkdwn } from './format/escapeMrkdwn.js';
+export { decodeMrkdwn, plainText } from './format/plainText.js';
 export { shortTaskDef } from './format/shortTaskDef.js';
 export { formatDuration } from './format/formatDuration.js';
 export { renderContext } from './format/renderContext.js';

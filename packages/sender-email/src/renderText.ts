@@ -1,23 +1,6 @@
-import type { Notification } from '@mona/core';
+import { plainText, type Notification } from '@mona/core';
 import { contextSections } from './contextSections.js';
 import { consoleLinkOf, eventFields } from './eventFields.js';
-
-/** Slack emoji shortcodes the default formatter puts first (`:x: `); noise in an email. */
-const LEADING_SHORTCODES = /^(?::[a-z0-9_+-]+:\s*)+/i;
-/** The only entities Slack mrkdwn escaping produces. */
-const MRKDWN_ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&' };
-
-/**
- * The formatted text (Slack mrkdwn by default) as plain text: leading emoji shortcodes dropped and
- * the mrkdwn entities decoded, so the HTML part can escape the real characters once. Only leading
- * shortcodes go: anywhere else a `:word:` may be part of the user's own template (a time, an ARN).
- *
- * @example
- * plainText(':x: `api` failed: a &lt;b&gt;'); // '`api` failed: a <b>'
- */
-export function plainText(text: string): string {
-  return text.replace(LEADING_SHORTCODES, '').replace(/&(?:lt|gt|amp);/g, (entity) => MRKDWN_ENTITIES[entity] ?? entity);
-}
 
 /** Bullet lines are how the default formatter renders the enrichment context. */
 const CONTEXT_BULLET = /^\s*[•◦]/;

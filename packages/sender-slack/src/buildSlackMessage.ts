@@ -1,7 +1,7 @@
 import type { Notification, Severity } from '@mona/core';
 import { contextLines, textCarriesContext } from './contextLines.js';
 import { defuseMrkdwn } from './defuseMrkdwn.js';
-import { escapeMrkdwn } from './escapeMrkdwn.js';
+import { escapeMrkdwn } from '@mona/core';
 import { clip, messageFields } from './messageFields.js';
 
 export interface MrkdwnText {

@@ -1,5 +1,4 @@
-import { renderContext, type ContainerChange, type EventContext, type MonitorEvent, type StoppedTask } from '@mona/core';
-import { escapeMrkdwn } from './escapeMrkdwn.js';
+import { escapeMrkdwn, renderContext, type ContainerChange, type EventContext, type MonitorEvent, type StoppedTask } from '@mona/core';
 
 /** How many stopped tasks and service events a message shows; the rest is counted. */
 const MAX_TASKS = 3;

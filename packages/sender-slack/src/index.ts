@@ -38,7 +38,6 @@ export type { BuildOptions, MrkdwnText, SlackAttachment, SlackBlock, SlackMessag
 export { classifySlackError } from './classifySlackError.js';
 export { createBotSender, THREAD_CAPACITY } from './createBotSender.js';
 export { createWebhookSender } from './createWebhookSender.js';
-export { escapeMrkdwn } from './escapeMrkdwn.js';
 export { SLACK_FAILURES, SlackErrorCode } from './errors.js';
 export type { SlackFailure } from './errors.js';
 export { isBotOptions, slackOptionsSchema } from './options.js';

@@ -1,5 +1,5 @@
 import type { MonitorEvent, ServiceEvent } from '@mona/core';
-import { escapeMrkdwn } from './escapeMrkdwn.js';
+import { escapeMrkdwn } from '@mona/core';
 
 /** Slack's limit for one section field's text. */
 const FIELD_MAX = 2000;

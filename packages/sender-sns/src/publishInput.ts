@@ -1,8 +1,7 @@
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
-import type { Notification } from '@mona/core';
+import { plainText, type Notification } from '@mona/core';
 import { serviceOf, toChatbotMessage } from './chatbotMessage.js';
 import { isFifoTopic, type SnsSenderOptions } from './options.js';
-import { plainText } from './plainText.js';
 import { toSnsId } from './snsId.js';
 import { toSnsSubject } from './subject.js';
 

@@ -1,5 +1,5 @@
 import type { Notification, Severity } from '@mona/core';
-import { plainText } from './plainText.js';
+import { terminalText } from './terminalText.js';
 
 /** How a console line is rendered. */
 export interface ConsoleLineOptions {
@@ -29,13 +29,13 @@ const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b
 export function formatConsoleLine(notification: Notification, options: ConsoleLineOptions): string {
   const { color } = options;
   const severity = notification.severity;
-  const [headline = '', ...facts] = plainText(notification.text)
+  const [headline = '', ...facts] = terminalText(notification.text)
     .split('\n')
     .map((line) => line.replace(/^\s*[•◦]\s*/, '').trim())
     .filter((line) => line !== '');
   const time = paint(color, '2', clock(options.at));
   const icon = paint(color, COLOUR[severity] ?? '0', ICON[severity] ?? '•');
-  const title = paint(color, '1', plainText(notification.title));
+  const title = paint(color, '1', terminalText(notification.title));
   const shown = facts.slice(0, MAX_FACTS);
   const more = facts.length > MAX_FACTS ? [`+${facts.length - MAX_FACTS} more`] : [];
   const details = shown.length > 0 ? paint(color, '2', `  · ${[...shown, ...more].join(' · ')}`) : '';

@@ -1,3 +1,5 @@
+import { plainText } from '@mona/core';
+
 /** The Slack emoji codes Mona's default texts use, and a few common ones in user templates. */
 const EMOJI: Readonly<Record<string, string>> = {
   arrows_clockwise: '🔄',
@@ -23,19 +25,13 @@ const EMOJI: Readonly<Record<string, string>> = {
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
- * Turn a notification text (Slack mrkdwn) into plain terminal text: known emoji codes become
- * unicode, unknown ones standing alone are removed, Slack's `&lt;`/`&gt;`/`&amp;` escapes are
- * undone (a terminal has no pings to defuse) and control characters are dropped.
+ * A notification text (Slack mrkdwn) as terminal text: core's `plainText` with the emoji codes
+ * turned into unicode (unknown leading ones dropped; a `:word:` elsewhere may be the user's), and
+ * control characters dropped so a stop reason can never move the cursor or recolour the screen.
  *
  * @example
- * plainText(':white_check_mark: `api` done &lt;ok&gt;'); // '✅ `api` done <ok>'
+ * terminalText(':white_check_mark: `api` done &lt;ok&gt;'); // '✅ `api` done <ok>'
  */
-export function plainText(text: string): string {
-  return text
-    .replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => EMOJI[name] ?? whole)
-    .replace(/(^|\s):[a-z0-9_+-]+:(?=\s|$)/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(CONTROL, '');
+export function terminalText(text: string): string {
+  return plainText(text, { emoji: EMOJI }).replace(CONTROL, '');
 }
