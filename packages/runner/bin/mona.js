@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `mona` executable that npm links at install time. It is committed (dist/ is built later),
+// so `npm ci && npm run build && npx mona` works on a fresh clone; it only loads the built CLI.
+try {
+  await import('../dist/cli.js');
+} catch (error) {
+  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('cli.js')) {
+    process.stderr.write('mona: the CLI is not built yet. Run `npm run build` at the repository root, then try again.\n');
+    process.exit(2);
+  }
+  throw error;
+}
