@@ -85,6 +85,37 @@ describe('createEcsEnricher', () => {
     expect(context?.incomplete).toBeUndefined();
   });
 
+  it('lists the stopped tasks of a service once for the failure and the rollback of one sweep', async () => {
+    // Prepare
+    const { instance, tasks } = enricher();
+    ecs.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { containerDefinitions: [] } });
+    ecs.on(ListTasksCommand).resolves({ taskArns: ['t-1'] });
+    ecs.on(DescribeTasksCommand).resolves({ tasks: [task('t-1', CREATED + 10_000, 137, 'OutOfMemoryError: Container killed due to memory usage')] });
+    const rollbackService = { ...service(), deployments: [{ id: 'ecs-svc/110', status: 'ACTIVE', taskDefinition: `${TD}:42`, desiredCount: 2, runningCount: 0, pendingCount: 0, failedTasks: 3, createdAt: CREATED, updatedAt: CREATED }] };
+    // Act
+    const failed = await instance.enrich({ event: eventOf('DeploymentFailed') }, signal());
+    const rollback = await instance.enrich({ event: eventOf('RollbackStarted'), service: rollbackService }, signal());
+    // Assess
+    expect(ecs.commandCalls(ListTasksCommand)).toHaveLength(1);
+    expect(ecs.commandCalls(DescribeTasksCommand)).toHaveLength(1);
+    expect(tasks.calls).toBe(2);
+    expect(failed?.stoppedCount).toBe(1);
+    expect(rollback?.stoppedCount).toBe(1);
+    expect(rollback?.stoppedTasks?.[0]?.containers[0]?.exitCode).toBe(137);
+  });
+
+  it('lists stopped tasks again for a later sweep of the same service', async () => {
+    // Prepare
+    const { instance } = enricher();
+    ecs.on(ListTasksCommand).resolves({ taskArns: ['t-1'] });
+    ecs.on(DescribeTasksCommand).resolves({ tasks: [task('t-1', CREATED + 10_000, 1, 'boom')] });
+    // Act
+    await instance.enrich({ event: eventOf('TaskCrashed') }, signal());
+    await instance.enrich({ event: eventOf('TaskCrashed', { observedAt: Date.UTC(2025, 0, 10, 12, 5, 0) }) }, signal());
+    // Assess
+    expect(ecs.commandCalls(ListTasksCommand)).toHaveLength(2);
+  });
+
   it('makes one call when no task stopped, and adds nothing', async () => {
     // Prepare
     const { instance } = enricher();

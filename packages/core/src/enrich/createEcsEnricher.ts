@@ -3,7 +3,7 @@ import type { ECSClient } from '@aws-sdk/client-ecs';
 import { MonaError } from '../errors.js';
 import { RateLimiter } from '../ecs-source/RateLimiter.js';
 import { sharedRateLimiter } from '../ecs-source/sharedRateLimiter.js';
-import type { EventContext } from '../model/context.js';
+import type { EventContext, StoppedTask } from '../model/context.js';
 import type { EnrichInput, Enricher } from '../model/enricher.js';
 import type { ServiceEvent } from '../model/events.js';
 import type { Logger } from '../model/logger.js';
@@ -11,7 +11,7 @@ import { collectLookups, type Lookup } from './collectLookups.js';
 import { containerChanges } from './containerChanges.js';
 import type { Limiter } from './Limiter.js';
 import { lookupDeployer } from './lookupDeployer.js';
-import { lookupStoppedTasks } from './lookupStoppedTasks.js';
+import { listStoppedTasks, stoppedSince } from './lookupStoppedTasks.js';
 import { TaskDefinitionCache } from './TaskDefinitionCache.js';
 import { troubleMessages } from './troubleMessages.js';
 
@@ -37,6 +37,8 @@ export interface EcsEnricherOptions {
 const STOPPED_TASK_TYPES = new Set(['TaskCrashed', 'DeploymentFailed', 'RollbackStarted', 'DeploymentTimedOut', 'TasksFailing']);
 const DEFAULT_CRASH_LOOKBACK_MS = 10 * 60_000;
 const DEPLOYERS_KEPT = 256;
+/** Stopped-task listings kept for the other events of the same sweep (a failure and its rollback). */
+const LISTINGS_KEPT = 64;
 
 /**
  * An `Enricher` over the ECS and CloudTrail APIs. Per event, in parallel:
@@ -58,6 +60,10 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
   }
   const cache = new TaskDefinitionCache(options.taskDefinitionCacheSize);
   const deployers = new Map<string, string>();
+  // One sweep can give a service several events that want its stopped tasks (DeploymentFailed
+  // and RollbackStarted when the circuit breaker fires): they share one listing, so a service
+  // costs at most two task API calls per sweep. Only successful listings are kept.
+  const listings = new Map<string, StoppedTask[]>();
   const perRegion = regionalLimiters(options);
   return {
     enrich(input: EnrichInput, signal: AbortSignal): Promise<EventContext | undefined> {
@@ -73,7 +79,13 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
         lookups.push({
           name: 'stopped tasks',
           run: async () => {
-            const found = await lookupStoppedTasks(options.clientFor(region), perRegion.tasks(region), { cluster: event.cluster, service: event.service, since }, signal);
+            const key = `${region}|${event.cluster}|${event.service}|${event.observedAt}`;
+            let all = listings.get(key);
+            if (all === undefined) {
+              all = await listStoppedTasks(options.clientFor(region), perRegion.tasks(region), { cluster: event.cluster, service: event.service }, signal);
+              remember(listings, key, all, LISTINGS_KEPT);
+            }
+            const found = stoppedSince(all, since);
             return found.stoppedCount === 0 ? {} : found;
           },
         });
@@ -100,7 +112,7 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
             const cached = deployers.get(key);
             const query = { cluster: event.cluster, service: event.service, createdAt: Date.parse(event.deploymentCreated) };
             const deployedBy = cached ?? (await lookupDeployer(cloudTrail, perRegion.cloudTrail(region), query, signal));
-            if (deployedBy && !cached) remember(deployers, key, deployedBy);
+            if (deployedBy && !cached) remember(deployers, key, deployedBy, DEPLOYERS_KEPT);
             return deployedBy ? { deployedBy } : {};
           },
         });
@@ -138,9 +150,9 @@ function phaseStart(input: EnrichInput, event: ServiceEvent, crashLookbackMs: nu
   return Number.isNaN(created) ? fallback : created;
 }
 
-function remember(map: Map<string, string>, key: string, value: string): void {
+function remember<V>(map: Map<string, V>, key: string, value: V, kept: number): void {
   map.set(key, value);
-  if (map.size > DEPLOYERS_KEPT) map.delete(map.keys().next().value as string);
+  if (map.size > kept) map.delete(map.keys().next().value as string);
 }
 
 function regionalLimiters(options: EcsEnricherOptions) {

@@ -14,11 +14,8 @@ export interface StoppedTasksQuery {
 }
 
 /**
- * The tasks of a service stopped since the phase began, newest first, in at most two calls:
- * one ListTasks page (`desiredStatus: STOPPED`, 100 tasks, the API maximum) and one
- * DescribeTasks (100 tasks, its maximum). ECS only keeps stopped tasks for about an hour, which
- * is why one page is enough. Both calls go through the tasks API limiter: ECS throttles them in
- * their own bucket, apart from DescribeServices.
+ * The tasks of a service stopped since the phase began, newest first, in at most two calls
+ * (see `listStoppedTasks`).
  *
  * @example
  * const { stoppedTasks, stoppedCount } = await lookupStoppedTasks(client, limiter, { cluster: 'prod', service: 'api', since }, signal);
@@ -29,19 +26,45 @@ export async function lookupStoppedTasks(
   query: StoppedTasksQuery,
   signal: AbortSignal,
 ): Promise<{ stoppedTasks: StoppedTask[]; stoppedCount: number }> {
+  return stoppedSince(await listStoppedTasks(client, limiter, query, signal), query.since);
+}
+
+/**
+ * Every stopped task ECS still lists for a service, newest first, in at most two calls: one
+ * ListTasks page (`desiredStatus: STOPPED`, 100 tasks, the API maximum) and one DescribeTasks
+ * (100 tasks, its maximum). ECS only keeps stopped tasks for about an hour, which is why one
+ * page is enough. Both calls go through the tasks API limiter: ECS throttles them in their own
+ * bucket, apart from DescribeServices.
+ *
+ * @example
+ * const tasks = await listStoppedTasks(client, limiter, { cluster: 'prod', service: 'api' }, signal);
+ */
+export async function listStoppedTasks(
+  client: ECSClient,
+  limiter: Limiter,
+  query: Pick<StoppedTasksQuery, 'cluster' | 'service'>,
+  signal: AbortSignal,
+): Promise<StoppedTask[]> {
   await limiter.acquire(signal);
   const listed = await client.send(
     new ListTasksCommand({ cluster: query.cluster, serviceName: query.service, desiredStatus: 'STOPPED', maxResults: 100 }),
     { abortSignal: signal },
   );
   const arns = (listed.taskArns ?? []).slice(0, 100);
-  if (arns.length === 0) return { stoppedTasks: [], stoppedCount: 0 };
+  if (arns.length === 0) return [];
   await limiter.acquire(signal);
   const described = await client.send(new DescribeTasksCommand({ cluster: query.cluster, tasks: arns }), { abortSignal: signal });
-  const recent = (described.tasks ?? [])
-    .map(toStoppedTask)
-    .filter((task) => (task.stoppedAt ?? Number.NEGATIVE_INFINITY) >= query.since)
-    .sort((a, b) => (b.stoppedAt ?? 0) - (a.stoppedAt ?? 0));
+  return (described.tasks ?? []).map(toStoppedTask).sort((a, b) => (b.stoppedAt ?? 0) - (a.stoppedAt ?? 0));
+}
+
+/**
+ * The tasks of `tasks` (newest first) stopped at or after `since`, capped for the context.
+ *
+ * @example
+ * stoppedSince(await listStoppedTasks(client, limiter, query, signal), deploymentCreatedAt);
+ */
+export function stoppedSince(tasks: readonly StoppedTask[], since: number): { stoppedTasks: StoppedTask[]; stoppedCount: number } {
+  const recent = tasks.filter((task) => (task.stoppedAt ?? Number.NEGATIVE_INFINITY) >= since);
   return { stoppedTasks: recent.slice(0, MAX_STOPPED_TASKS), stoppedCount: recent.length };
 }
 
