@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RunnerError, RunnerErrorCode } from '../errors.js';
+import { resolvePackageEntry } from './resolvePackageEntry.js';
 
 /** What the user wrote (`spec`) and where it was written (`configPath`), for resolution and errors. */
 export interface ModuleRequest {
@@ -47,6 +48,9 @@ function locate(request: ModuleRequest): string {
     if (!existsSync(path)) throw notFound(request);
     return pathToFileURL(statSync(path).isDirectory() ? resolveDirectory(path, request) : path).href;
   }
+  // The import conditions first: require's resolution misses ESM-only packages.
+  const installed = resolvePackageEntry(request.spec, configDir);
+  if (installed !== undefined && existsSync(installed)) return pathToFileURL(installed).href;
   try {
     return pathToFileURL(createRequire(join(configDir, 'noop.js')).resolve(request.spec)).href;
   } catch {

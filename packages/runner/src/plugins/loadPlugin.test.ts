@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MonaError } from '@mona/core';
@@ -18,6 +21,19 @@ async function codeOf(promise: Promise<unknown>): Promise<{ code: string; messag
   return error as MonaError;
 }
 
+/** A config directory with one package installed in its node_modules, as `npm install` next to the config leaves it. */
+function installedNextToConfig(name: string, manifest: object): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mona-plugin-'));
+  const pkgDir = join(dir, 'node_modules', ...name.split('/'));
+  mkdirSync(join(pkgDir, 'lib'), { recursive: true });
+  writeFileSync(join(pkgDir, 'package.json'), JSON.stringify({ name, version: '1.0.0', type: 'module', ...manifest }));
+  writeFileSync(
+    join(pkgDir, 'lib', 'index.js'),
+    `export default { name: 'installed', optionsSchema: { type: 'object' }, create: () => ({ async send() {} }) };\n`,
+  );
+  return join(dir, 'mona.json');
+}
+
 function configWith(sender: object) {
   return parseConfig(JSON.stringify({ ecsCluster: 'c', AWSRegion: 'r', senders: [sender] }), { configPath, env: {} });
 }
@@ -29,6 +45,32 @@ describe('loadPlugin', () => {
 
     // Assess
     expect(plugin.name).toBe('recording');
+  });
+
+  it.each([
+    ['an ESM-only package (exports with the import condition)', { exports: { '.': { types: './lib/index.d.ts', import: './lib/index.js' } } }],
+    ['a package with conditional exports sugar', { exports: { import: './lib/index.js' } }],
+    ['a package with only "main"', { main: './lib/index.js' }],
+  ])('loads %s installed next to the config file', async (_kind, manifest) => {
+    // Prepare
+    const nextTo = installedNextToConfig('@acme/mona-sender-teams', manifest);
+
+    // Act
+    const plugin = await loadPlugin({ spec: '@acme/mona-sender-teams', configPath: nextTo, owner: 'senders[0]' });
+
+    // Assess
+    expect(plugin.name).toBe('installed');
+  });
+
+  it('prefers a package installed next to the config file over the runner\'s own', async () => {
+    // Prepare
+    const nextTo = installedNextToConfig('@mona/sender-slack', { exports: { '.': { import: './lib/index.js' } } });
+
+    // Act
+    const plugin = await loadPlugin({ spec: '@mona/sender-slack', configPath: nextTo, owner: 'senders[0]' });
+
+    // Assess
+    expect(plugin.name).toBe('installed');
   });
 
   it('fails with MONA_PLUGIN_NOT_FOUND for a path that does not exist', async () => {
