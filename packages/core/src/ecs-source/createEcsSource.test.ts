@@ -1,7 +1,9 @@
 import { DescribeServicesCommand, ECSServiceException, ListServicesCommand } from '@aws-sdk/client-ecs';
 import type { DescribeServicesCommandInput } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_MONITOR_CONFIG } from '../model/config.js';
 import type { ClusterSnapshot, SweepOutcome } from '../model/snapshot.js';
+import { reduce } from '../reducer/reduce.js';
 import { CLUSTER, arnOf, describeFrom, freeLimiter, mockedEcs, sdkService } from './__fixtures__/ecsMock.js';
 import { createEcsSource } from './createEcsSource.js';
 
@@ -174,7 +176,7 @@ describe('createEcsSource: describing', () => {
     expect(snapshot.missing).toEqual(['ghost']);
   });
 
-  it('moves DRAINING and INACTIVE services from services to missing', async () => {
+  it('lists DRAINING and INACTIVE services as missing and keeps them in services with their status', async () => {
     // Prepare
     ecs.on(DescribeServicesCommand).callsFake(describeFrom({
       api: sdkService('api'),
@@ -185,8 +187,20 @@ describe('createEcsSource: describing', () => {
     // Act
     const snapshot = asSnapshot(await source.sweep(CLUSTER, 0));
     // Assess
-    expect(snapshot.services.map((s) => s.name)).toEqual(['api']);
+    expect(snapshot.services.map((s) => [s.name, s.status])).toEqual([['api', 'ACTIVE'], ['going', 'DRAINING'], ['gone', 'INACTIVE']]);
     expect(snapshot.missing).toEqual(['going', 'gone']);
+  });
+
+  it('lets the reducer say a deleted service was removed because it is DRAINING, not MISSING', async () => {
+    // Prepare
+    const draining = { api: sdkService('api', { status: 'DRAINING' }) };
+    ecs.on(DescribeServicesCommand).callsFakeOnce(describeFrom({ api: sdkService('api') })).callsFake(describeFrom(draining));
+    const source = createEcsSource({ client, rateLimiter: freeLimiter(), serviceNamesOverride: ['api'] });
+    const baseline = reduce(undefined, await source.sweep(CLUSTER, 0), DEFAULT_MONITOR_CONFIG);
+    // Act
+    const { events } = reduce(baseline.state, await source.sweep(CLUSTER, 1), DEFAULT_MONITOR_CONFIG);
+    // Assess
+    expect(events).toMatchObject([{ type: 'ServiceRemoved', service: 'api', reason: 'DRAINING' }]);
   });
 
   it('leaves the services of a throttled batch unknown and marks the snapshot partial', async () => {

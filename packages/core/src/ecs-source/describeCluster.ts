@@ -24,7 +24,10 @@ export interface DescribeClusterOptions {
 
 type BatchResult = { ok: true; output: DescribeServicesCommandOutput } | { ok: false; error: unknown };
 
-/** Statuses of a service being deleted: reported as missing, never as a live service. */
+/**
+ * Statuses of a service being deleted: listed as missing, and kept in `services` too so the
+ * reducer can say why it went (ServiceRemoved reason DRAINING/INACTIVE rather than MISSING).
+ */
 const GONE = new Set(['DRAINING', 'INACTIVE']);
 
 /**
@@ -91,6 +94,8 @@ function collect(
     if (service.status !== undefined && GONE.has(service.status)) {
       missing.push(name);
       cursors.forget(name);
+      // Its events are of no use any more: skip the cursor work.
+      services.push(toServiceSnapshot(service, []));
     } else {
       services.push(toServiceSnapshot(service, cursors.take(name, service.events)));
     }
