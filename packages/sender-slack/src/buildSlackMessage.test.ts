@@ -27,6 +27,19 @@ describe('buildSlackMessage', () => {
     expect(message.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: notification.text } }]);
   });
 
+  it('writes the duration field as the default text writes it', () => {
+    // Prepare
+    const event = { ...sampleEvents().find((e) => e.type === 'DeploymentCompleted'), durationSeconds: 185 } as MonitorEvent;
+    const notification = toNotification(event, defaultFormatter);
+
+    // Act
+    const fields = detailTexts(buildSlackMessage(notification).attachments[0]?.blocks ?? []);
+
+    // Assess
+    expect(notification.text).toContain('(took 3m 5s)');
+    expect(fields).toContain('*Duration*\n3m 5s');
+  });
+
   it('colours the attachment by severity', () => {
     // Prepare
     const failed = notificationOf('DeploymentFailed');

@@ -1,23 +1,10 @@
 import type { MonitorEvent, ServiceEvent } from '@mona/core';
-import { escapeMrkdwn } from '@mona/core';
+import { escapeMrkdwn, formatDuration, shortTaskDef } from '@mona/core';
 
 /** Slack's limit for one section field's text. */
 const FIELD_MAX = 2000;
 /** Slack's limit for the number of fields in one section. */
 const FIELDS_MAX = 10;
-
-/**
- * Render seconds as a short human duration.
- *
- * @example
- * formatDuration(192); // '3m 12s'
- */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-}
 
 /**
  * The labelled facts of an event as mrkdwn section fields (`*Label*\nvalue`), every value
@@ -70,12 +57,6 @@ function taskDefinition(event: ServiceEvent): string {
   const previous = event.previousTaskDef;
   if (previous === undefined || previous === event.taskDef) return current;
   return `\`${escapeMrkdwn(shortTaskDef(previous))}\` → ${current}`;
-}
-
-/** `arn:aws:ecs:…:task-definition/api:42` → `api:42`; other values unchanged. */
-function shortTaskDef(taskDef: string): string {
-  const slash = taskDef.lastIndexOf('/');
-  return taskDef.startsWith('arn:') && slash >= 0 ? taskDef.slice(slash + 1) : taskDef;
 }
 
 /**
