@@ -55,6 +55,21 @@ describe('createEcsSource: listing', () => {
     expect(ecs.commandCalls(DescribeServicesCommand)).toHaveLength(6);
   });
 
+  it('lists again on the first tick of a new subscription, however far the previous one counted', async () => {
+    // Prepare: a first subscription ran to tick 40 and listed there
+    ecs.on(ListServicesCommand).resolvesOnce({ serviceArns: [arnOf('api')] }).resolves({ serviceArns: [arnOf('api'), arnOf('web')] });
+    ecs.on(DescribeServicesCommand).callsFake(describeFrom({ api: sdkService('api'), web: sdkService('web') }));
+    const source = createEcsSource({ client, rateLimiter: freeLimiter(), refreshServicesInterval: 20 });
+    await source.sweep(CLUSTER, 0);
+    await source.sweep(CLUSTER, 40);
+    ecs.on(ListServicesCommand).resolves({ serviceArns: [arnOf('api'), arnOf('web'), arnOf('new')] });
+    ecs.on(DescribeServicesCommand).callsFake(describeFrom({ api: sdkService('api'), web: sdkService('web'), new: sdkService('new') }));
+    // Act: a new subscription counts its ticks from 0 again
+    const restarted = asSnapshot(await source.sweep(CLUSTER, 0));
+    // Assess
+    expect(restarted.services.map((s) => s.name)).toEqual(['api', 'web', 'new']);
+  });
+
   it('reports services that left the listing as missing, once', async () => {
     // Prepare
     ecs.on(ListServicesCommand).resolvesOnce({ serviceArns: [arnOf('api'), arnOf('old')] })

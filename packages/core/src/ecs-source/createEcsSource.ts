@@ -56,7 +56,9 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
       const memory = memoryOf(ref);
       const ctx: EcsCallContext = { client: clientFor(ref.region), limiter: limiterFor(ref.region), now, hooks: options.hooks, signal };
       try {
-        if (!override && (memory.names === undefined || tick - memory.listedAtTick >= refreshEvery)) {
+        // Tick 0 is the first sweep of a subscription: a re-subscription counts from 0 again, and
+        // `tick - listedAtTick` would stay negative for as long as the previous one had run.
+        if (!override && (memory.names === undefined || tick === 0 || tick - memory.listedAtTick >= refreshEvery)) {
           await relist(ctx, ref, memory, tick).catch((error: unknown) => {
             // A failed refresh is not a failed sweep: describe the services already known and
             // list again next tick. Without a first listing there is nothing to describe.
