@@ -18,6 +18,16 @@ describe('composeMail', () => {
     expect(mail.subject).toBe('[mona] api deployment started');
   });
 
+  it('writes durations in the fields as the default text writes them, hours included', () => {
+    // Prepare
+    const done = sample('DeploymentCompleted');
+    const notification = { ...done, event: { ...done.event, durationSeconds: 3 * 3600 + 120 } } as Notification;
+    // Act
+    const mail = composeMail(notification, options);
+    // Assess
+    expect(mail.text).toContain('Duration: 3h 2m');
+  });
+
   it('uses a custom prefix, or none when it is empty', () => {
     // Act
     const notification = { ...sample('DeploymentStarted'), title: 'api deployment started' };

@@ -1,4 +1,4 @@
-import type { MonitorEvent } from '@mona/core';
+import { formatDuration, type MonitorEvent } from '@mona/core';
 
 /** One labelled value of the fields table, unescaped (each renderer escapes for its format). */
 export type Field = readonly [label: string, value: string];
@@ -35,12 +35,9 @@ export function eventFields(event: MonitorEvent): Field[] {
   return fields.filter((f): f is [string, string | number] => f[1] !== undefined && f[1] !== '').map(([l, v]) => [l, String(v)]);
 }
 
-/** `95` → `1m 35s`: email readers should not do arithmetic. */
-export function formatSeconds(seconds: number | undefined): string | undefined {
-  if (seconds === undefined || !Number.isFinite(seconds)) return undefined;
-  const whole = Math.max(0, Math.round(seconds));
-  const minutes = Math.floor(whole / 60);
-  return minutes === 0 ? `${whole}s` : `${minutes}m ${whole % 60}s`;
+/** Durations as the default texts write them (`1m 35s`, `3h 2m`): email readers should not do arithmetic. */
+function formatSeconds(seconds: number | undefined): string | undefined {
+  return seconds === undefined || !Number.isFinite(seconds) ? undefined : formatDuration(seconds);
 }
 
 /** The console link of an event, if it has one that is safe to put in an `href`. */
