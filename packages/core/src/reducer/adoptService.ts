@@ -47,7 +47,21 @@ export function adoptService(
     timedOutSent: primary !== undefined && isRollout(phase) && isOverdue(observedAt, config, primary),
     seen: remember(seen, primary?.id ?? ''),
   };
+  // The deployment a rollout replaces is still live beside it: its task definition tells a later
+  // rollback (back to it) from a fix deployed after a failure (anything else).
+  const previousTaskDef = isRollout(phase) ? replacedTaskDef(view, primary) : undefined;
+  if (previousTaskDef !== undefined) track.previousTaskDef = previousTaskDef;
   return track;
+}
+
+/** Task definition of the newest live deployment other than the PRIMARY, if it differs. */
+function replacedTaskDef(view: ServiceView, primary: DeploymentSnapshot | undefined): string | undefined {
+  let newest: DeploymentSnapshot | undefined;
+  for (const d of view.active) {
+    if (d === primary || d.taskDefinition === '' || d.taskDefinition === primary?.taskDefinition) continue;
+    if (!newest || d.createdAt > newest.createdAt) newest = d;
+  }
+  return newest?.taskDefinition;
 }
 
 /**

@@ -181,6 +181,22 @@ const cases: Case[] = [
     expected: [['MonitorStarted'], [], ['DeploymentCompleted:deploy']],
   },
   {
+    rule: 'start-up after a failed deployment: a fix on a new task definition is a DeploymentStarted, not a rollback',
+    sweeps: [
+      failedNoRollback(0),
+      sweep(1, api(buildDeployment({ id: FIX, taskDefinition: API_44, runningCount: 0, createdAt: at(1), rolloutState: 'IN_PROGRESS' }), draining(2))),
+    ],
+    expected: [['MonitorStarted'], ['DeploymentStarted']],
+  },
+  {
+    rule: 'start-up after a failed deployment: going back to the task definition it replaced is a rollback',
+    sweeps: [
+      failedNoRollback(0),
+      sweep(1, api(buildDeployment({ id: FIX, taskDefinition: API_42, runningCount: 0, createdAt: at(1), rolloutState: 'IN_PROGRESS' }), draining(2))),
+    ],
+    expected: [['MonitorStarted'], ['RollbackStarted']],
+  },
+  {
     rule: 'start-up with a service short of tasks: no false TaskCrashed',
     sweeps: [sweep(0, api(oldDeployment({ runningCount: 1 }))), sweep(1, api(oldDeployment({ runningCount: 1 }))), sweep(2, api(oldDeployment()))],
     expected: [['MonitorStarted'], [], ['DeploymentCompleted:recover']],
