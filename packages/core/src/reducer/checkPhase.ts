@@ -1,5 +1,6 @@
 import type { MonitorConfig } from '../model/config.js';
 import type { CompletionKind, DeploymentCompleted, DeploymentTimedOut, MonitorEvent } from '../model/events.js';
+import type { DeploymentSnapshot } from '../model/snapshot.js';
 import { isRollout } from './adoptService.js';
 import { isOverdue } from './isOverdue.js';
 import { plainServiceEvent, serviceEventBase } from './makeEvent.js';
@@ -61,8 +62,17 @@ function complete(ctx: SweepContext, view: ServiceView, track: ServiceTrack, eve
   track.ended = true;
 }
 
-function completed(ctx: SweepContext, view: ServiceView, track: ServiceTrack, kind: CompletionKind): DeploymentCompleted {
-  const primary = view.primary;
+/**
+ * The DeploymentCompleted of `track`'s phase; `primary` is the deployment it is about (default
+ * the PRIMARY, or the deployment a new PRIMARY replaced after it finished unseen).
+ */
+export function completed(
+  ctx: SweepContext,
+  view: ServiceView,
+  track: ServiceTrack,
+  kind: CompletionKind,
+  primary: DeploymentSnapshot | undefined = view.primary,
+): DeploymentCompleted {
   const isDeployment = kind === 'deploy' || kind === 'rollback';
   // A deployment's duration counts from its creation, which ECS knows even when Mona adopted it
   // mid-way; a scale or recovery counts from the sweep that saw it begin.

@@ -52,6 +52,15 @@ const cases: Case[] = [
     expected: [['MonitorStarted'], ['DeploymentStarted', 'DeploymentCompleted:deploy']],
   },
   {
+    rule: 'a deployment that completes and is replaced between two polls still gets its DeploymentCompleted',
+    sweeps: [
+      sweep(0, api(oldDeployment())),
+      sweep(1, api(newDeployment(1), draining(1))),
+      sweep(2, api(buildDeployment({ id: FIX, taskDefinition: API_44, runningCount: 0, createdAt: at(2), rolloutState: 'IN_PROGRESS' }), newDeployment(2, { status: 'ACTIVE', rolloutState: 'COMPLETED' }))),
+    ],
+    expected: [['MonitorStarted'], ['DeploymentStarted'], ['DeploymentStarted', 'DeploymentCompleted:deploy']],
+  },
+  {
     rule: 'DeploymentStarted: a service that appears after start-up',
     sweeps: [sweep(0, api(oldDeployment())), sweep(1, api(oldDeployment()), buildService({ name: 'web', deployments: [newDeployment(0)] }))],
     expected: [['MonitorStarted'], ['DeploymentStarted']],

@@ -1,8 +1,8 @@
 import type { MonitorConfig } from '../model/config.js';
 import type { MonitorEvent, RollbackStarted, ScalingStarted } from '../model/events.js';
 import type { DeploymentSnapshot } from '../model/snapshot.js';
-import { readoptService, trackNewDeployment } from './adoptService.js';
-import { checkPhase, trackExtras } from './checkPhase.js';
+import { isRollout, readoptService, trackNewDeployment } from './adoptService.js';
+import { checkPhase, completed, trackExtras } from './checkPhase.js';
 import { plainServiceEvent, serviceEventBase } from './makeEvent.js';
 import { eventId } from './serviceState.js';
 import type { SweepContext } from './serviceState.js';
@@ -54,6 +54,10 @@ function switchDeployment(
   const replacedFailed = replaced?.rolloutState === 'FAILED';
   if (replaced && replacedFailed && !previous.ended) {
     events.push(plainServiceEvent('DeploymentFailed', ctx, view, replaced, trackExtras(previous, replaced.rolloutStateReason)));
+  }
+  // It finished and was replaced between two polls: its completion is news all the same.
+  if (replaced?.rolloutState === 'COMPLETED' && !previous.ended && isRollout(previous.phase)) {
+    events.push(completed(ctx, view, previous, previous.phase === 'rollingBack' ? 'rollback' : 'deploy', replaced));
   }
   const rollback = isRollback(previous, primary, replacedFailed);
   const track = trackNewDeployment(view, primary, ctx.observedAt, rollback ? 'rollingBack' : 'deploying', previous.seen);
