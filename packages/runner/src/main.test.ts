@@ -104,6 +104,30 @@ describe('mona validate', () => {
   });
 });
 
+describe('mona run', () => {
+  it('exits 2 without printing a sender option when a plugin fails to create, literal or from the environment', async () => {
+    // Prepare
+    const secret = 'hooks.example.com/T0/B0/abcdef0123456789';
+    const configWithUrl = (url: string) =>
+      writeConfig({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', senders: [{ plugin: fixturePlugin('quotes-url-in-create.mjs'), options: { url } }] });
+    const fromEnv = configWithUrl('https://${env:HOOK_PATH}');
+    const literal = configWithUrl('https://literal.example.com/s3cr3t-path');
+    const first = captureIo({ HOOK_PATH: secret });
+    const second = captureIo();
+
+    // Act
+    const codes = [await main(['run', '--config', fromEnv], first), await main(['run', '--config', literal], second)];
+
+    // Assess
+    expect(codes).toEqual([2, 2]);
+    expect(first.err()).toContain('MONA_PLUGIN_CREATE_FAILED');
+    expect(first.err()).toContain('cannot connect to');
+    expect(first.err() + first.out()).not.toContain(secret);
+    expect(second.err()).toContain('MONA_PLUGIN_CREATE_FAILED');
+    expect(second.err() + second.out()).not.toContain('s3cr3t-path');
+  });
+});
+
 describe('mona test-sender', () => {
   it('sends one test notification through each sender and reports per sender', async () => {
     // Prepare

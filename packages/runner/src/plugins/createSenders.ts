@@ -1,6 +1,7 @@
 import type { Logger, Sender, SenderPlugin } from '@mona/core';
 import type { ResolvedConfig, ResolvedSenderConfig } from '../config/types.js';
 import { RunnerError, RunnerErrorCode } from '../errors.js';
+import { createSecretScrubber } from '../logging/createSecretScrubber.js';
 import { loadPlugin } from './loadPlugin.js';
 import { validateSenderOptions } from '@mona/core';
 
@@ -61,9 +62,12 @@ async function createOne({ config, plugin, options }: CheckedSender, logger: Log
   try {
     sender = await plugin.create(options, { logger: logger.child({ sender: instanceName }), instanceName });
   } catch (cause) {
+    // Plugins and SDKs quote their options (a URL, a connection string) in errors, and this
+    // message is printed as is on stderr: blank out every option value it repeats.
+    const scrub = createSecretScrubber(stringsIn(config.options));
     throw new RunnerError(
       RunnerErrorCode.pluginCreateFailed,
-      `${instanceName}: plugin "${plugin.name}" failed to create a sender: ${(cause as Error)?.message ?? String(cause)}; check its options`,
+      `${instanceName}: plugin "${plugin.name}" failed to create a sender: ${scrub((cause as Error)?.message ?? String(cause))}; check its options`,
       { cause },
     );
   }
@@ -92,4 +96,12 @@ export async function closeSenders(live: LiveSender[], logger: Logger): Promise<
       }
     }),
   );
+}
+
+/** Every string in an options value (nested objects and arrays included), bounded by its size. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
 }
