@@ -100,7 +100,8 @@ function readServices(raw: unknown): Map<string, ServiceView> {
 function serviceRemoved(ctx: SweepContext, name: string, reason: string, track: ServiceTrack): ServiceRemoved {
   return {
     type: 'ServiceRemoved',
-    id: eventId(ctx, name, track.deploymentId, 'ServiceRemoved'),
+    // Without a deployment id only the time tells one removal of a recreated service from the next.
+    id: eventId(ctx, name, track.deploymentId, 'ServiceRemoved', track.deploymentId === '' ? `@${ctx.observedAt}` : ''),
     cluster: ctx.cluster,
     region: ctx.region,
     observedAt: ctx.observedAt,

@@ -138,6 +138,17 @@ describe('reduce: event fields', () => {
     ]);
   });
 
+  it('gives each removal of a service without deployments its own id', () => {
+    // Prepare: a CODE_DEPLOY service deleted, recreated under the same name, and deleted again
+    const billing = (status: string) => buildService({ name: 'billing', status, deploymentController: 'CODE_DEPLOY', deployments: [], desiredCount: 2, runningCount: 2 });
+    const sweeps = [sweep(0, billing('ACTIVE')), sweep(1, billing('DRAINING')), sweep(2, billing('ACTIVE')), sweep(3, billing('DRAINING'))];
+    // Act
+    const removals = replay(sweeps).perSweep.flat().filter((e) => e.type === 'ServiceRemoved');
+    // Assess
+    expect(removals).toHaveLength(2);
+    expect(new Set(removals.map((e) => e.id)).size).toBe(2);
+  });
+
   it('keys degraded and recovered by the first failure and measures the outage from the last good sweep', () => {
     // Prepare
     const sweeps = [sweep(0, api(oldDeployment())), buildFailure({ observedAt: at(1) }), buildFailure({ observedAt: at(2) }), buildFailure({ observedAt: at(3) }), sweep(4, api(oldDeployment()))];
