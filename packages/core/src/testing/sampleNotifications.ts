@@ -1,21 +1,7 @@
 import type { MonitorEvent } from '../model/events.js';
-import type { Notification, Severity } from '../model/notification.js';
+import { severityOf } from '../format/severityOf.js';
+import type { Notification } from '../model/notification.js';
 import { sampleEvents } from './sampleEvents.js';
-
-const SEVERITY: Record<MonitorEvent['type'], Severity> = {
-  MonitorStarted: 'info',
-  DeploymentStarted: 'info',
-  TasksFailing: 'warning',
-  DeploymentFailed: 'error',
-  RollbackStarted: 'error',
-  ScalingStarted: 'info',
-  TaskCrashed: 'warning',
-  DeploymentCompleted: 'success',
-  DeploymentTimedOut: 'warning',
-  ServiceRemoved: 'warning',
-  MonitorDegraded: 'error',
-  MonitorRecovered: 'success',
-};
 
 /** The subject of an event: its service, or the cluster for cluster-level events. */
 function subjectOf(event: MonitorEvent): string {
@@ -24,7 +10,7 @@ function subjectOf(event: MonitorEvent): string {
 
 /**
  * Wrap an event in a `Notification` with a plain inline text (not the real formatter, so the
- * testing kit does not depend on it). The text deliberately carries the event's `reason`
+ * testing kit does not depend on it), with the real severity. The text deliberately carries the event's `reason`
  * unescaped, as a user template could: senders must escape what they render.
  *
  * @example
@@ -38,7 +24,7 @@ export function sampleNotification(event: MonitorEvent): Notification {
     event,
     text: `${event.type}: \`${subject}\` in \`${event.cluster}\`${reason}`,
     title: `${event.type} ${subject}`,
-    severity: SEVERITY[event.type],
+    severity: severityOf(event),
   };
 }
 
