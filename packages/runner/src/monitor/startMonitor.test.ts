@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClusterSnapshot, SnapshotSource } from '@mona/core';
+import type { ClusterSnapshot, EnrichInput, SnapshotSource } from '@mona/core';
 import { scriptedSource } from '@mona/core/testing';
 import { parseConfig } from '../config/loadConfig.js';
 import { createLogger } from '../logging/createLogger.js';
@@ -111,6 +111,39 @@ describe('startMonitor', () => {
     expect((entries[0]?.['notification'] as { event: { type: string } }).event.type).toBe('MonitorStarted');
     const delivered = await metricValue(monitor, 'mona_notifications_total');
     expect(delivered).toEqual([expect.objectContaining({ value: 1, labels: { sender: 'senders[0]:./plugins/recording.mjs', result: 'delivered' } })]);
+  });
+
+  it('delivers an event that was being enriched when stop was called', async () => {
+    // Prepare
+    let enriching: () => void = () => {};
+    const started = new Promise<void>((resolve) => (enriching = resolve));
+    const enricher = {
+      enrich: async ({ event }: EnrichInput) => {
+        if (event.type === 'DeploymentStarted') enriching();
+        await new Promise((r) => setTimeout(r, 300));
+        return { deployedBy: 'arn:aws:iam::123456789012:user/alice' };
+      },
+    };
+    const config = parseConfig(
+      JSON.stringify({
+        ecsCluster: 'prod',
+        AWSRegion: 'eu-west-1',
+        checkIntervalSeconds: 0.05,
+        senders: [{ plugin: './plugins/recording.mjs', options: { channel: '#deploys' }, events: ['deploy'] }],
+      }),
+      { configPath, env: {} },
+    );
+    monitor = await startMonitor(config, { logger: capture().logger([]), source: scriptedSource({ prod: [snapshot, deploying] }), enricher });
+    await started;
+
+    // Act
+    await monitor.stop();
+
+    // Assess
+    const sent = recorded().filter((e) => e['notification']);
+    expect(sent.map((e) => (e['notification'] as { event: { type: string; context?: unknown } }).event)).toEqual([
+      expect.objectContaining({ type: 'DeploymentStarted', context: { deployedBy: 'arn:aws:iam::123456789012:user/alice' } }),
+    ]);
   });
 
   it('routes only to the senders whose filters accept the event', async () => {

@@ -1,5 +1,6 @@
 import { monitorClusters } from '@mona/core';
-import type { EcsSourceOptions, Enricher, Logger, SnapshotSource, SweepOutcome } from '@mona/core';
+import type { EcsSourceOptions, EnrichInput, Enricher, Logger, SnapshotSource, SweepOutcome } from '@mona/core';
+import { Subject, map, takeUntil } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
 import type { ResolvedConfig } from '../config/types.js';
 import { createHealth } from '../ops/createHealth.js';
@@ -73,24 +74,45 @@ export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): P
   let fail: (error: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {}); // observed by whoever awaits it; never an unhandled rejection
-  const subscription = monitorClusters(monitorOptionsOf(config, deps, { metrics, health })).subscribe({
+  // Stopping ends the ticks and sweeps but lets the events already out of the reducer finish
+  // their enrichment (bounded by its budget): unsubscribing would drop them unsent.
+  const stopPolling = new Subject<void>();
+  let ended: () => void = () => {};
+  const streamEnded = new Promise<void>((resolve) => (ended = resolve));
+  const options = monitorOptionsOf(config, deps, { metrics, health });
+  const enrich = options.enrich ?? map((input: EnrichInput) => input.event);
+  options.enrich = (inputs) => inputs.pipe(takeUntil(stopPolling), enrich);
+  const subscription = monitorClusters(options).subscribe({
     next: createDispatcher({ formatter, destinations, metrics, logger }),
     error: (error: unknown) => {
       logger.error({ err: error }, 'monitoring stream failed');
+      ended();
       fail(error);
     },
+    complete: () => ended(),
   });
   logger.info({ clusters: config.clusters, senders: live.map((s) => s.config.instanceName), http: server?.port }, 'mona started');
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      subscription.unsubscribe();
       const timeout = deps.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
-      const drained = await Promise.all(destinations.map((d) => d.queue.drain(timeout)));
+      const startedAt = performance.now();
+      stopPolling.next();
+      await settleWithin(streamEnded, timeout);
+      subscription.unsubscribe();
+      const left = Math.max(0, timeout - (performance.now() - startedAt));
+      const drained = await Promise.all(destinations.map((d) => d.queue.drain(left)));
       if (drained.some((ok) => !ok)) logger.warn({ timeoutMs: timeout }, 'some notifications were not delivered before shutdown');
       await Promise.all(destinations.map((d) => d.queue.close()));
       await server?.close();
       logger.info('mona stopped');
     })());
   return { metrics, health, failed, stop, ...(server ? { server } : {}) };
+}
+
+/** Wait for `promise`, but never longer than `ms`. */
+async function settleWithin(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
