@@ -18,6 +18,17 @@ describe('composeMail', () => {
     expect(mail.subject).toBe('[mona] api deployment started');
   });
 
+  it('composes a mail without the time field when the event time is malformed, instead of throwing', () => {
+    // Prepare
+    const started = sample('DeploymentStarted');
+    const notification = { ...started, event: { ...started.event, observedAt: 'yesterday' } } as unknown as Notification;
+    // Act
+    const mail = composeMail(notification, options);
+    // Assess
+    expect(mail.text).not.toContain('Observed at');
+    expect(mail.subject).toContain('[mona]');
+  });
+
   it('writes durations in the fields as the default text writes them, hours included', () => {
     // Prepare
     const done = sample('DeploymentCompleted');

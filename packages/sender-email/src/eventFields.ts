@@ -30,9 +30,15 @@ export function eventFields(event: MonitorEvent): Field[] {
     ['Failures', 'failures' in event ? event.failures : undefined],
     ['Reason', 'reason' in event ? event.reason : undefined],
     ['Deployed by', 'context' in event ? event.context?.deployedBy : undefined],
-    ['Observed at', new Date(event.observedAt).toISOString()],
+    ['Observed at', isoTime(event.observedAt)],
   ];
   return fields.filter((f): f is [string, string | number] => f[1] !== undefined && f[1] !== '').map(([l, v]) => [l, String(v)]);
+}
+
+/** A malformed time (a hand-edited recording, a third-party source) is left out, never thrown. */
+function isoTime(epochMs: unknown): string | undefined {
+  const date = new Date(typeof epochMs === 'number' ? epochMs : Number.NaN);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 /** Durations as the default texts write them (`1m 35s`, `3h 2m`): email readers should not do arithmetic. */
