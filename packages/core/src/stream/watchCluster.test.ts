@@ -153,6 +153,35 @@ describe('watchCluster (marbles)', () => {
   });
 });
 
+describe('watchCluster hooks that throw', () => {
+  it('logs a throwing hook and keeps monitoring', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ cold, expectObservable }) => {
+      // Prepare
+      const logger = recordingLogger();
+      const sweep: SweepFn = (tick) => cold<SweepOutcome>('4ms (a|)', { a: snapshotAt(tick) });
+      const hooks = {
+        onSweep: () => {
+          throw new Error('metrics bug');
+        },
+        onEvents: () => {
+          throw new Error('recorder bug');
+        },
+      };
+      // Act
+      const ids$ = ids(watchCluster(PROD, sweep, settings(scheduler, { hooks, logger })));
+      // Assess: every sweep still reaches the reducer and its events go on
+      expectObservable(ids$, '^ 25ms !').toBe('4ms a 9ms b 9ms c', {
+        a: 'prod:snapshot@0',
+        b: 'prod:snapshot@1',
+        c: 'prod:snapshot@2',
+      });
+      scheduler.flush();
+      expect(logger.entries.filter((e) => e.msg === 'monitor hook failed').length).toBeGreaterThanOrEqual(2);
+    });
+  });
+});
+
 describe('watchCluster with the real reducer (marbles)', () => {
   it('turns a run of failed sweeps into MonitorDegraded, then MonitorRecovered, without ending', () => {
     const scheduler = newScheduler();

@@ -6,6 +6,7 @@ import type { Logger } from '../model/logger.js';
 import type { ClusterRef } from '../model/snapshot.js';
 import { logState } from './logState.js';
 import type { StateSummarizer } from './logState.js';
+import { guardHooks } from './guardHooks.js';
 import type { MonitorHooks, Reducer } from './MonitorOptions.js';
 import { reduceSweeps } from './reduceSweeps.js';
 import { sweepTicks } from './sweepTicks.js';
@@ -35,15 +36,16 @@ export interface WatchSettings {
  *   .subscribe(({ event }) => console.log(event.type));
  */
 export function watchCluster(cluster: ClusterRef, sweep: SweepFn, settings: WatchSettings): Observable<EnrichInput> {
-  const { scheduler, logger, hooks } = settings;
+  const { scheduler, logger } = settings;
   const log = logger?.child({ cluster: cluster.cluster, region: cluster.region });
+  const hooks = guardHooks(settings.hooks, log);
   return ticks(settings.intervalSeconds, scheduler).pipe(
-    sweepTicks(cluster, sweep, { scheduler, onSweep: hooks?.onSweep?.bind(hooks) }),
+    sweepTicks(cluster, sweep, { scheduler, onSweep: hooks.onSweep }),
     tap(({ outcome }) => {
       if (outcome.kind === 'failure') log?.warn({ error: outcome.error }, 'sweep failed');
     }),
     reduceSweeps(settings.reducer, settings.config),
-    tap(({ events }) => hooks?.onEvents?.(events)),
+    tap(({ events }) => hooks.onEvents?.(events)),
     logState(cluster.cluster, logger, settings.logInterval, settings.summarize),
     toEnrichInputs(),
   );

@@ -1,0 +1,31 @@
+import type { Logger } from '../model/logger.js';
+import type { MonitorHooks } from './MonitorOptions.js';
+
+/**
+ * The hooks with every call guarded: hooks are the host's observability (metrics, a recorder),
+ * and a bug there must cost a log line, never the monitoring stream, which an error would end.
+ *
+ * @example
+ * const safe = guardHooks({ onSweep: () => { throw new Error('bug') } }, logger);
+ * safe.onSweep?.(outcome, 12); // logs 'monitor hook failed', returns normally
+ */
+export function guardHooks(hooks: MonitorHooks | undefined, logger: Logger | undefined): MonitorHooks {
+  const guarded: MonitorHooks = {};
+  if (hooks?.onSweep) {
+    const onSweep = hooks.onSweep.bind(hooks);
+    guarded.onSweep = (outcome, durationMs) => guard('onSweep', logger, () => onSweep(outcome, durationMs));
+  }
+  if (hooks?.onEvents) {
+    const onEvents = hooks.onEvents.bind(hooks);
+    guarded.onEvents = (events) => guard('onEvents', logger, () => onEvents(events));
+  }
+  return guarded;
+}
+
+function guard(hook: string, logger: Logger | undefined, call: () => void): void {
+  try {
+    call();
+  } catch (error) {
+    logger?.error({ hook, err: error }, 'monitor hook failed');
+  }
+}
