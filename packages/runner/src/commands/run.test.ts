@@ -53,4 +53,38 @@ describe('mona run', () => {
     expect(io.out()).toContain('"msg":"mona stopped"');
     expect(io.out()).not.toContain('tok-never-logged');
   });
+
+  it('stops at once on a second signal, dropping what is still queued, and exits 0', async () => {
+    // Prepare
+    const file = writeConfig({
+      ecsCluster: 'default',
+      AWSRegion: sim.region,
+      ecs: { endpoint: sim.url },
+      enrichment: { enabled: false },
+      senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: '#slow', delayMs: 3_000 } }],
+    });
+    const io = captureIo();
+    let signal: (name: string) => void = () => {};
+    io.onSignal = (handler) => {
+      signal = handler;
+      return () => {};
+    };
+    recorded().length = 0;
+    const running = main(['run', '--config', file], io);
+    const logged = async (text: string) => {
+      for (let i = 0; i < 500 && !io.out().includes(text); i += 1) await new Promise((r) => setTimeout(r, 10));
+    };
+    await logged('"type":"MonitorStarted"');
+
+    // Act
+    signal('SIGTERM');
+    await logged('"msg":"stopping"');
+    signal('SIGINT');
+    const code = await running;
+
+    // Assess
+    expect(code).toBe(0);
+    expect(io.out()).toContain('second signal');
+    expect(recorded()).toEqual([{ channel: '#slow', closed: true }]);
+  });
 });

@@ -21,6 +21,7 @@ export const run: Command = {
     'Watches every service of the configured clusters and sends notifications through the',
     'configured senders. Logs are JSON lines on stdout (secrets redacted). On SIGTERM or SIGINT',
     'it stops polling, drains the delivery queues for at most 10 s, closes the senders and exits.',
+    'A second signal skips the rest of the drain and closes the senders at once.',
     '',
     'Options:',
     '  -c, --config FILE   the config file',
@@ -44,8 +45,9 @@ export const run: Command = {
     const signal = waitForSignal(io);
     try {
       const received = await Promise.race([signal.promise, monitor.failed]);
+      signal.dispose();
       logger.info({ signal: received }, 'stopping');
-      await monitor.stop();
+      await monitor.stop(hurryOnSecondSignal(io, logger));
       return 0;
     } catch (error) {
       logger.error({ err: error }, 'mona failed');
@@ -57,6 +59,21 @@ export const run: Command = {
     }
   },
 };
+
+/**
+ * A second SIGTERM/SIGINT while draining means "now": the drain is cut short and the senders
+ * are closed at once. The listener then goes away, so a third signal kills the process the
+ * default way should a sender's close() hang.
+ */
+function hurryOnSecondSignal(io: CliIo, logger: { warn(obj: object, msg: string): void }): AbortSignal {
+  const hurry = new AbortController();
+  const dispose = (io.onSignal ?? onProcessSignal)((signal) => {
+    dispose();
+    logger.warn({ signal }, 'second signal: closing the senders now; notifications still queued are dropped');
+    hurry.abort();
+  });
+  return hurry.signal;
+}
 
 function waitForSignal(io: CliIo): { promise: Promise<string>; dispose(): void } {
   let dispose = () => {};

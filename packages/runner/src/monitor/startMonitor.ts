@@ -43,8 +43,12 @@ export interface RunningMonitor {
   server?: OpsServer;
   /** Rejects if the stream dies (it is built never to: this is the last line of defence). */
   failed: Promise<never>;
-  /** Stop polling, drain every queue for at most `drainTimeoutMs`, close the senders and the server. Idempotent. */
-  stop(): Promise<void>;
+  /**
+   * Stop polling, drain every queue for at most `drainTimeoutMs`, close the senders and the
+   * server. Idempotent. Aborting `hurry` (a second SIGTERM, say) cuts the wait short: what is
+   * still queued is dropped, and logged as such, when the queues close.
+   */
+  stop(hurry?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -93,16 +97,16 @@ export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): P
   });
   logger.info({ clusters: config.clusters, senders: live.map((s) => s.config.instanceName), http: server?.port }, 'mona started');
   let stopping: Promise<void> | undefined;
-  const stop = () =>
+  const stop = (hurry?: AbortSignal) =>
     (stopping ??= (async () => {
       const timeout = deps.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
       const startedAt = performance.now();
       stopPolling.next();
-      await settleWithin(streamEnded, timeout);
+      await settleWithin(streamEnded, timeout, hurry);
       subscription.unsubscribe();
       const left = Math.max(0, timeout - (performance.now() - startedAt));
-      const drained = await Promise.all(destinations.map((d) => d.queue.drain(left)));
-      if (drained.some((ok) => !ok)) logger.warn({ timeoutMs: timeout }, 'some notifications were not delivered before shutdown');
+      const drains = Promise.all(destinations.map((d) => d.queue.drain(left))).then((all) => all.every(Boolean));
+      if ((await settleWithin(drains, left, hurry)) !== true) logger.warn({ timeoutMs: timeout }, 'some notifications were not delivered before shutdown');
       await Promise.all(destinations.map((d) => d.queue.close()));
       await server?.close();
       logger.info('mona stopped');
@@ -110,9 +114,20 @@ export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): P
   return { metrics, health, failed, stop, ...(server ? { server } : {}) };
 }
 
-/** Wait for `promise`, but never longer than `ms`. */
-async function settleWithin(promise: Promise<void>, ms: number): Promise<void> {
+/** `promise`'s value, or undefined once `ms` have passed or `hurry` is aborted. */
+async function settleWithin<T>(promise: Promise<T>, ms: number, hurry?: AbortSignal): Promise<T | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
+  let onAbort = () => {};
+  const giveUp = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+    onAbort = () => resolve(undefined);
+    if (hurry?.aborted) onAbort();
+    hurry?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise, giveUp]);
+  } finally {
+    clearTimeout(timer);
+    hurry?.removeEventListener('abort', onAbort);
+  }
 }
