@@ -175,6 +175,20 @@ describe('mona test-sender', () => {
     expect(io.out()).not.toContain('senders[0]');
   });
 
+  it('reports a sender that ignores its abort signal as failed once the attempt timeout passes', async () => {
+    // Prepare
+    const file = writeConfig({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', delivery: { attemptTimeoutMs: 50 }, senders: [{ plugin: fixturePlugin('hangs.mjs') }] });
+    const io = captureIo();
+
+    // Act
+    const code = await main(['test-sender', '--config', file], io);
+
+    // Assess
+    expect(code).toBe(1);
+    expect(io.out()).toContain('FAILED  senders[0]');
+    expect(io.out()).toContain('no answer within 50 ms');
+  });
+
   it('exits 2 on a --sender index that does not exist', async () => {
     // Prepare
     const file = writeConfig({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: '#a' } }] });

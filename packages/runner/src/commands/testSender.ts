@@ -85,12 +85,21 @@ function selectSenders<T extends { config: { index: number } }>(all: T[], flags:
 
 async function sendOne(live: LiveSender, config: ResolvedConfig): Promise<{ ok: boolean; text: string }> {
   const name = live.config.instanceName;
-  const signal = AbortSignal.timeout(config.delivery.attemptTimeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const timeoutMs = config.delivery.attemptTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const signal = AbortSignal.timeout(timeoutMs);
+  // A sender that ignores its signal must not hang the command: give up when the signal fires.
+  let onAbort = () => {};
+  const timedOut = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new Error(`no answer within ${timeoutMs} ms (delivery.attemptTimeoutMs)`));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
   try {
-    await live.sender.send(testNotification(config, name, Date.now()), signal);
+    await Promise.race([live.sender.send(testNotification(config, name, Date.now()), signal), timedOut]);
     return { ok: true, text: `ok      ${name}` };
   } catch (error) {
     return { ok: false, text: `FAILED  ${name}: ${describeFailure(error)}` };
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
 }
 
