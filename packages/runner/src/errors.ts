@@ -33,6 +33,13 @@ export const RunnerErrorCode = {
 } as const;
 export type RunnerErrorCode = (typeof RunnerErrorCode)[keyof typeof RunnerErrorCode];
 
+const ALL_CODES: ReadonlySet<string> = new Set<string>(Object.values(RunnerErrorCode));
+
+/** True for a code of the runner's table (core's `MONA_OPTIONS_INVALID` and `MONA_PLUGIN_INVALID` included). */
+export function isRunnerErrorCode(code: string): code is RunnerErrorCode {
+  return ALL_CODES.has(code);
+}
+
 /** Codes that mean "fix your config or command line": exit code 2. */
 const USAGE_CODES: ReadonlySet<string> = new Set<string>([
   RunnerErrorCode.configInvalid,

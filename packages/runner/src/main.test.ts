@@ -102,6 +102,28 @@ describe('mona validate', () => {
     expect(code).toBe(2);
     expect(io.err()).toContain('MONA_PLUGIN_NOT_FOUND');
   });
+
+  it('reports every broken sender in one run, not only the first', async () => {
+    // Prepare
+    const file = writeConfig({
+      ecsCluster: 'prod',
+      AWSRegion: 'eu-west-1',
+      senders: [{ plugin: './missing.mjs' }, { plugin: fixturePlugin('recording.mjs'), options: { channel: 42 } }, { plugin: fixturePlugin('no-default.mjs') }],
+    });
+    const io = captureIo();
+
+    // Act
+    const code = await main(['validate', '--config', file], io);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(io.err()).toContain('/senders/0');
+    expect(io.err()).toContain('MONA_PLUGIN_NOT_FOUND');
+    expect(io.err()).toContain('/senders/1');
+    expect(io.err()).toContain('MONA_OPTIONS_INVALID');
+    expect(io.err()).toContain('/senders/2');
+    expect(io.err()).toContain('MONA_PLUGIN_INVALID');
+  });
 });
 
 describe('mona run', () => {

@@ -1,6 +1,8 @@
+import { MonaError } from '@mona/core';
 import type { Logger, Sender, SenderPlugin } from '@mona/core';
 import type { ResolvedConfig, ResolvedSenderConfig } from '../config/types.js';
-import { RunnerError, RunnerErrorCode } from '../errors.js';
+import { ConfigError, RunnerError, RunnerErrorCode, isRunnerErrorCode } from '../errors.js';
+import type { ConfigIssue } from '../errors.js';
 import { createSecretScrubber } from '../logging/createSecretScrubber.js';
 import { loadPlugin } from './loadPlugin.js';
 import { validateSenderOptions } from '@mona/core';
@@ -20,20 +22,34 @@ export interface LiveSender extends CheckedSender {
 
 /**
  * Load every sender plugin of a config and validate its options, without creating anything
- * (what `mona validate` checks). Stops at the first failing sender: its error names the fix.
+ * (what `mona validate` checks). Every sender is checked: one failing sender throws its own
+ * coded error; several throw one `ConfigError` listing each, so one run shows every fix.
  *
  * @example
  * const checked = await loadSenders(config);
  */
 export async function loadSenders(config: ResolvedConfig): Promise<CheckedSender[]> {
   const checked: CheckedSender[] = [];
+  const failures: { index: number; error: unknown }[] = [];
   for (const sender of config.senders) {
-    const owner = `senders[${sender.index}]`;
-    const plugin = await loadPlugin({ spec: sender.plugin, configPath: config.configPath, owner });
-    const options = validateSenderOptions(plugin, sender.options, `/senders/${sender.index}`);
-    checked.push({ config: sender, plugin, options });
+    try {
+      const owner = `senders[${sender.index}]`;
+      const plugin = await loadPlugin({ spec: sender.plugin, configPath: config.configPath, owner });
+      const options = validateSenderOptions(plugin, sender.options, `/senders/${sender.index}`);
+      checked.push({ config: sender, plugin, options });
+    } catch (error) {
+      failures.push({ index: sender.index, error });
+    }
   }
+  if (failures.length === 1) throw failures[0]!.error;
+  if (failures.length > 1) throw new ConfigError(failures.map(senderIssue));
   return checked;
+}
+
+function senderIssue({ index, error }: { index: number; error: unknown }): ConfigIssue {
+  const code = error instanceof MonaError && isRunnerErrorCode(error.code) ? error.code : RunnerErrorCode.pluginLoadFailed;
+  const message = error instanceof Error ? error.message : String(error);
+  return { code, path: `/senders/${index}`, message, hint: 'see the message; `mona validate` checks the fix' };
 }
 
 /**
