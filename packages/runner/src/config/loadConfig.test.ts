@@ -122,7 +122,7 @@ describe('parseConfig', () => {
 
   it('fails with MONA_REGION_MISSING when no region is configured anywhere', () => {
     // Act
-    const { code, issues } = issuesOf('{"ecsCluster":"prod"}');
+    const { code, issues } = issuesOf('{"ecsCluster":"prod"}', { AWS_CONFIG_FILE: '/nonexistent/mona-test/aws-config' });
 
     // Assess
     expect(code).toBe('MONA_REGION_MISSING');

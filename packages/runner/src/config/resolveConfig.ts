@@ -1,3 +1,4 @@
+import { profileRegion } from './profileRegion.js';
 import { RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { CONFIG_DEFAULTS } from './types.js';
@@ -63,7 +64,8 @@ function resolveClusters(
   input: MonaConfig,
   env: Readonly<Record<string, string | undefined>>,
 ): { clusters: ResolvedConfig['clusters']; issues: ConfigIssue[] } {
-  const fallback = input.AWSRegion ?? REGION_VARS.map((name) => env[name]).find((v) => v !== undefined && v !== '');
+  const fallback =
+    input.AWSRegion ?? REGION_VARS.map((name) => env[name]).find((v) => v !== undefined && v !== '') ?? profileRegion(env);
   const written = [
     ...(input.ecsCluster != null ? [{ name: input.ecsCluster, path: '/ecsCluster' }] : []),
     ...(input.clusters ?? []).map((c, i) => ({ ...(typeof c === 'string' ? { name: c } : c), path: `/clusters/${i}` })),
@@ -78,7 +80,7 @@ function resolveClusters(
         code: RunnerErrorCode.regionMissing,
         path: entry.path,
         message: `cluster "${entry.name}" has no region`,
-        hint: 'set "AWSRegion" in the config, a "region" on the cluster, or AWS_REGION in the environment',
+        hint: 'set "AWSRegion" in the config, a "region" on the cluster, AWS_REGION in the environment, or a region in your AWS profile',
       });
       continue;
     }
