@@ -33,12 +33,17 @@ export function createEnrichment(
   });
 }
 
-function cloudTrailCache(): (region: string) => CloudTrailClient {
+/**
+ * One CloudTrail client per region, with one attempt per call: LookupEvents allows 2 requests/s
+ * per account and region, and core's enricher paces its calls to that; SDK retries would go
+ * around the pacing. A failed lookup only means the message goes out without "deployed by".
+ */
+export function cloudTrailCache(): (region: string) => CloudTrailClient {
   const clients = new Map<string, CloudTrailClient>();
   return (region) => {
     let client = clients.get(region);
     if (!client) {
-      client = new CloudTrailClient({ region });
+      client = new CloudTrailClient({ region, maxAttempts: 1 });
       clients.set(region, client);
     }
     return client;
