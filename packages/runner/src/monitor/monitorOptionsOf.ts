@@ -52,11 +52,15 @@ export function monitorOptionsOf(
         deps.onSweep?.(outcome);
         health.record(outcome);
         const result = outcome.kind === 'failure' ? 'failure' : outcome.partial ? 'partial' : 'success';
-        metrics.sweeps.inc({ cluster: outcome.cluster, result });
-        metrics.sweepDuration.observe({ cluster: outcome.cluster }, durationMs / 1000);
+        // Same-named clusters in two regions are two clusters: the region is part of every label set.
+        const where = { cluster: outcome.cluster, region: outcome.region };
+        metrics.sweeps.inc({ ...where, result });
+        metrics.sweepDuration.observe(where, durationMs / 1000);
         if (outcome.kind === 'snapshot') {
-          metrics.servicesMonitored.set({ cluster: outcome.cluster }, outcome.services.length);
-          metrics.lastGoodSweep.set({ cluster: outcome.cluster }, Math.floor(now() / 1000));
+          // DRAINING/INACTIVE services ride along in `services` (for their removal reason): not monitored.
+          const live = outcome.services.filter((s) => s.status !== 'DRAINING' && s.status !== 'INACTIVE').length;
+          metrics.servicesMonitored.set(where, live);
+          metrics.lastGoodSweep.set(where, Math.floor(now() / 1000));
         }
       },
     },

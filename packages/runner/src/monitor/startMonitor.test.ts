@@ -198,9 +198,11 @@ describe('startMonitor', () => {
   });
 
   it('serves /metrics with sweeps, events and services monitored', async () => {
-    // Prepare
+    // Prepare: a service being deleted rides along in the snapshot, and is not monitored
     const config = parseConfig(JSON.stringify({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', http: { port: 0 } }), { configPath, env: {} });
-    monitor = await startMonitor(config, { logger: capture().logger([]), source: scriptedSource({ prod: [snapshot] }) });
+    const draining = { ...snapshot.services[0]!, name: 'old', status: 'DRAINING', deployments: [] };
+    const withDraining: ClusterSnapshot = { ...snapshot, services: [...snapshot.services, draining], missing: ['old'] };
+    monitor = await startMonitor(config, { logger: capture().logger([]), source: scriptedSource({ prod: [withDraining] }) });
     const base = `http://127.0.0.1:${monitor.server!.port}`;
     await until(async () => (await fetch(`${base}/readyz`)).status === 200);
 
@@ -214,11 +216,11 @@ describe('startMonitor', () => {
         .filter((line) => line !== '' && !line.startsWith('#'))
         .map((line) => [line.slice(0, line.lastIndexOf(' ')), Number(line.slice(line.lastIndexOf(' ') + 1))]),
     );
-    expect(samples.get('mona_sweeps_total{cluster="prod",result="success"}')).toBeGreaterThanOrEqual(1);
+    expect(samples.get('mona_sweeps_total{cluster="prod",region="eu-west-1",result="success"}')).toBeGreaterThanOrEqual(1);
     expect(samples.get('mona_events_total{type="MonitorStarted"}')).toBe(1);
-    expect(samples.get('mona_services_monitored{cluster="prod"}')).toBe(1);
-    expect(samples.get('mona_last_good_sweep_timestamp_seconds{cluster="prod"}')).toBeGreaterThan(1_600_000_000);
-    expect(samples.get('mona_sweep_duration_seconds_count{cluster="prod"}')).toBeGreaterThanOrEqual(1);
+    expect(samples.get('mona_services_monitored{cluster="prod",region="eu-west-1"}')).toBe(1);
+    expect(samples.get('mona_last_good_sweep_timestamp_seconds{cluster="prod",region="eu-west-1"}')).toBeGreaterThan(1_600_000_000);
+    expect(samples.get('mona_sweep_duration_seconds_count{cluster="prod",region="eu-west-1"}')).toBeGreaterThanOrEqual(1);
   });
 
   it('turns /healthz to 503 when ECS is unreachable for longer than 3 intervals + 30 s', async () => {

@@ -14,8 +14,8 @@ describe('startOpsServer', () => {
   it('serves /metrics in Prometheus text format with the mona metrics', async () => {
     // Prepare
     const metrics = createMetrics();
-    metrics.sweeps.inc({ cluster: 'prod', result: 'success' });
-    metrics.servicesMonitored.set({ cluster: 'prod' }, 7);
+    metrics.sweeps.inc({ cluster: 'prod', region: 'eu-west-1', result: 'success' });
+    metrics.servicesMonitored.set({ cluster: 'prod', region: 'eu-west-1' }, 7);
     server = await startOpsServer({ port: 0, host: '127.0.0.1' }, { metrics, health: createHealth(['prod'], { checkIntervalSeconds: 10, now: Date.now }) });
 
     // Act
@@ -24,8 +24,8 @@ describe('startOpsServer', () => {
 
     // Assess
     expect(res.status).toBe(200);
-    expect(text).toContain('mona_sweeps_total{cluster="prod",result="success"} 1');
-    expect(text).toContain('mona_services_monitored{cluster="prod"} 7');
+    expect(text).toContain('mona_sweeps_total{cluster="prod",region="eu-west-1",result="success"} 1');
+    expect(text).toContain('mona_services_monitored{cluster="prod",region="eu-west-1"} 7');
     expect(text).toContain('# TYPE mona_delivery_latency_seconds histogram');
   });
 
