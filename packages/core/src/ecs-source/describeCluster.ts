@@ -9,7 +9,8 @@ import { mapBounded } from './mapBounded.js';
 import { serviceNameFromArn } from './serviceNameFromArn.js';
 import { sweepFailure } from './sweepFailure.js';
 import { toServiceSnapshot } from './toServiceSnapshot.js';
-import { TRIM_SERVICE_EVENTS_OPTIONS, trimServiceEvents } from './trimServiceEvents.js';
+import { TAKE_SERVICES_OPTIONS, takeServices } from './takeServices.js';
+import type { TakenServices } from './takeServices.js';
 
 /** DescribeServices accepts at most 10 services per call. */
 export const DESCRIBE_BATCH_SIZE = 10;
@@ -18,7 +19,7 @@ export interface DescribeClusterOptions {
   maxConcurrency: number;
   cursors: EventCursors;
   logger?: Logger | undefined;
-  /** Events per service the cursors can keep; the rest are cut before the SDK parses them. */
+  /** Events per service the cursors can keep; the answer is parsed once, the rest never become objects. */
   maxEvents?: number | undefined;
 }
 
@@ -70,12 +71,14 @@ export async function describeCluster(
 
 async function describeBatch(ctx: EcsCallContext, cluster: string, services: string[], maxEvents: number | undefined): Promise<BatchResult> {
   try {
+    // One holder per call: an SDK retry runs the middleware again and overwrites it with the answer that succeeded.
+    const taken: TakenServices = {};
     const output = await callEcs(ctx, 'DescribeServices', (client, options) => {
       const command = new DescribeServicesCommand({ cluster, services });
-      if (maxEvents !== undefined) command.middlewareStack.add(trimServiceEvents(maxEvents), TRIM_SERVICE_EVENTS_OPTIONS);
+      if (maxEvents !== undefined) command.middlewareStack.add(takeServices(maxEvents, taken), TAKE_SERVICES_OPTIONS);
       return client.send(command, options);
     });
-    return { ok: true, output };
+    return { ok: true, output: taken.services ? { ...output, services: taken.services } : output };
   } catch (error) {
     return { ok: false, error };
   }
