@@ -1,7 +1,7 @@
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { lookupDeployer } from './lookupDeployer.js';
+import { DEPLOYER_MAX_PAGES, lookupDeployer } from './lookupDeployer.js';
 
 const trail = mockClient(CloudTrailClient);
 const CREATED = Date.parse('2025-01-10T11:58:00.000Z');
@@ -43,5 +43,32 @@ describe('lookupDeployer', () => {
     const principal = await lookupDeployer(new CloudTrailClient({ region: 'eu-west-1' }), { acquire: () => Promise.resolve() }, query, new AbortController().signal);
     // Assess
     expect(principal).toBeUndefined();
+  });
+
+  it('reads further pages when other services fill the first one, and stops at a bounded count', async () => {
+    // Prepare: page 1 holds only another service's call, page 2 has ours
+    const other = record({ userIdentity: { arn: 'arn:aws:iam::1:user/bob' }, requestParameters: { cluster: 'prod', service: 'web' } });
+    const ours = record({ userIdentity: { arn: 'arn:aws:iam::1:user/jane' }, requestParameters: { cluster: 'prod', service: 'api' } });
+    trail.on(LookupEventsCommand).resolves({ Events: [other], NextToken: 'again' });
+    trail.on(LookupEventsCommand, { NextToken: 'page-2' }).resolves({ Events: [ours] });
+    trail.on(LookupEventsCommand, { NextToken: undefined }).resolves({ Events: [other], NextToken: 'page-2' });
+    const limiter = { calls: 0, acquire: () => ((limiter.calls += 1), Promise.resolve()) };
+    // Act
+    const principal = await lookupDeployer(new CloudTrailClient({ region: 'eu-west-1' }), limiter, query, new AbortController().signal);
+    // Assess
+    expect(principal).toBe('arn:aws:iam::1:user/jane');
+    expect(limiter.calls).toBe(2);
+  });
+
+  it('gives up after DEPLOYER_MAX_PAGES pages per event name when the service never shows', async () => {
+    // Prepare
+    const other = record({ userIdentity: { arn: 'arn:aws:iam::1:user/bob' }, requestParameters: { cluster: 'prod', service: 'web' } });
+    trail.on(LookupEventsCommand).resolves({ Events: [other], NextToken: 'more' });
+    const limiter = { calls: 0, acquire: () => ((limiter.calls += 1), Promise.resolve()) };
+    // Act
+    const principal = await lookupDeployer(new CloudTrailClient({ region: 'eu-west-1' }), limiter, query, new AbortController().signal);
+    // Assess
+    expect(principal).toBeUndefined();
+    expect(limiter.calls).toBe(2 * DEPLOYER_MAX_PAGES);
   });
 });

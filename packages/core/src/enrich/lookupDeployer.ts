@@ -5,6 +5,13 @@ import type { Limiter } from './Limiter.js';
 /** CloudTrail events this far either side of the deployment's creation are considered. */
 export const DEPLOYER_WINDOW_MS = 5 * 60_000;
 
+/**
+ * Pages of 50 read per event name: LookupEvents filters on the event name only, so in a busy
+ * account other services' UpdateService calls fill the first page. 4 pages (200 calls in 10
+ * minutes) at 2 requests/s bound the lookup to about 4 s; the time budget still caps it.
+ */
+export const DEPLOYER_MAX_PAGES = 4;
+
 export interface DeployerQuery {
   cluster: string;
   service: string;
@@ -42,6 +49,24 @@ export async function lookupDeployer(
   signal: AbortSignal,
 ): Promise<string | undefined> {
   for (const eventName of ['UpdateService', 'CreateService']) {
+    const records = await matchingRecords(client, limiter, query, eventName, signal);
+    const closest = closestTo(records, query.createdAt);
+    if (closest) return principalOf(closest);
+  }
+  return undefined;
+}
+
+/** This service's records of one event name in the window, over at most `DEPLOYER_MAX_PAGES` pages. */
+async function matchingRecords(
+  client: CloudTrailClient,
+  limiter: Limiter,
+  query: DeployerQuery,
+  eventName: string,
+  signal: AbortSignal,
+): Promise<TrailRecord[]> {
+  const found: TrailRecord[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < DEPLOYER_MAX_PAGES; page++) {
     await limiter.acquire(signal);
     const out = await client.send(
       new LookupEventsCommand({
@@ -49,14 +74,19 @@ export async function lookupDeployer(
         StartTime: new Date(query.createdAt - DEPLOYER_WINDOW_MS),
         EndTime: new Date(query.createdAt + DEPLOYER_WINDOW_MS),
         MaxResults: 50,
+        ...(nextToken ? { NextToken: nextToken } : {}),
       }),
       { abortSignal: signal },
     );
-    const records = (out.Events ?? []).map((e) => parse(e.CloudTrailEvent)).filter((r) => r !== undefined && matches(r, query));
-    const closest = closestTo(records as TrailRecord[], query.createdAt);
-    if (closest) return principalOf(closest);
+    for (const event of out.Events ?? []) {
+      const record = parse(event.CloudTrailEvent);
+      if (record && matches(record, query)) found.push(record);
+    }
+    nextToken = out.NextToken;
+    // Records come newest first: once this service has one, older pages are farther from the deployment.
+    if (!nextToken || found.length > 0) break;
   }
-  return undefined;
+  return found;
 }
 
 function parse(json: string | undefined): TrailRecord | undefined {
