@@ -23,6 +23,26 @@ describe('TaskDefinitionCache', () => {
     expect(ecs.commandCalls(DescribeTaskDefinitionCommand)).toHaveLength(1);
   });
 
+  it('keeps the shared call going for the others when one caller stops waiting', async () => {
+    // Prepare: the answer arrives only after the first caller's budget ran out
+    let answer: (value: object) => void = () => undefined;
+    ecs.on(DescribeTaskDefinitionCommand).callsFake(() => new Promise((resolve) => (answer = resolve)));
+    const cache = new TaskDefinitionCache();
+    const client = new ECSClient({ region: 'eu-west-1' });
+    const impatient = new AbortController();
+    const first = cache.get(client, limiter, 'api:1', impatient.signal).catch((e: Error) => `aborted: ${e.message}`);
+    const second = cache.get(client, limiter, 'api:1', signal);
+    // Act
+    impatient.abort(new Error('budget'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    answer({ taskDefinition: { containerDefinitions: [{ name: 'api', image: 'a:2' }] } });
+    // Assess
+    expect(await first).toBe('aborted: budget');
+    expect(await second).toEqual({ containers: [{ name: 'api', image: 'a:2' }] });
+    expect(await cache.get(client, limiter, 'api:1', signal)).toEqual({ containers: [{ name: 'api', image: 'a:2' }] });
+    expect(ecs.commandCalls(DescribeTaskDefinitionCommand)).toHaveLength(1);
+  });
+
   it('forgets a failed lookup so the next event tries again', async () => {
     // Prepare
     ecs.on(DescribeTaskDefinitionCommand).rejectsOnce(new Error('throttled')).resolves({ taskDefinition: {} });

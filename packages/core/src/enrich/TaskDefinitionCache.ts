@@ -9,11 +9,16 @@ export interface TaskDefinitionInfo {
 
 export const DEFAULT_TASK_DEFINITION_CACHE_SIZE = 256;
 
+/** The shared call's own deadline: no caller's budget may cancel it, but it must not hang forever. */
+export const SHARED_LOOKUP_TIMEOUT_MS = 30_000;
+
 /**
  * DescribeTaskDefinition, cached by ARN: a task definition revision never changes, so one call
  * per revision is enough for the life of the process. Bounded (least recently used goes first)
  * so a long-running monitor of a busy cluster does not grow without end. Concurrent lookups of
- * one ARN share a single call; a failed call is not cached.
+ * one ARN share a single call; a failed call is not cached. The shared call is not tied to any
+ * caller's signal (a caller whose budget runs out stops waiting, the others still get the
+ * answer, and so does the cache); it has its own deadline instead.
  *
  * @example
  * const cache = new TaskDefinitionCache();
@@ -29,15 +34,15 @@ export class TaskDefinitionCache {
     if (cached) {
       this.entries.delete(arn);
       this.entries.set(arn, cached);
-      return cached;
+      return whileWaiting(cached, signal);
     }
-    const lookup = describe(client, limiter, arn, signal);
+    const lookup = describe(client, limiter, arn, AbortSignal.timeout(SHARED_LOOKUP_TIMEOUT_MS));
     this.entries.set(arn, lookup);
     lookup.catch(() => {
       if (this.entries.get(arn) === lookup) this.entries.delete(arn);
     });
     this.evict();
-    return lookup;
+    return whileWaiting(lookup, signal);
   }
 
   get size(): number {
@@ -50,6 +55,25 @@ export class TaskDefinitionCache {
       this.entries.delete(key);
     }
   }
+}
+
+/** The shared lookup as seen by one caller: rejects when that caller's signal aborts. */
+function whileWaiting<T>(shared: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 async function describe(client: ECSClient, limiter: Limiter, arn: string, signal: AbortSignal): Promise<TaskDefinitionInfo> {
