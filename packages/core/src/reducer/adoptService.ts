@@ -1,6 +1,4 @@
-import type { MonitorConfig } from '../model/config.js';
 import type { DeploymentSnapshot } from '../model/snapshot.js';
-import { isOverdue } from './isOverdue.js';
 import { remember } from './state.js';
 import type { Phase, ServiceTrack } from './state.js';
 import { isRollbackReason } from './serviceView.js';
@@ -17,18 +15,17 @@ import type { ServiceView } from './serviceView.js';
  * - otherwise (one finished deployment, or none, short of tasks) → `recovering`: never
  *   `steady`, which would turn the next sweep into a false TaskCrashed.
  *
- * A rollout already overdue when adopted counts as timed out: that stall is part of the
- * baseline (a previous Mona may have reported it, under the same id), and sending it on the
- * next sweep would make a repeated snapshot produce news.
+ * A rollout already overdue when adopted gets its DeploymentTimedOut with the next sweep, not
+ * in the baseline: a stall that began before a restart is still reported (DESIGN §4), and the
+ * same snapshot applied twice stays silent.
  *
  * @example
- * const track = adoptService(view, snapshot.observedAt, [], config);
+ * const track = adoptService(view, snapshot.observedAt, []);
  */
 export function adoptService(
   view: ServiceView,
   observedAt: number,
   seen: readonly string[],
-  config: MonitorConfig,
 ): ServiceTrack {
   const primary = view.primary;
   const phase = adoptedPhase(view, primary);
@@ -44,7 +41,9 @@ export function adoptService(
     // A deployment that failed before Mona started is old news; so is a finished one.
     ended: !isRollout(phase) || primary?.rolloutState === 'FAILED',
     tasksFailingSent: false,
-    timedOutSent: primary !== undefined && isRollout(phase) && isOverdue(observedAt, config, primary),
+    // Even when already overdue: the timeout comes with the next sweep (see checkPhase), so a
+    // stall that began before a restart is still reported, and the baseline stays silent.
+    timedOutSent: false,
     seen: remember(seen, primary?.id ?? ''),
   };
   // The deployment a rollout replaces is still live beside it: its task definition tells a later
@@ -72,9 +71,8 @@ export function readoptService(
   view: ServiceView,
   observedAt: number,
   seen: readonly string[],
-  config: MonitorConfig,
 ): ServiceTrack {
-  return { ...adoptService(view, observedAt, seen, config), ended: true, tasksFailingSent: true, timedOutSent: true };
+  return { ...adoptService(view, observedAt, seen), ended: true, tasksFailingSent: true, timedOutSent: true };
 }
 
 /**

@@ -25,8 +25,8 @@ export function appearService(
   baselineComplete: boolean,
 ): StepResult {
   const primary = view.primary;
-  if (!baselineComplete || !primary) return { track: adoptService(view, ctx.observedAt, seen, config), events: [] };
-  if (seen.includes(primary.id)) return { track: readoptService(view, ctx.observedAt, seen, config), events: [] };
+  if (!baselineComplete || !primary) return { track: adoptService(view, ctx.observedAt, seen), events: [] };
+  if (seen.includes(primary.id)) return { track: readoptService(view, ctx.observedAt, seen), events: [] };
   const track = trackNewDeployment(view, primary, ctx.observedAt, 'deploying', seen);
   const events: StepResult['events'] = [plainServiceEvent('DeploymentStarted', ctx, view, primary)];
   checkPhase(ctx, config, view, track, events);

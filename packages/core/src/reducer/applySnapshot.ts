@@ -73,7 +73,7 @@ function baseline(
 ): { state: ClusterState; events: MonitorEvent[] } {
   const services: Record<string, ServiceTrack> = {};
   for (const view of views.values()) {
-    if (!GONE.has(view.status)) setOwn(services, view.name, adoptService(view, ctx.observedAt, [], config));
+    if (!GONE.has(view.status)) setOwn(services, view.name, adoptService(view, ctx.observedAt, []));
   }
   const started: MonitorStarted = {
     type: 'MonitorStarted',

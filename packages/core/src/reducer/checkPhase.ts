@@ -43,7 +43,9 @@ export function checkPhase(
   }
   // A rollout ends only on its own deployment: a sweep that lost the deployments array says nothing about it.
   if (track.phase !== 'steady' && view.stable && (primary || !isRollout(track.phase))) complete(ctx, view, track, events);
-  if (primary && isRollout(track.phase) && !track.ended && !track.timedOutSent && isOverdue(ctx.observedAt, config, primary)) {
+  // Never in the sweep that began the phase: a repeated snapshot must stay silent (DESIGN §4).
+  const laterSweep = ctx.observedAt > track.phaseSince;
+  if (primary && isRollout(track.phase) && !track.ended && !track.timedOutSent && laterSweep && isOverdue(ctx.observedAt, config, primary)) {
     events.push(timedOut(ctx, config, view, track));
     track.timedOutSent = true;
   }

@@ -134,6 +134,16 @@ const cases: Case[] = [
     expected: [['MonitorStarted'], ['DeploymentStarted'], ['DeploymentTimedOut'], []],
   },
   {
+    rule: 'a stall that began before start-up: adopted silently, DeploymentTimedOut on the next sweep',
+    sweeps: [
+      sweep(130, api(newDeployment(1), draining(1))),
+      sweep(130, api(newDeployment(1), draining(1))),
+      sweep(131, api(newDeployment(1), draining(1))),
+      sweep(132, api(newDeployment(1), draining(1))),
+    ],
+    expected: [['MonitorStarted'], [], ['DeploymentTimedOut'], []],
+  },
+  {
     rule: 'no DeploymentTimedOut while the deployment keeps being updated',
     sweeps: [sweep(0, api(oldDeployment())), sweep(1, api(newDeployment(1), draining(1))), sweep(130, api(newDeployment(1, { updatedAt: at(129) }), draining(1)))],
     expected: [['MonitorStarted'], ['DeploymentStarted'], []],

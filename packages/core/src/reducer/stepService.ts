@@ -27,7 +27,7 @@ export function stepService(ctx: SweepContext, config: MonitorConfig, previous: 
   const primary = view.primary;
   if (primary && primary.id !== previous.deploymentId) {
     if (previous.seen.includes(primary.id)) {
-      return { track: readoptService(view, ctx.observedAt, previous.seen, config), events };
+      return { track: readoptService(view, ctx.observedAt, previous.seen), events };
     }
     const track = switchDeployment(ctx, view, previous, primary, events);
     checkPhase(ctx, config, view, track, events);
