@@ -40,6 +40,7 @@ export type { LogFn, Logger } from './model/logger.js';
 export { DEFAULT_MONITOR_CONFIG, consoleUrl } from './model/config.js';
 export type { MonitorConfig } from './model/config.js';
 export { MonaError, SenderError, isSenderError } from './errors.js';
+export { abortable } from './abortable.js';
 
 // Sender contract
 export type { Sender, SenderContext, SenderPlugin } from './sender/types.js';

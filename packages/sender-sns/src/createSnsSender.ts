@@ -1,6 +1,5 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import type { Sender } from '@mona/core';
-import { abortable } from './abortable.js';
+import { abortable, type Sender } from '@mona/core';
 import { classifySnsError } from './classifySnsError.js';
 import { regionOfTopicArn, type SnsSenderOptions } from './options.js';
 import { toPublishInput } from './publishInput.js';

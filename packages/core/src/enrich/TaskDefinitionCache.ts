@@ -1,5 +1,6 @@
 import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
+import { abortable } from '../abortable.js';
 import type { Limiter } from './Limiter.js';
 
 /** The part of a task definition that a deployment message shows. */
@@ -34,7 +35,7 @@ export class TaskDefinitionCache {
     if (cached) {
       this.entries.delete(arn);
       this.entries.set(arn, cached);
-      return whileWaiting(cached, signal);
+      return abortable(cached, signal);
     }
     const lookup = describe(client, limiter, arn, AbortSignal.timeout(SHARED_LOOKUP_TIMEOUT_MS));
     this.entries.set(arn, lookup);
@@ -42,7 +43,7 @@ export class TaskDefinitionCache {
       if (this.entries.get(arn) === lookup) this.entries.delete(arn);
     });
     this.evict();
-    return whileWaiting(lookup, signal);
+    return abortable(lookup, signal);
   }
 
   get size(): number {
@@ -55,25 +56,6 @@ export class TaskDefinitionCache {
       this.entries.delete(key);
     }
   }
-}
-
-/** The shared lookup as seen by one caller: rejects when that caller's signal aborts. */
-function whileWaiting<T>(shared: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    shared.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 async function describe(client: ECSClient, limiter: Limiter, arn: string, signal: AbortSignal): Promise<TaskDefinitionInfo> {

@@ -1,7 +1,8 @@
 /**
  * Settles with `work`, or rejects with an `AbortError` as soon as `signal` aborts, whichever comes
- * first. The SDK honours `abortSignal` on the HTTP request, but not while it resolves credentials
- * or endpoints (an IMDS or SSO lookup can hang), and an injected client may ignore it entirely.
+ * first: stop waiting for work that cannot be cancelled, or that others still wait for. For
+ * senders: the SDK honours `abortSignal` on the HTTP request, but not while it resolves
+ * credentials or endpoints (an IMDS or SSO lookup can hang), and an injected client may ignore it.
  *
  * @example
  * await abortable(client.send(command, { abortSignal: signal }), signal);
