@@ -35,7 +35,7 @@ ${markdownTable(scenarioRows(scenarios))}
 ## Response → snapshot
 
 ${c.responses} DescribeServices responses of 10 services × 100 events (${fmt(c.bytesPerResponse / 1024, 1)} KiB each), answered from memory to the real
-\`createEcsSource\` (SDK deserializer, event trimming, \`toServiceSnapshot\`, cursors), steady state.
+\`createEcsSource\` (parse-once middleware, SDK deserializer for failures, \`toServiceSnapshot\`, cursors), steady state.
 
 | per response | CPU ms |
 |---|---:|
