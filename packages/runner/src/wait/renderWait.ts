@@ -88,7 +88,7 @@ function verdict(wait: ServiceWait, deployment: string, timeoutSeconds: number):
     case 'completed':
       return `${deployment} completed${took}${td}`;
     case 'timedOut':
-      return `still ${wait.phase ?? 'waiting'} after ${formatDuration(timeoutSeconds)}: timed out${td}`;
+      return `still ${wait.phase ?? 'waiting'} after ${formatDuration(timeoutSeconds)}: timed out${td}${wait.reason ? `; ${wait.reason}` : ''}`;
     case 'waiting':
       return `not waited for (another service ended the wait)${td}`;
     case 'missing':

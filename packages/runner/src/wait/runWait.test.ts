@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWaitCommand } from '../commands/wait.js';
 import { fixturePlugin, writeConfig } from '../__fixtures__/testIo.js';
-import { fakeStream, ioWith, runCommand, simulatedEcs } from './__fixtures__/simulatorHarness.js';
+import type { SnapshotSource } from '@mona/core';
+import { START, fakeStream, ioWith, runCommand, simulatedEcs } from './__fixtures__/simulatorHarness.js';
 import type { SimulatedEcs } from './__fixtures__/simulatorHarness.js';
 
 let ecs: SimulatedEcs;
@@ -88,6 +89,23 @@ describe('mona wait against the simulator', () => {
     // Assess
     expect(result.code).toBe(3);
     expect(result.out).toMatch(/⏱ api: still deploying after 0s: timed out/);
+  });
+
+  it('names the failing ECS call as the reason of a timeout when no sweep could read the service', async () => {
+    // Prepare
+    const denied = { name: 'AccessDeniedException', code: 'AccessDeniedException', message: 'User is not authorized to perform: ecs:DescribeServices' };
+    const source: SnapshotSource = { sweep: async (cluster) => ({ kind: 'failure', ...cluster, observedAt: START, error: denied }) };
+    const out = fakeStream();
+    const err = fakeStream();
+    const command = createWaitCommand({ source, clientFor: () => ecs.client });
+
+    // Act
+    const code = await runCommand(command, [...BASE, '--service', 'api', '--timeout', '200ms', '--json', '--no-diagnostics'], ioWith(out, err));
+
+    // Assess
+    expect(code).toBe(3);
+    expect(JSON.parse(out.text().trim())).toMatchObject({ status: 'timedOut', reason: expect.stringContaining('ecs:DescribeServices') });
+    expect(err.text()).toMatch(/⏱ api: .*timed out.*not authorized to perform: ecs:DescribeServices/);
   });
 
   it('exits 2 for a service the cluster does not have', async () => {

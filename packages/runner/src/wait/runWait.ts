@@ -116,12 +116,14 @@ function streamOptions(request: WaitRequest, deps: WaitDeps, reducer: Reducer): 
   return options;
 }
 
-/** Every service still waiting has timed out; those following a deployment get a timeout event to send. */
+/** Every service still waiting has timed out (with the last sweep error as reason); those following a deployment get a timeout event to send. */
 function timedOut(progress: WaitProgress, timeoutSeconds: number): WaitProgress {
   const services = progress.services.map((wait) => {
     if (wait.status !== 'waiting') return wait;
     const event = waitTimeoutEvent(progress, wait, timeoutSeconds);
-    return { ...wait, status: 'timedOut' as const, events: event ? [...wait.events, event] : wait.events };
+    // Sweeps still failing at the deadline (no credentials, access denied) are why it timed out: say so.
+    const reason = wait.reason ?? (progress.sweepError !== undefined ? `the last sweep failed: ${progress.sweepError}` : undefined);
+    return { ...wait, status: 'timedOut' as const, events: event ? [...wait.events, event] : wait.events, ...(reason !== undefined ? { reason } : {}) };
   });
   return { ...progress, services };
 }
