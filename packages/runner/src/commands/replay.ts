@@ -70,7 +70,7 @@ export const replay: Command = {
         if (!to || to.length > 0) io.stdout.write(printNotification(notification, to));
       }
     } catch (error) {
-      if (error instanceof RecordingError || (error as { code?: string }).code === 'ENOENT') {
+      if (error instanceof RecordingError || UNREADABLE.has((error as { code?: string }).code ?? '')) {
         io.stderr.write(`mona replay: ${file}: ${(error as Error).message}\n`);
         return 2;
       }
@@ -81,6 +81,9 @@ export const replay: Command = {
     return 0;
   },
 };
+
+/** A FILE that cannot be read is a usage error (exit 2), like a missing one. */
+const UNREADABLE: ReadonlySet<string> = new Set(['ENOENT', 'EISDIR', 'EACCES', 'EPERM']);
 
 async function configOf(flags: Flags, io: CliIo): Promise<ResolvedConfig | undefined> {
   const path = flags['config'];

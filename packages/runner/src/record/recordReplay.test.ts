@@ -66,6 +66,19 @@ describe('record and replay', () => {
     expect(io.err()).toContain('format version 2; this Mona reads version 1');
   });
 
+  it('refuses a FILE that is a directory with exit 2 and names it', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'mona-replay-dir-'));
+    const io = captureIo();
+
+    // Act
+    const code = await replay.run({}, [dir], io);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(io.err()).toContain(`mona replay: ${dir}: EISDIR`);
+  });
+
   it.each(Object.keys(STORIES))('replays the kept recording %s into the events a fresh run of its story delivers', async (name) => {
     // Prepare
     const fixture = new URL(`../../test/fixtures/${name}.jsonl`, import.meta.url).pathname;
