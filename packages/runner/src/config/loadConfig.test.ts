@@ -18,7 +18,7 @@ function issuesOf(text: string, env: Record<string, string> = {}) {
 }
 
 describe('parseConfig', () => {
-  it("applies the original mona's defaults to a minimal config", () => {
+  it("applies Mona's defaults to a minimal config", () => {
     // Act
     const config = parseConfig('{"ecsCluster":"prod","AWSRegion":"eu-west-1"}', at);
 

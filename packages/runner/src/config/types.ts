@@ -80,7 +80,7 @@ export interface ResolvedConfig {
   secrets: string[];
 }
 
-/** The original mona's defaults, kept as documented there. */
+/** Defaults of Mona's config (the original's key names; the values are ours, see the README). */
 export const CONFIG_DEFAULTS = Object.freeze({
   serviceNamesOverride: [] as string[],
   secondsUntilAlert: 600,
