@@ -156,6 +156,42 @@ describe('stalled and failed deployments', () => {
     expect(sim.isBusy('billing')).toBe(true);
   });
 
+  it('never starts the tasks of a stalled deployment once a new deployment replaces it', async () => {
+    // Prepare
+    sim.createService('billing', { desiredCount: 2 });
+    const stalledId = sim.stallDeployment('billing', { image: 'billing:2' });
+    sim.advance(3000);
+    // Act
+    sim.deploy('billing', { image: 'billing:3' });
+    const runningOfStalled: number[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      sim.advance(1000);
+      const stalled = (await describeOne('billing')).deployments?.find((d) => d.id === stalledId);
+      runningOfStalled.push(stalled?.runningCount ?? 0);
+    }
+    // Assess
+    expect(runningOfStalled.every((n) => n === 0)).toBe(true);
+    expect(shape(await describeOne('billing'))).toEqual([{ status: 'PRIMARY', running: 2, rolloutState: 'COMPLETED' }]);
+  });
+
+  it('keeps failing the tasks of a failing deployment once a new deployment replaces it', async () => {
+    // Prepare
+    sim.createService('web', { desiredCount: 2 });
+    const failingId = sim.failDeployment('web', { image: 'web:2', rollback: false });
+    sim.advance(1000);
+    // Act
+    sim.deploy('web', { image: 'web:3' });
+    const runningOfFailing: number[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      sim.advance(1000);
+      const failing = (await describeOne('web')).deployments?.find((d) => d.id === failingId);
+      runningOfFailing.push(failing?.runningCount ?? 0);
+    }
+    // Assess
+    expect(runningOfFailing.every((n) => n === 0)).toBe(true);
+    expect(shape(await describeOne('web'))).toEqual([{ status: 'PRIMARY', running: 2, rolloutState: 'COMPLETED' }]);
+  });
+
   it('rolls back to the previous task definition when the circuit breaker trips', async () => {
     sim.createService('web', { desiredCount: 2 });
     const previous = (await describeOne('web')).deployments?.[0]?.id;

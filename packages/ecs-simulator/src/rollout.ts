@@ -22,7 +22,7 @@ export function stepService(service: SimService, ctx: SimContext): boolean {
   if (service.status !== 'ACTIVE') return drainService(service, ctx);
   const primary = service.deployments[0];
   if (!primary) return false;
-  startPending(service, primary, ctx, primary.failure ?? DEFAULT_FAILURE);
+  startPending(service, ctx);
   if (primary.mode === 'fail' && primary.rolloutState === 'IN_PROGRESS' && primary.failedTasks >= ctx.failureThreshold) {
     tripCircuitBreaker(service, primary, ctx);
     return true;
@@ -33,25 +33,28 @@ export function stepService(service: SimService, ctx: SimContext): boolean {
   return finish(service, primary, ctx);
 }
 
-function startPending(service: SimService, primary: SimDeployment, ctx: SimContext, failure: StopSpec): void {
+/**
+ * Pending tasks start, unless their deployment stalls or fails: that holds for a deployment a
+ * newer one replaced too, since its tasks still cannot be placed, or still fail to start.
+ */
+function startPending(service: SimService, ctx: SimContext): void {
   const now = ctx.now();
-  const failing: typeof service.tasks = [];
+  const failing = new Map<SimDeployment, typeof service.tasks>();
   for (const task of service.tasks) {
     if (task.lastStatus !== 'PENDING') continue;
-    const isPrimary = task.deploymentId === primary.id;
-    if (isPrimary && primary.mode === 'stall') continue;
-    if (isPrimary && primary.mode === 'fail') {
-      failing.push(task);
+    const dep = service.deployments.find((d) => d.id === task.deploymentId);
+    if (dep?.mode === 'stall') continue;
+    if (dep?.mode === 'fail') {
+      failing.set(dep, [...(failing.get(dep) ?? []), task]);
       continue;
     }
     task.lastStatus = 'RUNNING';
     task.startedAt = now;
-    const dep = service.deployments.find((d) => d.id === task.deploymentId);
     if (dep) dep.updatedAt = now;
   }
-  if (failing.length > 0) {
-    stopTasks(service, failing, failure, ctx);
-    primary.failedTasks += failing.length;
+  for (const [dep, tasks] of failing) {
+    stopTasks(service, tasks, dep.failure ?? DEFAULT_FAILURE, ctx);
+    dep.failedTasks += tasks.length;
   }
 }
 
