@@ -11,7 +11,7 @@ import type { DeploymentSnapshot, MonitorEvent, Phase } from '@mona/core';
  * - `missing`: ECS does not know the service or the cluster (exit 2);
  * - `timedOut`: `--timeout` passed first (exit 3).
  */
-export type WaitStatus = 'waiting' | 'completed' | 'failed' | 'rolledBack' | 'superseded' | 'removed' | 'missing' | 'timedOut';
+export type WaitStatus = 'waiting' | 'completed' | 'failed' | 'rolledBack' | 'superseded' | 'removed' | 'missing' | 'timedOut' | 'error';
 
 /** Which deployment each service must finish: any whose id or task definition is listed; the PRIMARY when both lists are empty. */
 export interface WaitTargets {
@@ -109,7 +109,7 @@ export function shouldStop(progress: WaitProgress): boolean {
 export function waitExitCode(progress: WaitProgress): 0 | 1 | 2 | 3 {
   const statuses = new Set(progress.services.map((s) => s.status));
   if (statuses.has('missing')) return 2;
-  if (['failed', 'rolledBack', 'superseded', 'removed'].some((s) => statuses.has(s as WaitStatus))) return 1;
+  if (['failed', 'rolledBack', 'superseded', 'removed', 'error'].some((s) => statuses.has(s as WaitStatus))) return 1;
   if (statuses.has('timedOut') || statuses.has('waiting')) return 3;
   return 0;
 }

@@ -53,6 +53,22 @@ describe('observeSweep', () => {
     expect(progress.sweepError).toBe('Rate exceeded');
   });
 
+  it('ends the wait at once with exit 1 when ECS refuses access (waiting cannot cure it)', () => {
+    // Prepare
+    const denied = buildFailure({
+      observedAt: T0,
+      error: { name: 'AccessDeniedException', code: 'AccessDeniedException', message: 'User is not authorized to perform: ecs:DescribeServices' },
+    });
+
+    // Act
+    const progress = play([denied]);
+
+    // Assess
+    expect(progress.services[0]).toMatchObject({ status: 'error' });
+    expect(progress.services[0]?.reason).toContain('ecs:DescribeServices');
+    expect(waitExitCode(progress)).toBe(1);
+  });
+
   it('reports a failure and its rollback in the same sweep as one rolled-back verdict with both events', () => {
     // Prepare
     const start = buildSnapshot({ observedAt: T0, services: [buildService({ deployments: [inProgress, old] })] });

@@ -5,6 +5,22 @@ import type { ServiceWait, WaitProgress, WaitTargets } from './WaitProgress.js';
 const GONE = new Set(['DRAINING', 'INACTIVE']);
 
 /**
+ * ECS or SDK errors that waiting cannot cure (no or bad credentials, no permission): a CI gate
+ * should say so at once and exit 1, not wait out its timeout. Throttling, network and 5xx errors
+ * are not here: those may pass, so the wait goes on.
+ */
+const PERMANENT_ERRORS = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'ExpiredTokenException',
+  'CredentialsProviderError',
+  'ClientException',
+]);
+
+/**
  * Folds one sweep, and what the reducer made of it, into the wait. Pure: the same sweeps give
  * the same progress. The reducer decides what happened to a deployment (completed, failed,
  * rolled back); this only picks which deployment each service must finish and reads the
@@ -23,8 +39,11 @@ export function observeSweep(progress: WaitProgress, outcome: SweepOutcome, resu
   next.lastObservedAt = outcome.observedAt;
   if (outcome.kind === 'failure') {
     next.sweepError = outcome.error.message;
-    if (outcome.error.name === 'ClusterNotFoundException' || outcome.error.code === 'ClusterNotFoundException') {
+    const code = outcome.error.code ?? outcome.error.name;
+    if (code === 'ClusterNotFoundException' || outcome.error.name === 'ClusterNotFoundException') {
       for (const wait of next.services) end(wait, 'missing', `cluster ${progress.cluster} not found in ${progress.region}`);
+    } else if (PERMANENT_ERRORS.has(code) || PERMANENT_ERRORS.has(outcome.error.name)) {
+      for (const wait of next.services) end(wait, 'error', `cannot read ECS: ${outcome.error.name}: ${outcome.error.message}`);
     }
     return next;
   }

@@ -13,6 +13,7 @@ const MARK: Record<WaitStatus, string> = {
   removed: '✖',
   missing: '?',
   timedOut: '⏱',
+  error: '✖',
 };
 
 /**
@@ -93,6 +94,7 @@ function verdict(wait: ServiceWait, deployment: string, timeoutSeconds: number):
       return `not waited for (another service ended the wait)${td}`;
     case 'missing':
     case 'removed':
+    case 'error':
       return wait.reason ?? wait.status;
     default:
       return `${deployment} ${statusWord(wait.status)}${wait.reason ? `: ${wait.reason}` : ''}${td}`;

@@ -92,9 +92,9 @@ describe('mona wait against the simulator', () => {
   });
 
   it('names the failing ECS call as the reason of a timeout when no sweep could read the service', async () => {
-    // Prepare
-    const denied = { name: 'AccessDeniedException', code: 'AccessDeniedException', message: 'User is not authorized to perform: ecs:DescribeServices' };
-    const source: SnapshotSource = { sweep: async (cluster) => ({ kind: 'failure', ...cluster, observedAt: START, error: denied }) };
+    // Prepare: a network failure may pass, so the gate keeps waiting until its timeout
+    const unreachable = { name: 'TimeoutError', message: 'connect ETIMEDOUT ecs.eu-west-1.amazonaws.com:443' };
+    const source: SnapshotSource = { sweep: async (cluster) => ({ kind: 'failure', ...cluster, observedAt: START, error: unreachable }) };
     const out = fakeStream();
     const err = fakeStream();
     const command = createWaitCommand({ source, clientFor: () => ecs.client });
@@ -104,8 +104,24 @@ describe('mona wait against the simulator', () => {
 
     // Assess
     expect(code).toBe(3);
-    expect(JSON.parse(out.text().trim())).toMatchObject({ status: 'timedOut', reason: expect.stringContaining('ecs:DescribeServices') });
-    expect(err.text()).toMatch(/⏱ api: .*timed out.*not authorized to perform: ecs:DescribeServices/);
+    expect(JSON.parse(out.text().trim())).toMatchObject({ status: 'timedOut', reason: expect.stringContaining('ETIMEDOUT') });
+    expect(err.text()).toMatch(/⏱ api: .*timed out.*ETIMEDOUT ecs\.eu-west-1/);
+  });
+
+  it('fails at once (exit 1) when ECS refuses access, instead of waiting out the timeout', async () => {
+    // Prepare
+    const denied = { name: 'AccessDeniedException', code: 'AccessDeniedException', message: 'User is not authorized to perform: ecs:DescribeServices' };
+    const source: SnapshotSource = { sweep: async (cluster) => ({ kind: 'failure', ...cluster, observedAt: START, error: denied }) };
+    const out = fakeStream();
+    const err = fakeStream();
+    const command = createWaitCommand({ source, clientFor: () => ecs.client });
+
+    // Act
+    const code = await runCommand(command, [...BASE, '--service', 'api', '--timeout', '15m', '--json', '--no-diagnostics'], ioWith(out, err));
+
+    // Assess
+    expect(code).toBe(1);
+    expect(JSON.parse(out.text().trim())).toMatchObject({ status: 'error', reason: expect.stringContaining('ecs:DescribeServices') });
   });
 
   it('exits 2 for a service the cluster does not have', async () => {
