@@ -59,16 +59,18 @@ export const demo: Command = {
       const logger = createLogger({ level: 'warn', destination: io.stderr });
       const monitor = await startMonitor(config, { logger });
       const interrupted = onInterrupt(io);
+      const readerGone = onReaderGone(io);
       try {
         const story = runDemoStory(sim, { log: narrate, stepMs: pace.beatMs, stallMs: pace.stallMs })
           // Two more sweeps, so the last chapter's completion is seen before the queues drain.
           .then(() => sleep(2 * pace.checkIntervalSeconds * 1000));
-        await Promise.race([story, interrupted.promise, monitor.failed]);
+        await Promise.race([story, interrupted.promise, readerGone.promise, monitor.failed]);
       } finally {
         interrupted.dispose();
         await monitor.stop();
+        readerGone.dispose();
       }
-      narrate('the demo is over: `mona run --config FILE` watches your own clusters');
+      if (!readerGone.gone()) narrate('the demo is over: `mona run --config FILE` watches your own clusters');
       return 0;
     } finally {
       await sim.close();
@@ -96,6 +98,34 @@ function paint(color: boolean, text: string): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The console sender prints to process.stdout: when its reader goes away (`mona demo | head`),
+ * the write fails with EPIPE, an 'error' event that would crash the process with a stack trace.
+ * The demo has no one left to show the story to, so it ends early and exits 0 as `head` expects.
+ */
+function onReaderGone(io: CliIo): { promise: Promise<unknown>; gone(): boolean; dispose(): void } {
+  const stdout = process.stdout;
+  if (io.stdout !== stdout) return { promise: new Promise(() => {}), gone: () => false, dispose: () => {} };
+  let gone = false;
+  let onError: (error: NodeJS.ErrnoException) => void = () => {};
+  const promise = new Promise((resolve, reject) => {
+    onError = (error) => {
+      if (error.code !== 'EPIPE') return reject(error);
+      gone = true;
+      resolve(error);
+    };
+  });
+  stdout.on('error', onError);
+  return {
+    promise,
+    gone: () => gone,
+    // Once the pipe broke, later writes (the drained notifications) fail too: keep listening.
+    dispose: () => {
+      if (!gone) stdout.off('error', onError);
+    },
+  };
 }
 
 /** SIGINT/SIGTERM end the demo early, still draining what is pending. */
