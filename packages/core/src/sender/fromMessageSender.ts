@@ -1,3 +1,4 @@
+import { abortable } from '../abortable.js';
 import { SenderError, isSenderError } from '../errors.js';
 import type { Sender } from './types.js';
 
@@ -22,7 +23,8 @@ export function fromMessageSender(legacy: MessageSender): Sender {
     async send(notification, signal) {
       signal.throwIfAborted();
       try {
-        await Promise.race([legacy.send(notification.text), rejectOnAbort(signal)]);
+        // The legacy function cannot be cancelled; the adapter stops waiting for it instead.
+        await abortable(Promise.resolve().then(() => legacy.send(notification.text)), signal);
       } catch (error) {
         if (isSenderError(error)) throw error;
         throw new SenderError(`message sender failed: ${messageOf(error)}`, { retryable: true, cause: error });
@@ -36,13 +38,6 @@ export function fromMessageSender(legacy: MessageSender): Sender {
       return closing;
     },
   };
-}
-
-/** The legacy function cannot be cancelled; the adapter stops waiting for it instead. */
-function rejectOnAbort(signal: AbortSignal): Promise<never> {
-  return new Promise((_resolve, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
 }
 
 function messageOf(error: unknown): string {
