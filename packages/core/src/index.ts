@@ -4,6 +4,7 @@
  */
 
 // Model
+export { isGone } from './model/snapshot.js';
 export type {
   ClusterRef,
   ClusterSnapshot,

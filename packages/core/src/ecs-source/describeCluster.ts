@@ -1,6 +1,7 @@
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import type { DescribeServicesCommandOutput } from '@aws-sdk/client-ecs';
 import type { Logger } from '../model/logger.js';
+import { isGone } from '../model/snapshot.js';
 import type { ClusterRef, ServiceSnapshot, SweepOutcome } from '../model/snapshot.js';
 import { callEcs } from './callEcs.js';
 import type { EcsCallContext } from './callEcs.js';
@@ -24,12 +25,6 @@ export interface DescribeClusterOptions {
 }
 
 type BatchResult = { ok: true; output: DescribeServicesCommandOutput } | { ok: false; error: unknown };
-
-/**
- * Statuses of a service being deleted: listed as missing, and kept in `services` too so the
- * reducer can say why it went (ServiceRemoved reason DRAINING/INACTIVE rather than MISSING).
- */
-const GONE = new Set(['DRAINING', 'INACTIVE']);
 
 /**
  * Describes `names` in batches of 10, at most `maxConcurrency` in flight, and folds the answers
@@ -94,7 +89,8 @@ function collect(
   const { cursors } = options;
   for (const service of output.services ?? []) {
     const name = service.serviceName ?? serviceNameFromArn(service.serviceArn ?? '');
-    if (service.status !== undefined && GONE.has(service.status)) {
+    // Listed as missing, and kept in `services` too so the reducer can say why it went.
+    if (isGone(service.status)) {
       missing.push(name);
       cursors.forget(name);
       // Its events are of no use any more: skip the cursor work.

@@ -84,3 +84,17 @@ export interface ClusterRef {
   cluster: string;
   region: string;
 }
+
+/** Statuses of a service being deleted (DRAINING, then INACTIVE). */
+const GONE_STATUSES: ReadonlySet<string> = new Set(['DRAINING', 'INACTIVE']);
+
+/**
+ * True for a service ECS is deleting. The ECS source lists such a service in `missing` and keeps
+ * it in `services` too, so the reducer can say why it went; everyone else treats it as gone.
+ *
+ * @example
+ * snapshot.services.filter((s) => !isGone(s.status)); // the live services
+ */
+export function isGone(status: string | undefined): boolean {
+  return status !== undefined && GONE_STATUSES.has(status);
+}

@@ -1,6 +1,7 @@
 import type { MonitorConfig } from '../model/config.js';
 import type { MonitorEvent, MonitorStarted, ServiceRemoved } from '../model/events.js';
 import { consoleUrl } from '../model/config.js';
+import { isGone } from '../model/snapshot.js';
 import { adoptService } from './adoptService.js';
 import { appearService } from './appearService.js';
 import type { SweepContext } from './serviceState.js';
@@ -10,9 +11,6 @@ import type { ClusterState, ServiceTrack } from './state.js';
 import { stepService } from './stepService.js';
 import { readMissing, readService } from './serviceView.js';
 import type { ServiceView } from './serviceView.js';
-
-/** Statuses of a service being deleted. */
-const GONE = new Set(['DRAINING', 'INACTIVE']);
 
 /**
  * Applies one snapshot's services to a started cluster, or takes the silent baseline on the
@@ -41,7 +39,7 @@ export function applySnapshot(
   };
   for (const view of views.values()) {
     const previous = getOwn(state.services, view.name);
-    if (GONE.has(view.status)) {
+    if (isGone(view.status)) {
       if (previous) remove(view.name, view.status, previous);
       continue;
     }
@@ -73,7 +71,7 @@ function baseline(
 ): { state: ClusterState; events: MonitorEvent[] } {
   const services: Record<string, ServiceTrack> = {};
   for (const view of views.values()) {
-    if (!GONE.has(view.status)) setOwn(services, view.name, adoptService(view, ctx.observedAt, []));
+    if (!isGone(view.status)) setOwn(services, view.name, adoptService(view, ctx.observedAt, []));
   }
   const started: MonitorStarted = {
     type: 'MonitorStarted',

@@ -1,4 +1,4 @@
-import { ecsClientCache } from '@mona/core';
+import { ecsClientCache, isGone } from '@mona/core';
 import type { MonitorOptions } from '@mona/core';
 import { createEnrichment } from './createEnrichment.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -57,8 +57,8 @@ export function monitorOptionsOf(
         metrics.sweeps.inc({ ...where, result });
         metrics.sweepDuration.observe(where, durationMs / 1000);
         if (outcome.kind === 'snapshot') {
-          // DRAINING/INACTIVE services ride along in `services` (for their removal reason): not monitored.
-          const live = outcome.services.filter((s) => s.status !== 'DRAINING' && s.status !== 'INACTIVE').length;
+          // Services being deleted ride along in `services` (for their removal reason): not monitored.
+          const live = outcome.services.filter((s) => !isGone(s.status)).length;
           metrics.servicesMonitored.set(where, live);
           metrics.lastGoodSweep.set(where, Math.floor(now() / 1000));
         }

@@ -1,8 +1,7 @@
+import { isGone } from '@mona/core';
 import type { ClusterState, DeploymentSnapshot, MonitorEvent, ReduceResult, ServiceSnapshot, ServiceTrack, SweepOutcome } from '@mona/core';
 import type { ServiceWait, WaitProgress, WaitTargets } from './WaitProgress.js';
 
-/** Statuses of a service being deleted. */
-const GONE = new Set(['DRAINING', 'INACTIVE']);
 
 /**
  * ECS or SDK errors that waiting cannot cure (no or bad credentials, no permission): a CI gate
@@ -52,7 +51,7 @@ export function observeSweep(progress: WaitProgress, outcome: SweepOutcome, resu
   for (const wait of next.services) {
     if (wait.status !== 'waiting') continue;
     const snapshot = outcome.services.find((s) => s.name === wait.service);
-    if (!snapshot || GONE.has(snapshot.status)) {
+    if (!snapshot || isGone(snapshot.status)) {
       // Neither listed nor missing: its batch failed this sweep, so it is unknown, not gone.
       if (snapshot || missing.has(wait.service)) gone(wait, snapshot?.status ?? 'MISSING', progress.cluster);
       continue;
