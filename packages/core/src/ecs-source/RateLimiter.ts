@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { MonaError } from '../errors.js';
 
 /** Pacing for ECS API calls: a token bucket. */
@@ -122,18 +123,5 @@ function positive(value: number, name: string): number {
   return value;
 }
 
-const realClock: RateLimiterClock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
+// Node's own abortable timer: on abort it rejects (an AbortError whose cause is the signal's reason).
+const realClock: RateLimiterClock = { now: () => Date.now(), sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : {}) };
