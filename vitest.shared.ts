@@ -6,14 +6,15 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * Shared Vitest settings. Unit tests import sibling packages from their TypeScript sources
  * (the aliases below), so `vitest` works without a build and every package sees one copy of
- * `@mona/core`. End-to-end tests that spawn the `mona` CLI use the built `dist/` instead;
+ * `@mona-ecs/core`. End-to-end tests that spawn the `mona` CLI use the built `dist/` instead;
  * `npm test` builds first (nx `test` dependsOn `build`).
  */
 export const shared = defineConfig({
   resolve: {
     alias: [
-      { find: /^@mona\/core\/testing$/, replacement: `${root}packages/core/src/testing/index.ts` },
-      { find: /^@mona\/(core|sender-slack|sender-sns|sender-email|runner|ecs-simulator)$/, replacement: `${root}packages/$1/src/index.ts` },
+      { find: /^@mona-ecs\/core\/testing$/, replacement: `${root}packages/core/src/testing/index.ts` },
+      { find: /^@mona-ecs\/(core|sender-slack|sender-sns|sender-email|ecs-simulator)$/, replacement: `${root}packages/$1/src/index.ts` },
+      { find: /^mona-ecs$/, replacement: `${root}packages/runner/src/index.ts` },
     ],
   },
   test: {

@@ -1,6 +1,6 @@
 // Mona's side in its own process: the real stream (createEcsSource → monitorClusters → reduce),
 // the default formatter and a delivery queue into a recording sender that timestamps arrivals.
-import { createDeliveryQueue, createEcsSource, defaultFormatter, monitorClusters, toNotification } from '@mona/core';
+import { createDeliveryQueue, createEcsSource, defaultFormatter, monitorClusters, toNotification } from '@mona-ecs/core';
 import { notify, serve } from './lib/ipc.mjs';
 
 let subscription;

@@ -1,5 +1,5 @@
 // The simulator in its own process, so its CPU and memory are not counted as Mona's.
-import { startSimulator } from '@mona/ecs-simulator';
+import { startSimulator } from '@mona-ecs/ecs-simulator';
 import { serve } from './lib/ipc.mjs';
 
 let sim;

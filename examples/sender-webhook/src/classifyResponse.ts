@@ -1,4 +1,4 @@
-import { SenderError } from '@mona/core';
+import { SenderError } from '@mona-ecs/core';
 
 /**
  * Turn a non-2xx answer into a `SenderError`: 408, 429 and 5xx may work later (429 honours

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sampleNotifications } from '@mona/core/testing';
-import type { Notification } from '@mona/core';
+import { sampleNotifications } from '@mona-ecs/core/testing';
+import type { Notification } from '@mona-ecs/core';
 import { createWebhookSender } from './createWebhookSender.js';
 
 const deploymentStarted = (): Notification => {

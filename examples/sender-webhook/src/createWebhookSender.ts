@@ -1,5 +1,5 @@
-import { SenderError } from '@mona/core';
-import type { Notification, Sender } from '@mona/core';
+import { SenderError } from '@mona-ecs/core';
+import type { Notification, Sender } from '@mona-ecs/core';
 import { classifyResponse } from './classifyResponse.js';
 import type { WebhookOptions } from './options.js';
 

@@ -1,12 +1,12 @@
 /**
  * mona-sender-webhook: a generic JSON webhook sender for Mona, written only against
- * `@mona/core`, as any third-party plugin would be.
+ * `@mona-ecs/core`, as any third-party plugin would be.
  *
  * @example
  * // mona.json
  * { "senders": [{ "plugin": "mona-sender-webhook", "options": { "url": "https://hooks.example.com/mona" } }] }
  */
-import { defineSender } from '@mona/core';
+import { defineSender } from '@mona-ecs/core';
 import { createWebhookSender } from './createWebhookSender.js';
 import { webhookOptionsSchema } from './options.js';
 import type { WebhookOptions } from './options.js';

@@ -1,5 +1,5 @@
-// Typed through @mona/core, so the package needs no ajv dependency of its own.
-import type { SenderPlugin } from '@mona/core';
+// Typed through @mona-ecs/core, so the package needs no ajv dependency of its own.
+import type { SenderPlugin } from '@mona-ecs/core';
 
 /** Options of the webhook sender. */
 export interface WebhookOptions {

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { senderConformance } from '@mona/core/testing';
-import type { ChannelMode, SenderHarness } from '@mona/core/testing';
+import { senderConformance } from '@mona-ecs/core/testing';
+import type { ChannelMode, SenderHarness } from '@mona-ecs/core/testing';
 import plugin from './index.js';
 import type { WebhookOptions } from './options.js';
 

@@ -1,5 +1,5 @@
 /**
- * Errors of @mona/core. Every error has a stable `code` (documented in the core README) and
+ * Errors of @mona-ecs/core. Every error has a stable `code` (documented in the core README) and
  * keeps its `cause`.
  */
 export class MonaError extends Error {
@@ -35,7 +35,7 @@ export class SenderError extends MonaError {
   }
 }
 
-/** Duck-typed check, so a SenderError from another copy of @mona/core is still recognised. */
+/** Duck-typed check, so a SenderError from another copy of @mona-ecs/core is still recognised. */
 export function isSenderError(error: unknown): error is SenderError {
   return error instanceof Error && typeof (error as { retryable?: unknown }).retryable === 'boolean';
 }

@@ -1,5 +1,5 @@
 /**
- * @mona/core: the monitoring stream (ECS snapshots → pure reducer → typed events), the
+ * @mona-ecs/core: the monitoring stream (ECS snapshots → pure reducer → typed events), the
  * formatter, the delivery queue and the sender contract. This file is the whole public API.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Errors of @mona/ecs-simulator. `SimulatorError` is thrown by the scenario API (a programming
+ * Errors of @mona-ecs/ecs-simulator. `SimulatorError` is thrown by the scenario API (a programming
  * mistake in a test or story); `AwsApiError` is what an API handler throws to answer a request
  * the way AWS would, and never escapes the HTTP server.
  */

@@ -1,5 +1,5 @@
 /**
- * @mona/ecs-simulator: an ECS (and SNS Publish) API on loopback, with a scenario API, for
+ * @mona-ecs/ecs-simulator: an ECS (and SNS Publish) API on loopback, with a scenario API, for
  * Mona's demo, end-to-end tests and benchmark.
  */
 export { startSimulator } from './startSimulator.js';

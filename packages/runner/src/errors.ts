@@ -1,9 +1,9 @@
 /**
- * Errors of @mona/runner. Every error has a stable `code`, documented with its fix in the
+ * Errors of mona-ecs. Every error has a stable `code`, documented with its fix in the
  * runner README's error table, and keeps its `cause`. Config and plugin errors exit with 2
  * before any polling starts; everything else is a runtime failure (exit 1).
  */
-import { MonaError } from '@mona/core';
+import { MonaError } from '@mona-ecs/core';
 
 export const RunnerErrorCode = {
   /** The config file breaks the schema or a rule the schema cannot express. */

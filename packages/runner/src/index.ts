@@ -1,5 +1,5 @@
 /**
- * @mona/runner: the `mona` CLI and its building blocks (config, plugin loading, routing,
+ * mona-ecs: the `mona` CLI and its building blocks (config, plugin loading, routing,
  * operations). This file is the whole public API.
  */
 export { main, topLevelHelp } from './main.js';

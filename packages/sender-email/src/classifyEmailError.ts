@@ -1,4 +1,4 @@
-import { SenderError } from '@mona/core';
+import { SenderError } from '@mona-ecs/core';
 
 /** nodemailer and Node error codes after which the same message can go through later. */
 const TRANSIENT_CODES = new Set([

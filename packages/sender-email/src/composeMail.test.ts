@@ -1,5 +1,5 @@
-import type { Notification } from '@mona/core';
-import { HOSTILE_REASON, sampleNotifications } from '@mona/core/testing';
+import type { Notification } from '@mona-ecs/core';
+import { HOSTILE_REASON, sampleNotifications } from '@mona-ecs/core/testing';
 import { describe, expect, it } from 'vitest';
 import { composeMail } from './composeMail.js';
 

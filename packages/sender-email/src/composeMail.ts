@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Notification } from '@mona/core';
+import type { Notification } from '@mona-ecs/core';
 import { DEFAULT_SUBJECT_PREFIX, type EmailSenderOptions } from './options.js';
 import { renderHtml } from './renderHtml.js';
 import { renderText } from './renderText.js';

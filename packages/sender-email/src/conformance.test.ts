@@ -1,4 +1,4 @@
-import { HOSTILE_REASON, senderConformance, type ChannelMode, type SenderHarness } from '@mona/core/testing';
+import { HOSTILE_REASON, senderConformance, type ChannelMode, type SenderHarness } from '@mona-ecs/core/testing';
 import { partOf, startSmtpServer, type FakeSmtpServer, type SmtpMode } from './__fixtures__/smtpServer.js';
 import plugin from './index.js';
 import type { EmailSenderOptions } from './options.js';

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { isSenderError, type Notification } from '@mona/core';
-import { recordingLogger, sampleNotifications } from '@mona/core/testing';
+import { isSenderError, type Notification } from '@mona-ecs/core';
+import { recordingLogger, sampleNotifications } from '@mona-ecs/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { headerOf, partOf, startSmtpServer, type FakeSmtpServer } from './__fixtures__/smtpServer.js';
 import { createEmailSender } from './createEmailSender.js';

@@ -1,4 +1,4 @@
-import type { Logger, Sender } from '@mona/core';
+import type { Logger, Sender } from '@mona-ecs/core';
 import nodemailer from 'nodemailer';
 import { classifyEmailError } from './classifyEmailError.js';
 import { composeMail } from './composeMail.js';

@@ -1,4 +1,4 @@
-import { formatDuration, type MonitorEvent } from '@mona/core';
+import { formatDuration, type MonitorEvent } from '@mona-ecs/core';
 
 /** One labelled value of the fields table, unescaped (each renderer escapes for its format). */
 export type Field = readonly [label: string, value: string];

@@ -1,16 +1,16 @@
 /**
- * @mona/sender-email: emails Mona notifications over SMTP (nodemailer, pooled), with a plain-text
+ * @mona-ecs/sender-email: emails Mona notifications over SMTP (nodemailer, pooled), with a plain-text
  * and an HTML body.
  */
-import { defineSender } from '@mona/core';
+import { defineSender } from '@mona-ecs/core';
 import { createEmailSender } from './createEmailSender.js';
 import { emailOptionsSchema, type EmailSenderOptions } from './options.js';
 
 /**
- * The plugin the runner loads from `"plugin": "@mona/sender-email"`.
+ * The plugin the runner loads from `"plugin": "@mona-ecs/sender-email"`.
  *
  * @example
- * { "plugin": "@mona/sender-email", "options": { "transport": "smtps://mona:${env:SMTP_PASSWORD}@smtp.example.com", "from": "mona@example.com", "to": ["ops@example.com"] } }
+ * { "plugin": "@mona-ecs/sender-email", "options": { "transport": "smtps://mona:${env:SMTP_PASSWORD}@smtp.example.com", "from": "mona@example.com", "to": ["ops@example.com"] } }
  */
 const emailSender = defineSender<EmailSenderOptions>({
   name: 'email',

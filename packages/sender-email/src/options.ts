@@ -1,4 +1,4 @@
-import type { SenderPlugin } from '@mona/core';
+import type { SenderPlugin } from '@mona-ecs/core';
 
 /**
  * Options of the email sender, as written in the runner config.

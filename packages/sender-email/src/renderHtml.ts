@@ -1,4 +1,4 @@
-import type { Notification, Severity } from '@mona/core';
+import type { Notification, Severity } from '@mona-ecs/core';
 import { contextSections, type Section } from './contextSections.js';
 import { escapeHtml } from './escapeHtml.js';
 import { consoleLinkOf, eventFields, type Field } from './eventFields.js';

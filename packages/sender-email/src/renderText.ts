@@ -1,4 +1,4 @@
-import { plainText, type Notification } from '@mona/core';
+import { plainText, type Notification } from '@mona-ecs/core';
 import { contextSections } from './contextSections.js';
 import { consoleLinkOf, eventFields } from './eventFields.js';
 

@@ -1,5 +1,5 @@
-import { defaultFormatter, toNotification, type MonitorEvent, type Notification } from '@mona/core';
-import { sampleEvents, sampleNotification } from '@mona/core/testing';
+import { defaultFormatter, toNotification, type MonitorEvent, type Notification } from '@mona-ecs/core';
+import { sampleEvents, sampleNotification } from '@mona-ecs/core/testing';
 import { describe, expect, it } from 'vitest';
 import { buildSlackMessage, type SlackBlock } from './buildSlackMessage.js';
 

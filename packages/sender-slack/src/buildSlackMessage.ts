@@ -1,7 +1,7 @@
-import type { Notification, Severity } from '@mona/core';
+import type { Notification, Severity } from '@mona-ecs/core';
 import { contextLines, textCarriesContext } from './contextLines.js';
 import { defuseMrkdwn } from './defuseMrkdwn.js';
-import { escapeMrkdwn } from '@mona/core';
+import { escapeMrkdwn } from '@mona-ecs/core';
 import { clip, messageFields } from './messageFields.js';
 
 export interface MrkdwnText {

@@ -1,4 +1,4 @@
-import { SenderError } from '@mona/core';
+import { SenderError } from '@mona-ecs/core';
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from '@slack/web-api';
 import { IncomingWebhookHTTPError, IncomingWebhookRequestError } from '@slack/webhook';
 import { describe, expect, it } from 'vitest';

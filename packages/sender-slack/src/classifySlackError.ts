@@ -1,4 +1,4 @@
-import { SenderError } from '@mona/core';
+import { SenderError } from '@mona-ecs/core';
 import { SLACK_FAILURES, SlackErrorCode } from './errors.js';
 import type { HttpObservation } from './observedFetch.js';
 

@@ -1,5 +1,5 @@
-import type { MonitorEvent } from '@mona/core';
-import { sampleEvents } from '@mona/core/testing';
+import type { MonitorEvent } from '@mona-ecs/core';
+import { sampleEvents } from '@mona-ecs/core/testing';
 import { describe, expect, it } from 'vitest';
 import { contextLines, textCarriesContext } from './contextLines.js';
 

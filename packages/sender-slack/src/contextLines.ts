@@ -1,4 +1,4 @@
-import { escapeMrkdwn, renderContext, type ContainerChange, type EventContext, type MonitorEvent, type StoppedTask } from '@mona/core';
+import { escapeMrkdwn, renderContext, type ContainerChange, type EventContext, type MonitorEvent, type StoppedTask } from '@mona-ecs/core';
 
 /** How many stopped tasks and service events a message shows; the rest is counted. */
 const MAX_TASKS = 3;

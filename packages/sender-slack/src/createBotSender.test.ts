@@ -1,5 +1,5 @@
-import { type MonitorEvent, type Notification, isSenderError } from '@mona/core';
-import { recordingLogger, sampleEvents, sampleNotification } from '@mona/core/testing';
+import { type MonitorEvent, type Notification, isSenderError } from '@mona-ecs/core';
+import { recordingLogger, sampleEvents, sampleNotification } from '@mona-ecs/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack, RETRY_AFTER_SECONDS } from './__fixtures__/fakeSlack.js';
 import { createBotSender } from './createBotSender.js';

@@ -1,4 +1,4 @@
-import { SenderError, type Notification, type Sender, type SenderContext } from '@mona/core';
+import { SenderError, type Notification, type Sender, type SenderContext } from '@mona-ecs/core';
 import { WebClient } from '@slack/web-api';
 import { buildSlackMessage, type SlackMessage } from './buildSlackMessage.js';
 import { classifySlackError } from './classifySlackError.js';

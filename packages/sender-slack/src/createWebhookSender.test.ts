@@ -1,5 +1,5 @@
-import { type Notification, isSenderError } from '@mona/core';
-import { HOSTILE_REASON, sampleEvents, sampleNotification } from '@mona/core/testing';
+import { type Notification, isSenderError } from '@mona-ecs/core';
+import { HOSTILE_REASON, sampleEvents, sampleNotification } from '@mona-ecs/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack, RETRY_AFTER_SECONDS } from './__fixtures__/fakeSlack.js';
 import { createWebhookSender } from './createWebhookSender.js';

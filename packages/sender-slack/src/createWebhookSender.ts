@@ -1,4 +1,4 @@
-import { SenderError, type Notification, type Sender } from '@mona/core';
+import { SenderError, type Notification, type Sender } from '@mona-ecs/core';
 import { IncomingWebhook } from '@slack/webhook';
 import { buildSlackMessage } from './buildSlackMessage.js';
 import { classifySlackError } from './classifySlackError.js';

@@ -1,8 +1,8 @@
 /**
- * @mona/sender-slack: Mona notifications in Slack, through an incoming webhook or a bot token
+ * @mona-ecs/sender-slack: Mona notifications in Slack, through an incoming webhook or a bot token
  * with one thread per deployment. The default export is the plugin the runner loads.
  */
-import { defineSender, type Sender, type SenderContext } from '@mona/core';
+import { defineSender, type Sender, type SenderContext } from '@mona-ecs/core';
 import { createBotSender } from './createBotSender.js';
 import { createWebhookSender } from './createWebhookSender.js';
 import { isBotOptions, slackOptionsSchema, type SlackOptions } from './options.js';
@@ -22,8 +22,8 @@ export function createSlackSender(options: SlackOptions, context: SenderContext)
  * The Slack sender plugin.
  *
  * @example
- * // mona.json: { "senders": [{ "plugin": "@mona/sender-slack", "options": { "webhookUrl": "${env:SLACK_WEBHOOK_URL}" } }] }
- * import slack from '@mona/sender-slack';
+ * // mona.json: { "senders": [{ "plugin": "@mona-ecs/sender-slack", "options": { "webhookUrl": "${env:SLACK_WEBHOOK_URL}" } }] }
+ * import slack from '@mona-ecs/sender-slack';
  * const sender = await slack.create({ token: 'xoxb-…', channel: 'C0123' }, { logger, instanceName: 'slack' });
  */
 const slack = defineSender<SlackOptions>({

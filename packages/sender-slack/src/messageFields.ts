@@ -1,5 +1,5 @@
-import type { MonitorEvent, ServiceEvent } from '@mona/core';
-import { escapeMrkdwn, formatDuration, shortTaskDef } from '@mona/core';
+import type { MonitorEvent, ServiceEvent } from '@mona-ecs/core';
+import { escapeMrkdwn, formatDuration, shortTaskDef } from '@mona-ecs/core';
 
 /** Slack's limit for one section field's text. */
 const FIELD_MAX = 2000;

@@ -1,4 +1,4 @@
-import { validateSenderOptions } from '@mona/core';
+import { validateSenderOptions } from '@mona-ecs/core';
 import { describe, expect, it } from 'vitest';
 import slack from './index.js';
 import { isBotOptions } from './options.js';

@@ -1,4 +1,4 @@
-import type { SenderPlugin, Severity } from '@mona/core';
+import type { SenderPlugin, Severity } from '@mona-ecs/core';
 
 /**
  * Text prepended to a message per severity, e.g. `{ "error": "<!here>" }`. The only place a
@@ -31,7 +31,7 @@ export interface SlackBotOptions extends SlackCommonOptions {
 }
 
 /**
- * Options of `@mona/sender-slack`: exactly one of the two modes.
+ * Options of `@mona-ecs/sender-slack`: exactly one of the two modes.
  *
  * @example
  * const webhook: SlackOptions = { webhookUrl: 'https://hooks.slack.com/services/T/B/X' };

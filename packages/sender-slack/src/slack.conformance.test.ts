@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { senderConformance, type ChannelMode, type SenderHarness } from '@mona/core/testing';
+import { senderConformance, type ChannelMode, type SenderHarness } from '@mona-ecs/core/testing';
 import { FakeSlack, RETRY_AFTER_SECONDS } from './__fixtures__/fakeSlack.js';
 import slack from './index.js';
 import type { SlackOptions } from './options.js';

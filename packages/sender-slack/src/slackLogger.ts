@@ -1,4 +1,4 @@
-import type { Logger } from '@mona/core';
+import type { Logger } from '@mona-ecs/core';
 import { LogLevel, type Logger as SdkLogger } from '@slack/web-api';
 
 /**

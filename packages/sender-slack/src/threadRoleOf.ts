@@ -1,4 +1,4 @@
-import type { MonitorEvent } from '@mona/core';
+import type { MonitorEvent } from '@mona-ecs/core';
 
 /**
  * Where a message goes in bot mode:

@@ -1,4 +1,4 @@
-import type { MonitorEvent, Notification } from '@mona/core';
+import type { MonitorEvent, Notification } from '@mona-ecs/core';
 
 /**
  * The AWS Chatbot (Amazon Q Developer in chat applications) custom notification shape. Chatbot

@@ -1,4 +1,4 @@
-import { SenderError } from '@mona/core';
+import { SenderError } from '@mona-ecs/core';
 
 /** What the sender knows when it classifies a failure, for the "what to fix" part of messages. */
 export interface SnsErrorContext {

@@ -1,5 +1,5 @@
 import { InternalErrorException, InvalidParameterException, PublishCommand, SNSClient, ThrottledException } from '@aws-sdk/client-sns';
-import { senderConformance, type ChannelMode, type SenderHarness } from '@mona/core/testing';
+import { senderConformance, type ChannelMode, type SenderHarness } from '@mona-ecs/core/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import plugin from './index.js';
 import type { SnsSenderOptions } from './options.js';

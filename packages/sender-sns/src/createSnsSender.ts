@@ -1,5 +1,5 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { abortable, type Sender } from '@mona/core';
+import { abortable, type Sender } from '@mona-ecs/core';
 import { classifySnsError } from './classifySnsError.js';
 import { regionOfTopicArn, type SnsSenderOptions } from './options.js';
 import { toPublishInput } from './publishInput.js';

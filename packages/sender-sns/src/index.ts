@@ -1,16 +1,16 @@
 /**
- * @mona/sender-sns: publishes Mona notifications to an Amazon SNS topic (standard or FIFO), as
+ * @mona-ecs/sender-sns: publishes Mona notifications to an Amazon SNS topic (standard or FIFO), as
  * text, JSON, or AWS Chatbot custom notifications.
  */
-import { defineSender } from '@mona/core';
+import { defineSender } from '@mona-ecs/core';
 import { createSnsSender } from './createSnsSender.js';
 import { snsOptionsSchema, type SnsSenderOptions } from './options.js';
 
 /**
- * The plugin the runner loads from `"plugin": "@mona/sender-sns"`.
+ * The plugin the runner loads from `"plugin": "@mona-ecs/sender-sns"`.
  *
  * @example
- * { "plugin": "@mona/sender-sns", "options": { "topicArn": "arn:aws:sns:eu-west-1:123456789012:deploys" } }
+ * { "plugin": "@mona-ecs/sender-sns", "options": { "topicArn": "arn:aws:sns:eu-west-1:123456789012:deploys" } }
  */
 const snsSender = defineSender<SnsSenderOptions>({
   name: 'sns',

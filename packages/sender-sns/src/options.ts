@@ -1,4 +1,4 @@
-import type { SenderPlugin } from '@mona/core';
+import type { SenderPlugin } from '@mona-ecs/core';
 
 /** How the SNS `Message` is rendered. */
 export const MessageFormat = { text: 'text', json: 'json', chatbot: 'chatbot' } as const;

@@ -1,7 +1,7 @@
-import { sampleNotifications } from '@mona/core/testing';
+import { sampleNotifications } from '@mona-ecs/core/testing';
 import { describe, expect, it } from 'vitest';
 import { deploymentFailed, deploymentStarted, monitorStarted, serviceRemoved } from './__fixtures__/notifications.js';
-import { plainText } from '@mona/core';
+import { plainText } from '@mona-ecs/core';
 import { toPublishInput } from './publishInput.js';
 
 const topicArn = 'arn:aws:sns:eu-west-1:123456789012:deploys';

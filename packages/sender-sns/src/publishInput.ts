@@ -1,5 +1,5 @@
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
-import { plainText, type Notification } from '@mona/core';
+import { plainText, type Notification } from '@mona-ecs/core';
 import { serviceOf, toChatbotMessage } from './chatbotMessage.js';
 import { isFifoTopic, type SnsSenderOptions } from './options.js';
 import { toSnsId } from './snsId.js';

@@ -8,7 +8,7 @@ import type { SenderPlugin } from './types.js';
  * Throws `MonaError` `MONA_PLUGIN_INVALID` with the fix.
  *
  * @example
- * const plugin = checkLoadedPlugin(await import('@mona/sender-slack'), 'senders[0] (@mona/sender-slack)');
+ * const plugin = checkLoadedPlugin(await import('@mona-ecs/sender-slack'), 'senders[0] (@mona-ecs/sender-slack)');
  */
 export function checkLoadedPlugin(value: unknown, source: string): SenderPlugin<unknown> {
   return checkPluginShape(unwrapDefault(value), source);

@@ -2,7 +2,7 @@ import { MonaError } from '../errors.js';
 import type { SenderPlugin } from './types.js';
 import { compileOptionsSchema } from './optionsAjv.js';
 
-const FIX = 'export default defineSender({ name, optionsSchema, create }) from @mona/core';
+const FIX = 'export default defineSender({ name, optionsSchema, create }) from @mona-ecs/core';
 
 function fail(where: string, problem: string, cause?: unknown): never {
   throw new MonaError('MONA_PLUGIN_INVALID', `${where}: ${problem}. Fix: ${FIX}`, { cause });

@@ -50,13 +50,13 @@ describe('validateSenderOptions', () => {
 
   it('lists every problem at once, each with its JSON path and the prefix', () => {
     const message = messageOf(() =>
-      validateSenderOptions(plugin, { webhookUrl: 42, colour: 'pink', extra: true }, 'senders[0] (@mona/sender-slack)'),
+      validateSenderOptions(plugin, { webhookUrl: 42, colour: 'pink', extra: true }, 'senders[0] (@mona-ecs/sender-slack)'),
     );
 
     expect(message.split('\n')).toEqual([
-      "senders[0] (@mona/sender-slack): options must NOT have additional property 'extra'",
-      'senders[0] (@mona/sender-slack): options/webhookUrl must be string',
-      'senders[0] (@mona/sender-slack): options/colour must be one of ["auto","none"]',
+      "senders[0] (@mona-ecs/sender-slack): options must NOT have additional property 'extra'",
+      'senders[0] (@mona-ecs/sender-slack): options/webhookUrl must be string',
+      'senders[0] (@mona-ecs/sender-slack): options/colour must be one of ["auto","none"]',
     ]);
   });
 

@@ -10,8 +10,8 @@ import type { SenderPlugin } from './types.js';
  * Throws `MonaError` `MONA_OPTIONS_INVALID`.
  *
  * @example
- * validateSenderOptions(slack, { webhookUrl: 42 }, 'senders[0] (@mona/sender-slack)');
- * // MonaError: senders[0] (@mona/sender-slack): options/webhookUrl must be string
+ * validateSenderOptions(slack, { webhookUrl: 42 }, 'senders[0] (@mona-ecs/sender-slack)');
+ * // MonaError: senders[0] (@mona-ecs/sender-slack): options/webhookUrl must be string
  */
 export function validateSenderOptions<O>(plugin: SenderPlugin<O>, options: unknown, path?: string): O {
   const validate = compileOptionsSchema(plugin.optionsSchema);

@@ -20,7 +20,7 @@ import type { WatchSettings } from './watchCluster.js';
  * unsubscribing aborts the sweeps in flight. Each subscription starts from a fresh state.
  *
  * @example
- * import { monitorClusters } from '@mona/core';
+ * import { monitorClusters } from '@mona-ecs/core';
  *
  * const subscription = monitorClusters({
  *   clusters: [{ cluster: 'prod', region: 'eu-west-1' }],

@@ -1,5 +1,5 @@
 /**
- * @mona/core/testing: fakes and the sender conformance suite for tests of Mona and of
+ * @mona-ecs/core/testing: fakes and the sender conformance suite for tests of Mona and of
  * third-party senders. Requires `vitest` (the conformance suite registers Vitest tests).
  */
 export { recordingLogger } from './recordingLogger.js';

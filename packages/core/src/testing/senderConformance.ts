@@ -13,7 +13,7 @@ import type { SenderHarness } from './senderHarness.js';
  *
  * @example
  * // sender.conformance.test.ts
- * import { senderConformance } from '@mona/core/testing';
+ * import { senderConformance } from '@mona-ecs/core/testing';
  * import plugin from './index.js';
  * senderConformance(plugin, harness);
  */

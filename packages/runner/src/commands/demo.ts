@@ -1,4 +1,4 @@
-import { createDemoServices, runDemoStory, startSimulator } from '@mona/ecs-simulator';
+import { createDemoServices, runDemoStory, startSimulator } from '@mona-ecs/ecs-simulator';
 import { parseConfig } from '../config/loadConfig.js';
 import { RunnerError, RunnerErrorCode } from '../errors.js';
 import { createLogger } from '../logging/createLogger.js';

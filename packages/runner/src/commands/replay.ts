@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { defaultFormatter, toNotification } from '@mona/core';
-import type { Formatter, Logger } from '@mona/core';
+import { defaultFormatter, toNotification } from '@mona-ecs/core';
+import type { Formatter, Logger } from '@mona-ecs/core';
 import { loadConfig } from '../config/loadConfig.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { RunnerError, RunnerErrorCode } from '../errors.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '@mona/ecs-simulator';
-import type { Simulator } from '@mona/ecs-simulator';
+import { startSimulator } from '@mona-ecs/ecs-simulator';
+import type { Simulator } from '@mona-ecs/ecs-simulator';
 import { captureIo, fixturePlugin, writeConfig } from '../__fixtures__/testIo.js';
 import { main } from '../main.js';
 

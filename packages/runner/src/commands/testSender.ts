@@ -1,4 +1,4 @@
-import type { MonitorStarted, Notification } from '@mona/core';
+import type { MonitorStarted, Notification } from '@mona-ecs/core';
 import { loadConfig } from '../config/loadConfig.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { RunnerError, RunnerErrorCode } from '../errors.js';

@@ -3,7 +3,7 @@
  * defaults and region resolution (`ResolvedConfig`). The JSON Schema in `configSchema.ts`
  * is typed against `MonaConfig`, so the two cannot drift.
  */
-import type { FormatterKey } from '@mona/core';
+import type { FormatterKey } from '@mona-ecs/core';
 
 /** A cluster written as an object, to give it its own region. */
 export interface ClusterEntry {

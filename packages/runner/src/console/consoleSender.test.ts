@@ -1,7 +1,7 @@
-import { sampleNotifications } from '@mona/core/testing';
-import { recordingLogger } from '@mona/core/testing';
+import { sampleNotifications } from '@mona-ecs/core/testing';
+import { recordingLogger } from '@mona-ecs/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { validateSenderOptions } from '@mona/core';
+import { validateSenderOptions } from '@mona-ecs/core';
 import { consoleSender } from './consoleSender.js';
 
 afterEach(() => {

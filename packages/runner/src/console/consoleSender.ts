@@ -1,5 +1,5 @@
-import { defineSender } from '@mona/core';
-import type { SenderPlugin } from '@mona/core';
+import { defineSender } from '@mona-ecs/core';
+import type { SenderPlugin } from '@mona-ecs/core';
 import { formatConsoleLine } from './formatConsoleLine.js';
 
 /** Options of the console sender. */

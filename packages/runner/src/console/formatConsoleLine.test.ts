@@ -1,5 +1,5 @@
-import type { Notification } from '@mona/core';
-import { sampleNotification, sampleEvents } from '@mona/core/testing';
+import type { Notification } from '@mona-ecs/core';
+import { sampleNotification, sampleEvents } from '@mona-ecs/core/testing';
 import { describe, expect, it } from 'vitest';
 import { formatConsoleLine } from './formatConsoleLine.js';
 

@@ -1,4 +1,4 @@
-import type { Notification, Severity } from '@mona/core';
+import type { Notification, Severity } from '@mona-ecs/core';
 import { terminalText } from './terminalText.js';
 
 /** How a console line is rendered. */

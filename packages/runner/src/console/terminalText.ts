@@ -1,4 +1,4 @@
-import { plainText } from '@mona/core';
+import { plainText } from '@mona-ecs/core';
 
 /** The Slack emoji codes Mona's default texts use, and a few common ones in user templates. */
 const EMOJI: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { startSimulator } from '@mona/ecs-simulator';
-import type { Simulator } from '@mona/ecs-simulator';
+import { startSimulator } from '@mona-ecs/ecs-simulator';
+import type { Simulator } from '@mona-ecs/ecs-simulator';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eventsToJsonl } from './eventsToJsonl.js';
 

@@ -1,8 +1,8 @@
 // events-to-jsonl: every Mona event of one ECS cluster as a JSON line, for jq or a log shipper.
-// A tool of its own on @mona/core's stream: the same reducer and events as `mona run`, without
+// A tool of its own on @mona-ecs/core's stream: the same reducer and events as `mona run`, without
 // the runner or any sender. Run: node events-to-jsonl.js prod eu-west-1 | jq 'select(.type == "DeploymentFailed")'
 import { pathToFileURL } from 'node:url';
-import { monitorCluster } from '@mona/core';
+import { monitorCluster } from '@mona-ecs/core';
 import type { Subscription } from 'rxjs';
 
 /** Subscribes to the cluster's events; `eventsToJsonl('prod', 'eu-west-1', console.log).unsubscribe()` stops. */

@@ -1,5 +1,5 @@
-import { createDeliveryQueue } from '@mona/core';
-import type { Logger } from '@mona/core';
+import { createDeliveryQueue } from '@mona-ecs/core';
+import type { Logger } from '@mona-ecs/core';
 import type { ResolvedConfig } from '../config/types.js';
 import type { MonaMetrics } from '../ops/createMetrics.js';
 import type { LiveSender } from '../plugins/createSenders.js';

@@ -1,5 +1,5 @@
-import { toNotification } from '@mona/core';
-import type { DeliveryQueue, Formatter, Logger, MonitorEvent } from '@mona/core';
+import { toNotification } from '@mona-ecs/core';
+import type { DeliveryQueue, Formatter, Logger, MonitorEvent } from '@mona-ecs/core';
 import type { MonaMetrics } from '../ops/createMetrics.js';
 import type { Route } from '../routing/createRoute.js';
 import { serviceOf } from '../routing/createRoute.js';

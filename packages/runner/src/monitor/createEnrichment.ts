@@ -1,7 +1,7 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import { createEcsEnricher, enrichEvents } from '@mona/core';
-import type { Enricher, EnrichInput, Logger, MonitorEvent } from '@mona/core';
+import { createEcsEnricher, enrichEvents } from '@mona-ecs/core';
+import type { Enricher, EnrichInput, Logger, MonitorEvent } from '@mona-ecs/core';
 import type { OperatorFunction } from 'rxjs';
 import type { ResolvedConfig } from '../config/types.js';
 

@@ -1,5 +1,5 @@
-import { ecsClientCache, isGone } from '@mona/core';
-import type { MonitorOptions } from '@mona/core';
+import { ecsClientCache, isGone } from '@mona-ecs/core';
+import type { MonitorOptions } from '@mona-ecs/core';
 import { createEnrichment } from './createEnrichment.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Health } from '../ops/createHealth.js';

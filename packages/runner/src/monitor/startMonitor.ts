@@ -1,5 +1,5 @@
-import { monitorClusters } from '@mona/core';
-import type { EcsSourceOptions, EnrichInput, Enricher, Logger, SnapshotSource, SweepOutcome } from '@mona/core';
+import { monitorClusters } from '@mona-ecs/core';
+import type { EcsSourceOptions, EnrichInput, Enricher, Logger, SnapshotSource, SweepOutcome } from '@mona-ecs/core';
 import { Subject, map, takeUntil } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
 import type { ResolvedConfig } from '../config/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepOutcome } from '@mona/core';
+import type { SweepOutcome } from '@mona-ecs/core';
 import { createHealth } from './createHealth.js';
 
 const good = (cluster: string): SweepOutcome => ({ kind: 'snapshot', cluster, region: 'r', observedAt: 0, services: [], missing: [] });

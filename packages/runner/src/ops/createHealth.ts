@@ -1,4 +1,4 @@
-import type { SweepOutcome } from '@mona/core';
+import type { SweepOutcome } from '@mona-ecs/core';
 
 /** Liveness and readiness computed from sweep outcomes. */
 export interface Health {

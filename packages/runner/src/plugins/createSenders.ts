@@ -1,11 +1,11 @@
-import { MonaError } from '@mona/core';
-import type { Logger, Sender, SenderPlugin } from '@mona/core';
+import { MonaError } from '@mona-ecs/core';
+import type { Logger, Sender, SenderPlugin } from '@mona-ecs/core';
 import type { ResolvedConfig, ResolvedSenderConfig } from '../config/types.js';
 import { ConfigError, RunnerError, RunnerErrorCode, isRunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { createSecretScrubber } from '../logging/createSecretScrubber.js';
 import { loadPlugin } from './loadPlugin.js';
-import { validateSenderOptions } from '@mona/core';
+import { validateSenderOptions } from '@mona-ecs/core';
 
 /** A sender entry whose plugin is loaded and whose options passed its schema. */
 export interface CheckedSender {

@@ -24,7 +24,7 @@ export function isPathSpec(spec: string): boolean {
  * wins), then from the runner's own dependencies.
  *
  * @example
- * const mod = await importModule({ spec: '@mona/sender-slack', configPath: '/etc/mona/mona.json', owner: 'senders[0]' });
+ * const mod = await importModule({ spec: '@mona-ecs/sender-slack', configPath: '/etc/mona/mona.json', owner: 'senders[0]' });
  */
 export async function importModule(request: ModuleRequest): Promise<Record<string, unknown>> {
   const target = locate(request);

@@ -1,5 +1,5 @@
-import { createFormatter, FormatterConfigError } from '@mona/core';
-import type { Formatter } from '@mona/core';
+import { createFormatter, FormatterConfigError } from '@mona-ecs/core';
+import type { Formatter } from '@mona-ecs/core';
 import type { ResolvedConfig } from '../config/types.js';
 import { RunnerError, RunnerErrorCode } from '../errors.js';
 import { importModule } from './importModule.js';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MonaError } from '@mona/core';
-import type { Logger } from '@mona/core';
+import { MonaError } from '@mona-ecs/core';
+import type { Logger } from '@mona-ecs/core';
 import { parseConfig } from '../config/loadConfig.js';
 import { createSenders, loadSenders } from './createSenders.js';
 import { loadPlugin } from './loadPlugin.js';
@@ -64,10 +64,10 @@ describe('loadPlugin', () => {
 
   it('prefers a package installed next to the config file over the runner\'s own', async () => {
     // Prepare
-    const nextTo = installedNextToConfig('@mona/sender-slack', { exports: { '.': { import: './lib/index.js' } } });
+    const nextTo = installedNextToConfig('@mona-ecs/sender-slack', { exports: { '.': { import: './lib/index.js' } } });
 
     // Act
-    const plugin = await loadPlugin({ spec: '@mona/sender-slack', configPath: nextTo, owner: 'senders[0]' });
+    const plugin = await loadPlugin({ spec: '@mona-ecs/sender-slack', configPath: nextTo, owner: 'senders[0]' });
 
     // Assess
     expect(plugin.name).toBe('installed');
@@ -84,11 +84,11 @@ describe('loadPlugin', () => {
 
   it('fails with MONA_PLUGIN_NOT_FOUND and an install hint for an unknown package', async () => {
     // Act
-    const error = await codeOf(loadPlugin({ spec: '@mona/sender-does-not-exist', configPath, owner: 'senders[2]' }));
+    const error = await codeOf(loadPlugin({ spec: '@mona-ecs/sender-does-not-exist', configPath, owner: 'senders[2]' }));
 
     // Assess
     expect(error.code).toBe('MONA_PLUGIN_NOT_FOUND');
-    expect(error.message).toContain('npm install @mona/sender-does-not-exist');
+    expect(error.message).toContain('npm install @mona-ecs/sender-does-not-exist');
     expect(error.message).toContain('senders[2]');
   });
 

@@ -1,5 +1,5 @@
-import { checkLoadedPlugin } from '@mona/core';
-import type { SenderPlugin } from '@mona/core';
+import { checkLoadedPlugin } from '@mona-ecs/core';
+import type { SenderPlugin } from '@mona-ecs/core';
 import { RunnerError, RunnerErrorCode } from '../errors.js';
 import { importModule } from './importModule.js';
 import type { ModuleRequest } from './importModule.js';
@@ -19,7 +19,7 @@ export async function loadPlugin(request: ModuleRequest): Promise<SenderPlugin<u
     throw new RunnerError(
       RunnerErrorCode.pluginInvalid,
       `${where} is not a sender plugin: it has no default export. ` +
-        'Fix: export default defineSender({ name, optionsSchema, create }) from @mona/core',
+        'Fix: export default defineSender({ name, optionsSchema, create }) from @mona-ecs/core',
     );
   }
   // Core's check unwraps CommonJS interop and compiles the optionsSchema (MONA_PLUGIN_INVALID).

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import type { ClusterRef, Logger, MonitorConfig, SweepOutcome } from '@mona/core';
+import type { ClusterRef, Logger, MonitorConfig, SweepOutcome } from '@mona-ecs/core';
 import { recordLine, startLine } from './recordingFormat.js';
 
 /** Appends a run's sweeps to a recording file. */

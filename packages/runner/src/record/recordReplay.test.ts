@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MonitorEvent } from '@mona/core';
+import type { MonitorEvent } from '@mona-ecs/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replay } from '../commands/replay.js';
 import { captureIo, fixturePlugin, writeConfig } from '../__fixtures__/testIo.js';

@@ -1,4 +1,4 @@
-import type { Logger, MonitorConfig } from '@mona/core';
+import type { Logger, MonitorConfig } from '@mona-ecs/core';
 import type { Flags } from '../commands/Command.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { createRecorder } from './createRecorder.js';

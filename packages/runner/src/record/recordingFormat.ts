@@ -1,5 +1,5 @@
-import { MonaError } from '@mona/core';
-import type { ClusterRef, ClusterSnapshot, DeploymentSnapshot, MonitorConfig, ServiceSnapshot, SweepFailure, SweepOutcome } from '@mona/core';
+import { MonaError } from '@mona-ecs/core';
+import type { ClusterRef, ClusterSnapshot, DeploymentSnapshot, MonitorConfig, ServiceSnapshot, SweepFailure, SweepOutcome } from '@mona-ecs/core';
 
 /** Version of the recording format this Mona writes and reads (the `v` of every line). */
 export const RECORDING_VERSION = 1;

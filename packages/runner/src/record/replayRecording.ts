@@ -1,5 +1,5 @@
-import { DEFAULT_MONITOR_CONFIG, reduce } from '@mona/core';
-import type { ClusterState, MonitorConfig, MonitorEvent } from '@mona/core';
+import { DEFAULT_MONITOR_CONFIG, reduce } from '@mona-ecs/core';
+import type { ClusterState, MonitorConfig, MonitorEvent } from '@mona-ecs/core';
 import { parseRecordLine } from './recordingFormat.js';
 
 /**

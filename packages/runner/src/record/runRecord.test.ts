@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator } from '@mona/ecs-simulator';
-import type { Simulator } from '@mona/ecs-simulator';
+import { startSimulator } from '@mona-ecs/ecs-simulator';
+import type { Simulator } from '@mona-ecs/ecs-simulator';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../commands/run.js';
 import { captureIo, writeConfig } from '../__fixtures__/testIo.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MonitorEvent, Notification } from '@mona/core';
+import type { MonitorEvent, Notification } from '@mona-ecs/core';
 import { createRoute } from './createRoute.js';
 
 function note(event: Partial<MonitorEvent> & Pick<MonitorEvent, 'type'>): Notification {

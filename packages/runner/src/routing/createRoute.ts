@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
-import { FormatterKeyOf } from '@mona/core';
-import type { MonitorEvent, Notification } from '@mona/core';
+import { FormatterKeyOf } from '@mona-ecs/core';
+import type { MonitorEvent, Notification } from '@mona-ecs/core';
 import type { SenderConfig } from '../config/types.js';
 
 /** A compiled routing rule of one sender: `accepts(notification)`. */

@@ -1,4 +1,4 @@
-import type { DeploymentSnapshot, MonitorEvent, Phase } from '@mona/core';
+import type { DeploymentSnapshot, MonitorEvent, Phase } from '@mona-ecs/core';
 
 /**
  * Where one service's wait stands:

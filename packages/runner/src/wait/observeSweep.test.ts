@@ -1,6 +1,6 @@
-import { DEFAULT_MONITOR_CONFIG, reduce } from '@mona/core';
-import type { ClusterState, SweepOutcome } from '@mona/core';
-import { buildDeployment, buildFailure, buildService, buildSnapshot } from '@mona/core/testing';
+import { DEFAULT_MONITOR_CONFIG, reduce } from '@mona-ecs/core';
+import type { ClusterState, SweepOutcome } from '@mona-ecs/core';
+import { buildDeployment, buildFailure, buildService, buildSnapshot } from '@mona-ecs/core/testing';
 import { describe, expect, it } from 'vitest';
 import { observeSweep } from './observeSweep.js';
 import { initialWait, waitExitCode } from './WaitProgress.js';

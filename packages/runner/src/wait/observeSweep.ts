@@ -1,5 +1,5 @@
-import { isGone } from '@mona/core';
-import type { ClusterState, DeploymentSnapshot, MonitorEvent, ReduceResult, ServiceSnapshot, ServiceTrack, SweepOutcome } from '@mona/core';
+import { isGone } from '@mona-ecs/core';
+import type { ClusterState, DeploymentSnapshot, MonitorEvent, ReduceResult, ServiceSnapshot, ServiceTrack, SweepOutcome } from '@mona-ecs/core';
 import type { ServiceWait, WaitProgress, WaitTargets } from './WaitProgress.js';
 
 

@@ -1,5 +1,5 @@
-import { createEcsEnricher, createEcsSource, ecsClientCache, enrichEvents, monitorClusters, reduce } from '@mona/core';
-import type { Logger, MonitorConfig, MonitorEvent, MonitorOptions, Reducer, SnapshotSource } from '@mona/core';
+import { createEcsEnricher, createEcsSource, ecsClientCache, enrichEvents, monitorClusters, reduce } from '@mona-ecs/core';
+import type { Logger, MonitorConfig, MonitorEvent, MonitorOptions, Reducer, SnapshotSource } from '@mona-ecs/core';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { timer } from 'rxjs';
 import type { SchedulerLike, Subscription } from 'rxjs';

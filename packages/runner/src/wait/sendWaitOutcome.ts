@@ -1,4 +1,4 @@
-import type { Logger } from '@mona/core';
+import type { Logger } from '@mona-ecs/core';
 import type { ResolvedConfig } from '../config/types.js';
 import { createDestinations } from '../monitor/createDestinations.js';
 import { createDispatcher } from '../monitor/createDispatcher.js';

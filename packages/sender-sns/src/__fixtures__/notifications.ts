@@ -1,4 +1,4 @@
-import type { MonitorEvent, Notification, ServiceState, Severity } from '@mona/core';
+import type { MonitorEvent, Notification, ServiceState, Severity } from '@mona-ecs/core';
 
 /** Fields of a service event of the `api` service in `prod`, as the reducer fills them. */
 export function serviceState(overrides: Partial<ServiceState> = {}): ServiceState & { cluster: string; region: string; observedAt: number } {

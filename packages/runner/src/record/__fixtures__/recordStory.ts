@@ -2,7 +2,7 @@
 // returns what the live run delivered. The stories below made test/fixtures/*.jsonl.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MonitorEvent, Notification } from '@mona/core';
+import type { MonitorEvent, Notification } from '@mona-ecs/core';
 import { parseConfig } from '../../config/loadConfig.js';
 import { createLogger } from '../../logging/createLogger.js';
 import { startMonitor } from '../../monitor/startMonitor.js';

@@ -2,10 +2,10 @@
 // deterministic and fast, and an in-process CLI runner that parses flags like `main` does.
 import { parseArgs } from 'node:util';
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { RateLimiter, createEcsSource } from '@mona/core';
-import type { SnapshotSource } from '@mona/core';
-import { startSimulator } from '@mona/ecs-simulator';
-import type { Simulator } from '@mona/ecs-simulator';
+import { RateLimiter, createEcsSource } from '@mona-ecs/core';
+import type { SnapshotSource } from '@mona-ecs/core';
+import { startSimulator } from '@mona-ecs/ecs-simulator';
+import type { Simulator } from '@mona-ecs/ecs-simulator';
 import type { CliIo, Command } from '../../commands/Command.js';
 import { exitCodeOf } from '../../errors.js';
 

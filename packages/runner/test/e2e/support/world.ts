@@ -1,5 +1,5 @@
-import { startSimulator } from '@mona/ecs-simulator';
-import type { Simulator, SimulatorOptions } from '@mona/ecs-simulator';
+import { startSimulator } from '@mona-ecs/ecs-simulator';
+import type { Simulator, SimulatorOptions } from '@mona-ecs/ecs-simulator';
 import { startEcsProxy } from './startEcsProxy.js';
 import type { EcsProxy } from './startEcsProxy.js';
 import { startSlack } from './startSlack.js';
@@ -72,9 +72,9 @@ export async function startWorld(options: SimulatorOptions = {}): Promise<World>
       ecs: { endpoint: proxy.url },
       delivery: { attemptTimeoutMs: 5_000 },
       senders: [
-        { plugin: '@mona/sender-slack', options: { webhookUrl: slack.url } },
-        { plugin: '@mona/sender-sns', options: { topicArn: TOPIC_ARN, endpoint: sim.url } },
-        { plugin: '@mona/sender-email', options: { transport: smtp.transport, from: 'mona@example.com', to: ['ops@example.com'] } },
+        { plugin: '@mona-ecs/sender-slack', options: { webhookUrl: slack.url } },
+        { plugin: '@mona-ecs/sender-sns', options: { topicArn: TOPIC_ARN, endpoint: sim.url } },
+        { plugin: '@mona-ecs/sender-email', options: { transport: smtp.transport, from: 'mona@example.com', to: ['ops@example.com'] } },
       ],
       ...overrides,
     }),
