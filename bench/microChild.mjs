@@ -62,7 +62,15 @@ async function reducerBench({ services, snapshots: count }) {
       events += result.events.length;
     }
   });
-  return { services, snapshots: snapshots.length, completeSnapshots: ok, eventsPerPass: events, rounds, msPerSnapshot: msPerRound / snapshots.length, snapshotsPerSecond: (1000 * snapshots.length) / msPerRound };
+  return {
+    services,
+    snapshots: snapshots.length,
+    completeSnapshots: ok,
+    eventsPerPass: events,
+    rounds,
+    msPerSnapshot: msPerRound / snapshots.length,
+    snapshotsPerSecond: (1000 * snapshots.length) / msPerRound,
+  };
 }
 
 /** The raw bytes of `batches` DescribeServices answers of 10 services with 100 events each. */
@@ -89,15 +97,27 @@ async function captureBodies(batches) {
 function cannedClient(bodyFor) {
   const requestHandler = {
     async handle(request) {
-      const { services } = JSON.parse(typeof request.body === "string" ? request.body : new TextDecoder().decode(request.body));
+      const { services } = JSON.parse(typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body));
       const body = bodyFor(services[0]);
-      return { response: { statusCode: 200, reason: 'OK', headers: { 'content-type': 'application/x-amz-json-1.1', 'content-length': String(body.length) }, body } };
+      return {
+        response: {
+          statusCode: 200,
+          reason: 'OK',
+          headers: { 'content-type': 'application/x-amz-json-1.1', 'content-length': String(body.length) },
+          body,
+        },
+      };
     },
     updateHttpClientConfig() {},
     httpHandlerConfigs: () => ({}),
     destroy() {},
   };
-  return new ECSClient({ region: REF.region, endpoint: 'http://127.0.0.1:1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, requestHandler });
+  return new ECSClient({
+    region: REF.region,
+    endpoint: 'http://127.0.0.1:1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+    requestHandler,
+  });
 }
 
 async function conversionBench({ batches }) {

@@ -52,7 +52,9 @@ function writeResults(results) {
 function printSummary(results) {
   const { scenarios, conversion, reducer } = results;
   console.log(`\n${consoleTable(scenarioRows(scenarios))}\n`);
-  console.log(`response → snapshot: ${conversion.conversionMsPerResponse.toFixed(3)} ms vs JSON.parse ${conversion.jsonParseMsPerResponse.toFixed(3)} ms per response (${conversion.ratioToJsonParse.toFixed(2)}×)`);
+  console.log(
+    `response → snapshot: ${conversion.conversionMsPerResponse.toFixed(3)} ms vs JSON.parse ${conversion.jsonParseMsPerResponse.toFixed(3)} ms per response (${conversion.ratioToJsonParse.toFixed(2)}×)`,
+  );
   console.log(`reducer alone at 5,000 services: ${reducer.snapshotsPerSecond.toFixed(1)} snapshots/s\n`);
   for (const t of results.targets) console.log(`${t.met === null ? '  ' : t.met ? 'ok' : 'MISSED'}  ${t.target}: ${t.detail}`);
 }
@@ -73,7 +75,12 @@ async function main() {
     for (const services of SIZES) {
       const mode = { ...base, ...budget(services, base) };
       process.stdout.write(`  ${services} services, ${mode.name} … `);
-      const result = await runScenario({ services, mode, intervalSeconds: INTERVAL_SECONDS, refreshServicesInterval: REFRESH_SERVICES_INTERVAL });
+      const result = await runScenario({
+        services,
+        mode,
+        intervalSeconds: INTERVAL_SECONDS,
+        refreshServicesInterval: REFRESH_SERVICES_INTERVAL,
+      });
       scenarios.push(result);
       console.log(`${result.wallSeconds.toFixed(0)} s`);
     }
@@ -84,7 +91,13 @@ async function main() {
   const results = {
     date: new Date().toISOString(),
     machine,
-    settings: { checkIntervalSeconds: INTERVAL_SECONDS, refreshServicesInterval: REFRESH_SERVICES_INTERVAL, serviceEventsPerService: 100, simulator: 'separate child process (its CPU and memory are not counted)', mona: 'separate child process' },
+    settings: {
+      checkIntervalSeconds: INTERVAL_SECONDS,
+      refreshServicesInterval: REFRESH_SERVICES_INTERVAL,
+      serviceEventsPerService: 100,
+      simulator: 'separate child process (its CPU and memory are not counted)',
+      mona: 'separate child process',
+    },
     scenarios,
     conversion,
     reducer,

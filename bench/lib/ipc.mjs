@@ -49,7 +49,7 @@ export function serve(handlers) {
       if (!handler) throw new Error(`unknown op ${msg.op}`);
       process.send({ id: msg.id, result: await handler(msg.args) });
     } catch (error) {
-      process.send({ id: msg.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+      process.send({ id: msg.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
   });
 }

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 
 function osName() {
   try {
-    const line = readFileSync('/etc/os-release', 'utf8').split('\n').find((l) => l.startsWith('PRETTY_NAME='));
+    const line = readFileSync('/etc/os-release', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('PRETTY_NAME='));
     if (line) return `${line.slice('PRETTY_NAME='.length).replace(/"/g, '')} (${os.type()} ${os.release()})`;
   } catch {
     // not Linux, or no os-release: the kernel name below is enough

@@ -64,29 +64,55 @@ export function markdownTable(rows) {
 export function verdicts({ scenarios, reducer, conversion }) {
   const at = (n, on) => scenarios.find((s) => s.services === n && s.throttleModel === on);
   const callsAtMinimum = scenarios.every(
-    (s) => s.describePerSweep.simulatorAttempts === s.minimum.describePerSweep && s.listPerRefresh.simulatorAttempts === s.minimum.listPerRefresh,
+    (s) =>
+      s.describePerSweep.simulatorAttempts === s.minimum.describePerSweep &&
+      s.listPerRefresh.simulatorAttempts === s.minimum.listPerRefresh,
   );
   const big = at(5000, true);
   const rss5000 = Math.max(...scenarios.filter((s) => s.services === 5000).map((s) => s.peakRssMB));
   const detectionRows = scenarios.filter((s) => s.services <= 1000);
-  const detectionMiss = detectionRows.filter((s) => s.detection.p95Ms === null || s.detection.p95Ms > (s.checkIntervalSeconds + 1) * 1000 || s.detection.detected < s.detection.samples);
+  const detectionMiss = detectionRows.filter(
+    (s) =>
+      s.detection.p95Ms === null || s.detection.p95Ms > (s.checkIntervalSeconds + 1) * 1000 || s.detection.detected < s.detection.samples,
+  );
   return [
-    { target: 'calls at the minimum (ceil(N/10) Describe per sweep, ceil(N/100) List per refresh)', met: callsAtMinimum, detail: callsAtMinimum ? 'every scenario, counted by the simulator (SDK retries included)' : 'see the Describe/List columns' },
-    { target: 'no throttling error surfaced at 5,000 services under the throttling model', met: big ? surfacedCount(big) === 0 : false, detail: big ? `SDK met ${big.throttling.sdkMet} ThrottlingException, surfaced ${surfacedCount(big)}` : 'not run' },
+    {
+      target: 'calls at the minimum (ceil(N/10) Describe per sweep, ceil(N/100) List per refresh)',
+      met: callsAtMinimum,
+      detail: callsAtMinimum ? 'every scenario, counted by the simulator (SDK retries included)' : 'see the Describe/List columns',
+    },
+    {
+      target: 'no throttling error surfaced at 5,000 services under the throttling model',
+      met: big ? surfacedCount(big) === 0 : false,
+      detail: big ? `SDK met ${big.throttling.sdkMet} ThrottlingException, surfaced ${surfacedCount(big)}` : 'not run',
+    },
     {
       target: 'peak RSS under 150 MB at 5,000 services',
       met: rss5000 < 150,
       detail: scenarios
         .filter((s) => s.services === 5000)
-        .map((s) => `${fmt(s.peakRssMB, 1)} MB with throttle ${s.throttleModel ? 'on' : 'off'} (heap used ≤ ${fmt(s.peakHeapUsedMB, 1)} MB)`)
+        .map(
+          (s) => `${fmt(s.peakRssMB, 1)} MB with throttle ${s.throttleModel ? 'on' : 'off'} (heap used ≤ ${fmt(s.peakHeapUsedMB, 1)} MB)`,
+        )
         .join('; '),
     },
-    { target: 'response-to-snapshot CPU within 3× of JSON.parse', met: conversion.ratioToJsonParse <= 3, detail: `${fmt(conversion.ratioToJsonParse, 2)}× (${fmt(conversion.conversionMsPerResponse, 3)} ms vs ${fmt(conversion.jsonParseMsPerResponse, 3)} ms per response)` },
+    {
+      target: 'response-to-snapshot CPU within 3× of JSON.parse',
+      met: conversion.ratioToJsonParse <= 3,
+      detail: `${fmt(conversion.ratioToJsonParse, 2)}× (${fmt(conversion.conversionMsPerResponse, 3)} ms vs ${fmt(conversion.jsonParseMsPerResponse, 3)} ms per response)`,
+    },
     {
       target: 'detection p95 ≤ interval + 1 s up to 1,000 services',
       met: detectionMiss.length === 0,
-      detail: detectionMiss.length === 0 ? 'every scenario up to 1,000 services' : `missed: ${detectionMiss.map((s) => `${s.services} (throttle ${s.throttleModel ? 'on' : 'off'}): p95 ${fmt(s.detection.p95Ms)} ms`).join('; ')}`,
+      detail:
+        detectionMiss.length === 0
+          ? 'every scenario up to 1,000 services'
+          : `missed: ${detectionMiss.map((s) => `${s.services} (throttle ${s.throttleModel ? 'on' : 'off'}): p95 ${fmt(s.detection.p95Ms)} ms`).join('; ')}`,
     },
-    { target: '(reported) reducer alone at 5,000 services', met: null, detail: `${fmt(reducer.snapshotsPerSecond, 1)} snapshots/s (${fmt(reducer.msPerSnapshot, 1)} ms per snapshot)` },
+    {
+      target: '(reported) reducer alone at 5,000 services',
+      met: null,
+      detail: `${fmt(reducer.snapshotsPerSecond, 1)} snapshots/s (${fmt(reducer.msPerSnapshot, 1)} ms per snapshot)`,
+    },
   ];
 }

@@ -33,7 +33,18 @@ export async function runScenario({ services, mode, intervalSeconds, refreshServ
     await until(() => sweeps.length > mode.measuredSweeps && samples.every((s) => arrivals.has(s.deploymentId)), startedAt + capMs);
     const final = await mona.call('stop');
     const simStats = await sim.call('stats');
-    return summarize({ services, mode, intervalSeconds, sweeps, samples, arrivals, notifications, final, simStats, wallMs: Date.now() - startedAt });
+    return summarize({
+      services,
+      mode,
+      intervalSeconds,
+      sweeps,
+      samples,
+      arrivals,
+      notifications,
+      final,
+      simStats,
+      wallMs: Date.now() - startedAt,
+    });
   } finally {
     await sim.call('close').catch(() => undefined);
     mona.child.kill();

@@ -26,7 +26,12 @@ describe('parseRetryAfter', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
 
     // Act
-    const values = [parseRetryAfter('12', now), parseRetryAfter('Thu, 01 Jan 2026 00:01:00 GMT', now), parseRetryAfter('soon', now), parseRetryAfter(null, now)];
+    const values = [
+      parseRetryAfter('12', now),
+      parseRetryAfter('Thu, 01 Jan 2026 00:01:00 GMT', now),
+      parseRetryAfter('soon', now),
+      parseRetryAfter(null, now),
+    ];
 
     // Assess
     expect(values).toEqual([12_000, 60_000, undefined, undefined]);

@@ -28,7 +28,11 @@ describe('createWebhookSender', () => {
     expect(calls[0]?.url).toBe('https://hooks.example/mona');
     expect(headers['authorization']).toBe('Bearer t');
     expect(headers['idempotency-key']).toBe(notification.id);
-    expect(JSON.parse(String(calls[0]?.init.body))).toMatchObject({ id: notification.id, text: notification.text, event: { type: 'DeploymentStarted' } });
+    expect(JSON.parse(String(calls[0]?.init.body))).toMatchObject({
+      id: notification.id,
+      text: notification.text,
+      event: { type: 'DeploymentStarted' },
+    });
   });
 
   it('classifies a network failure as retryable', async () => {

@@ -22,10 +22,7 @@ export class MonaError extends Error {
 export class SenderError extends MonaError {
   readonly retryable: boolean;
   readonly retryAfterMs?: number;
-  constructor(
-    message: string,
-    options: { retryable: boolean; retryAfterMs?: number; cause?: unknown; code?: string },
-  ) {
+  constructor(message: string, options: { retryable: boolean; retryAfterMs?: number; cause?: unknown; code?: string }) {
     super(options.code ?? (options.retryable ? 'MONA_SEND_RETRYABLE' : 'MONA_SEND_FAILED'), message, {
       cause: options.cause,
     });

@@ -26,8 +26,7 @@ async function describeOne(name: string): Promise<Service> {
   return service;
 }
 
-const shape = (s: Service) =>
-  s.deployments?.map((d) => ({ status: d.status, running: d.runningCount, rolloutState: d.rolloutState }));
+const shape = (s: Service) => s.deployments?.map((d) => ({ status: d.status, running: d.runningCount, rolloutState: d.rolloutState }));
 
 describe('deploy', () => {
   it('rolls a new PRIMARY forward while the old deployment drains, then completes', async () => {
@@ -204,7 +203,9 @@ describe('stalled and failed deployments', () => {
 
     const [primary, failed] = rolling.deployments ?? [];
     expect(failed).toMatchObject({ id: failedId, status: 'ACTIVE', rolloutState: 'FAILED', failedTasks: 3 });
-    expect(failed?.rolloutStateReason).toBe(`ECS deployment circuit breaker: task failed to start. Rolling back to deployment ${previous}.`);
+    expect(failed?.rolloutStateReason).toBe(
+      `ECS deployment circuit breaker: task failed to start. Rolling back to deployment ${previous}.`,
+    );
     expect(primary?.taskDefinition).toMatch(/task-definition\/web:1$/);
     expect(primary?.rolloutState).toBe('IN_PROGRESS');
     expect(primary?.rolloutStateReason).toContain('rolling back');

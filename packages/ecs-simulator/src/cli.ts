@@ -29,10 +29,18 @@ async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      port: { type: 'string' }, region: { type: 'string' }, cluster: { type: 'string' },
-      services: { type: 'string' }, prefix: { type: 'string' }, desired: { type: 'string' },
-      history: { type: 'string' }, 'step-ms': { type: 'string' }, throttle: { type: 'boolean' },
-      'throttle-rate': { type: 'string' }, seed: { type: 'string' }, demo: { type: 'boolean' },
+      port: { type: 'string' },
+      region: { type: 'string' },
+      cluster: { type: 'string' },
+      services: { type: 'string' },
+      prefix: { type: 'string' },
+      desired: { type: 'string' },
+      history: { type: 'string' },
+      'step-ms': { type: 'string' },
+      throttle: { type: 'boolean' },
+      'throttle-rate': { type: 'string' },
+      seed: { type: 'string' },
+      demo: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });

@@ -184,7 +184,9 @@ describe('tasks and task definitions', () => {
     sim.createService('big', { desiredCount: 150 });
 
     const first = await ecs.send(new ListTasksCommand({ serviceName: 'big', maxResults: 100 }));
-    const second = await ecs.send(new ListTasksCommand({ serviceName: 'big', maxResults: 100, ...(first.nextToken ? { nextToken: first.nextToken } : {}) }));
+    const second = await ecs.send(
+      new ListTasksCommand({ serviceName: 'big', maxResults: 100, ...(first.nextToken ? { nextToken: first.nextToken } : {}) }),
+    );
     const error = await errorOf(ecs.send(new ListTasksCommand({ serviceName: 'big', maxResults: 101 })));
 
     expect([first.taskArns?.length, second.taskArns?.length, second.nextToken]).toEqual([100, 50, undefined]);
@@ -206,7 +208,9 @@ describe('tasks and task definitions', () => {
     sim.deploy('api', { image: 'repo/api:8' });
 
     const latest = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'api' }));
-    const first = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:1' }));
+    const first = await ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:1' }),
+    );
 
     expect(latest.taskDefinition).toMatchObject({ family: 'api', revision: 2 });
     expect(latest.taskDefinition?.containerDefinitions?.[0]).toMatchObject({ image: 'repo/api:8', cpu: 512, memory: 1024 });

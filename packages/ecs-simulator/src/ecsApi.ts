@@ -36,7 +36,11 @@ function stringList(input: Input, key: string, limit: number): string[] {
 }
 
 const listClusters: Handler = (model, input) => {
-  const page = paginate([...model.clusters.values()].map((c) => c.arn), input, { defaultMax: 100, limit: 100 });
+  const page = paginate(
+    [...model.clusters.values()].map((c) => c.arn),
+    input,
+    { defaultMax: 100, limit: 100 },
+  );
   return { clusterArns: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 };
 

@@ -44,10 +44,7 @@ function readBody(req: IncomingMessage): Promise<string> {
  * @example
  * const { server, url } = await listen((req) => ({ status: 200, headers: {}, body: '{}' }), 0);
  */
-export async function listen(
-  dispatch: (req: ApiRequest) => ApiResponse,
-  port: number,
-): Promise<{ server: Server; url: string }> {
+export async function listen(dispatch: (req: ApiRequest) => ApiResponse, port: number): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     readBody(req).then(
       (body) => {

@@ -181,8 +181,6 @@ export function renderTaskDefinition(td: SimTaskDefinition): Record<string, unkn
     cpu: String(td.cpu),
     memory: String(td.memory),
     registeredAt: seconds(td.registeredAt),
-    containerDefinitions: [
-      { name: td.family, image: td.image, cpu: td.cpu, memory: td.memory, essential: true, portMappings: [] },
-    ],
+    containerDefinitions: [{ name: td.family, image: td.image, cpu: td.cpu, memory: td.memory, essential: true, portMappings: [] }],
   };
 }

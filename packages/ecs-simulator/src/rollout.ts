@@ -72,7 +72,9 @@ function matchDesired(service: SimService, primary: SimDeployment, ctx: SimConte
     }
   } else if (deficit < 0) {
     // Scale-in stops pending tasks first, then the newest running ones, as the scheduler does.
-    const ordered = [...mine].sort((a, b) => (a.lastStatus === b.lastStatus ? b.createdAt - a.createdAt : a.lastStatus === 'PENDING' ? -1 : 1));
+    const ordered = [...mine].sort((a, b) =>
+      a.lastStatus === b.lastStatus ? b.createdAt - a.createdAt : a.lastStatus === 'PENDING' ? -1 : 1,
+    );
     const victims = ordered.slice(0, -deficit);
     stopTasks(service, victims, schedulerStop(primary), ctx);
     addServiceEvent(service, ctx, `has stopped ${victims.length} running tasks.`);
@@ -149,7 +151,12 @@ function drainService(service: SimService, ctx: SimContext): boolean {
   if (service.status !== 'DRAINING') return false;
   const victims = [...service.tasks];
   for (const dep of service.deployments) {
-    stopTasks(service, victims.filter((t) => t.deploymentId === dep.id), schedulerStop(dep), ctx);
+    stopTasks(
+      service,
+      victims.filter((t) => t.deploymentId === dep.id),
+      schedulerStop(dep),
+      ctx,
+    );
     dep.desiredCount = 0;
   }
   if (victims.length > 0) addServiceEvent(service, ctx, `has stopped ${victims.length} running tasks.`);

@@ -12,7 +12,11 @@ describe('runDemoStory', () => {
 
     expect(lines).toHaveLength(8);
     expect(lines.at(-1)).toBe('story: done');
-    const web = sim.describeService('web') as { desiredCount: number; runningCount: number; deployments: Array<{ taskDefinition: string }> };
+    const web = sim.describeService('web') as {
+      desiredCount: number;
+      runningCount: number;
+      deployments: Array<{ taskDefinition: string }>;
+    };
     expect([web.desiredCount, web.runningCount]).toEqual([4, 4]);
     expect(web.deployments.map((d) => d.taskDefinition.split('/')[1])).toEqual(['web:1']);
     for (const name of ['api', 'web', 'worker', 'billing']) expect(sim.isBusy(name)).toBe(false);

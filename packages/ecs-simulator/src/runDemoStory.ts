@@ -60,7 +60,11 @@ export async function runDemoStory(sim: Simulator, options: DemoStoryOptions = {
 
   log('story: a worker task runs out of memory (exit 137)');
   // The replacement waits a few beats, so a monitor polling every second sees the crash.
-  sim.crashTasks('worker', 1, { exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage', restartAfterMs: 3 * beat });
+  sim.crashTasks('worker', 1, {
+    exitCode: 137,
+    reason: 'OutOfMemoryError: Container killed due to memory usage',
+    restartAfterMs: 3 * beat,
+  });
   await settle('worker');
 
   log('story: deploying billing:2, which cannot be placed and stalls');

@@ -61,7 +61,12 @@ function deploy(fleet: Fleet, service: SimService, options: DeployOptions): stri
 
 function inProgressOrNew(fleet: Fleet, service: SimService, options: DeployOptions): SimDeployment {
   const primary = requireActive(service);
-  if (primary.rolloutState === 'IN_PROGRESS' && primary.mode === 'normal' && options.image === undefined && options.taskDefinition === undefined) {
+  if (
+    primary.rolloutState === 'IN_PROGRESS' &&
+    primary.mode === 'normal' &&
+    options.image === undefined &&
+    options.taskDefinition === undefined
+  ) {
     return primary;
   }
   deploy(fleet, service, options);
@@ -120,7 +125,9 @@ export const applyScenario = {
     target.rollback = options.rollback ?? true;
     target.failure = {
       stopCode: options.stopCode ?? 'TaskFailedToStart',
-      stoppedReason: options.stoppedReason ?? `CannotPullContainerError: pull image manifest has been retried 5 time(s): ${target.taskDefinition.image}: not found`,
+      stoppedReason:
+        options.stoppedReason ??
+        `CannotPullContainerError: pull image manifest has been retried 5 time(s): ${target.taskDefinition.image}: not found`,
       ...(options.exitCode !== undefined ? { exitCode: options.exitCode } : {}),
       ...(options.reason !== undefined ? { reason: options.reason } : {}),
     };

@@ -2,7 +2,6 @@ import { addServiceEvent, taskList } from './serviceEvents.js';
 import type { SimContext } from './SimContext.js';
 import type { SimDeployment, SimService, SimTask, StopSpec } from './model.js';
 
-
 /**
  * Starts `count` PENDING tasks for a deployment and logs the ECS "has started" event.
  *

@@ -61,7 +61,12 @@ describe('main', () => {
 describe('mona validate', () => {
   it('reports every problem of a broken config with paths and hints, and exits 2', async () => {
     // Prepare
-    const file = writeConfig({ AWSRegion: 'eu-west-1', checkIntervalSeconds: -1, senders: [{ plugin: 'x', events: ['deploi'] }], extra: 1 });
+    const file = writeConfig({
+      AWSRegion: 'eu-west-1',
+      checkIntervalSeconds: -1,
+      senders: [{ plugin: 'x', events: ['deploi'] }],
+      extra: 1,
+    });
     const io = captureIo();
 
     // Act
@@ -78,7 +83,11 @@ describe('mona validate', () => {
 
   it('accepts a valid config with a plugin by path and prints a summary', async () => {
     // Prepare
-    const file = writeConfig({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: '#ops' } }] });
+    const file = writeConfig({
+      ecsCluster: 'prod',
+      AWSRegion: 'eu-west-1',
+      senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: '#ops' } }],
+    });
     const io = captureIo();
 
     // Act
@@ -108,7 +117,11 @@ describe('mona validate', () => {
     const file = writeConfig({
       ecsCluster: 'prod',
       AWSRegion: 'eu-west-1',
-      senders: [{ plugin: './missing.mjs' }, { plugin: fixturePlugin('recording.mjs'), options: { channel: 42 } }, { plugin: fixturePlugin('no-default.mjs') }],
+      senders: [
+        { plugin: './missing.mjs' },
+        { plugin: fixturePlugin('recording.mjs'), options: { channel: 42 } },
+        { plugin: fixturePlugin('no-default.mjs') },
+      ],
     });
     const io = captureIo();
 
@@ -131,7 +144,11 @@ describe('mona run', () => {
     // Prepare
     const secret = 'hooks.example.com/T0/B0/abcdef0123456789';
     const configWithUrl = (url: string) =>
-      writeConfig({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', senders: [{ plugin: fixturePlugin('quotes-url-in-create.mjs'), options: { url } }] });
+      writeConfig({
+        ecsCluster: 'prod',
+        AWSRegion: 'eu-west-1',
+        senders: [{ plugin: fixturePlugin('quotes-url-in-create.mjs'), options: { url } }],
+      });
     const fromEnv = configWithUrl('https://${env:HOOK_PATH}');
     const literal = configWithUrl('https://literal.example.com/s3cr3t-path');
     const first = captureIo({ HOOK_PATH: secret });
@@ -199,7 +216,12 @@ describe('mona test-sender', () => {
 
   it('reports a sender that ignores its abort signal as failed once the attempt timeout passes', async () => {
     // Prepare
-    const file = writeConfig({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', delivery: { attemptTimeoutMs: 50 }, senders: [{ plugin: fixturePlugin('hangs.mjs') }] });
+    const file = writeConfig({
+      ecsCluster: 'prod',
+      AWSRegion: 'eu-west-1',
+      delivery: { attemptTimeoutMs: 50 },
+      senders: [{ plugin: fixturePlugin('hangs.mjs') }],
+    });
     const io = captureIo();
 
     // Act
@@ -213,7 +235,11 @@ describe('mona test-sender', () => {
 
   it('exits 2 on a --sender index that does not exist', async () => {
     // Prepare
-    const file = writeConfig({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: '#a' } }] });
+    const file = writeConfig({
+      ecsCluster: 'prod',
+      AWSRegion: 'eu-west-1',
+      senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: '#a' } }],
+    });
     const io = captureIo();
 
     // Act

@@ -83,7 +83,12 @@ describe('composeMail', () => {
     const service = composeMail(sample('TaskCrashed'), options);
     const cluster = composeMail(sample('MonitorStarted'), options);
     // Assess
-    expect(service.headers).toEqual({ 'X-Mona-Event-Type': 'TaskCrashed', 'X-Mona-Cluster': 'prod', 'X-Mona-Severity': 'error', 'X-Mona-Service': 'api' });
+    expect(service.headers).toEqual({
+      'X-Mona-Event-Type': 'TaskCrashed',
+      'X-Mona-Cluster': 'prod',
+      'X-Mona-Severity': 'error',
+      'X-Mona-Service': 'api',
+    });
     expect(cluster.headers).not.toHaveProperty('X-Mona-Service');
   });
 

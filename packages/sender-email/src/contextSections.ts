@@ -27,7 +27,10 @@ export function contextSections(context: EventContext | undefined): Section[] {
   if (changes.length > 0) sections.push({ heading: 'Changes', lines: changes });
   if ((context.serviceEvents ?? []).length > 0) sections.push({ heading: 'Service events', lines: [...(context.serviceEvents ?? [])] });
   if ((context.incomplete ?? []).length > 0) {
-    sections.push({ heading: 'Not available', lines: [`Some details could not be fetched in time: ${(context.incomplete ?? []).join(', ')}`] });
+    sections.push({
+      heading: 'Not available',
+      lines: [`Some details could not be fetched in time: ${(context.incomplete ?? []).join(', ')}`],
+    });
   }
   return sections;
 }

@@ -16,11 +16,19 @@ const byType = (type: string): Notification => {
 const signal = () => new AbortController().signal;
 
 function optionsFor(port: number, extra: Partial<EmailSenderOptions> = {}): EmailSenderOptions {
-  return { transport: { host: '127.0.0.1', port, secure: false, ignoreTLS: true }, from: 'Mona <mona@example.com>', to: ['ops@example.com'], ...extra };
+  return {
+    transport: { host: '127.0.0.1', port, secure: false, ignoreTLS: true },
+    from: 'Mona <mona@example.com>',
+    to: ['ops@example.com'],
+    ...extra,
+  };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<{ retryable: boolean; message: string }> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isSenderError(error)) throw new Error(`expected a SenderError, got ${String(error)}`);
   return { retryable: error.retryable, message: error.message };
 }
@@ -151,7 +159,11 @@ describe('createEmailSender with SMTP AUTH', () => {
 
   it('delivers with the right credentials given as a connection URL', async () => {
     // Prepare
-    const sender = createEmailSender({ transport: `smtp://mona:s3cret@127.0.0.1:${smtp.port}?ignoreTLS=true`, from: 'mona@example.com', to: ['ops@example.com'] });
+    const sender = createEmailSender({
+      transport: `smtp://mona:s3cret@127.0.0.1:${smtp.port}?ignoreTLS=true`,
+      from: 'mona@example.com',
+      to: ['ops@example.com'],
+    });
     // Act
     await sender.send(byType('DeploymentCompleted'), signal());
     await sender.close?.();
@@ -161,7 +173,9 @@ describe('createEmailSender with SMTP AUTH', () => {
 
   it('classifies wrong credentials as not retryable, saying to check transport.auth', async () => {
     // Prepare
-    const sender = createEmailSender(optionsFor(smtp.port, { transport: { host: '127.0.0.1', port: smtp.port, ignoreTLS: true, auth: { user: 'mona', pass: 'wrong' } } }));
+    const sender = createEmailSender(
+      optionsFor(smtp.port, { transport: { host: '127.0.0.1', port: smtp.port, ignoreTLS: true, auth: { user: 'mona', pass: 'wrong' } } }),
+    );
     // Act
     const failure = await failureOf(sender.send(byType('DeploymentCompleted'), signal()));
     await sender.close?.();

@@ -20,7 +20,8 @@ export interface EmailSenderDeps {
  */
 export function createEmailSender(options: EmailSenderOptions, deps: EmailSenderDeps = {}): Sender {
   // Pooled: one TLS handshake and AUTH for a burst of events, not one per email.
-  const transport = typeof options.transport === 'string' ? { url: options.transport, pool: true as const } : { ...options.transport, pool: true as const };
+  const transport =
+    typeof options.transport === 'string' ? { url: options.transport, pool: true as const } : { ...options.transport, pool: true as const };
   const transporter = nodemailer.createTransport(transport);
   let closed = false;
   return {

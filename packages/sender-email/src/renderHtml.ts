@@ -31,7 +31,9 @@ export function renderHtml(notification: Notification): string {
     link === undefined ? '' : `<p><a href="${escapeHtml(link)}">Open the service in the AWS console</a></p>`,
     '<p style="color:#6b6b6b;font-size:12px">Sent by Mona, the ECS deployment monitor.</p>',
     '</body></html>',
-  ].filter((part) => part !== '').join('\n');
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
 }
 
 /** Escapes first, then turns mrkdwn code spans and line breaks into HTML: the markup added is ours only. */
@@ -42,7 +44,10 @@ function inlineMarkup(text: string): string {
 }
 
 function fieldsTable(fields: Field[]): string {
-  const rows = fields.map(([label, value]) => `<tr><th style="${CELL};color:#6b6b6b;font-weight:normal">${escapeHtml(label)}</th><td style="${CELL}">${escapeHtml(value)}</td></tr>`);
+  const rows = fields.map(
+    ([label, value]) =>
+      `<tr><th style="${CELL};color:#6b6b6b;font-weight:normal">${escapeHtml(label)}</th><td style="${CELL}">${escapeHtml(value)}</td></tr>`,
+  );
   return `<table style="border-collapse:collapse;margin-bottom:12px">\n${rows.join('\n')}\n</table>`;
 }
 

@@ -27,7 +27,11 @@ export function leadText(notification: Notification): string {
  */
 export function renderText(notification: Notification): string {
   const blocks = [leadText(notification)];
-  blocks.push(eventFields(notification.event).map(([label, value]) => `${label}: ${value}`).join('\n'));
+  blocks.push(
+    eventFields(notification.event)
+      .map(([label, value]) => `${label}: ${value}`)
+      .join('\n'),
+  );
   const context = 'context' in notification.event ? notification.event.context : undefined;
   for (const section of contextSections(context)) {
     blocks.push([`${section.heading}:`, ...section.lines.map((line) => `- ${line}`)].join('\n'));

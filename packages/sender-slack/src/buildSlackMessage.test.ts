@@ -11,13 +11,18 @@ function notificationOf(type: MonitorEvent['type'], overrides: Record<string, un
 
 /** Every mrkdwn string of the attachment, in order. */
 function detailTexts(blocks: SlackBlock[]): string[] {
-  return blocks.flatMap((block) => ('fields' in block ? block.fields : 'elements' in block ? block.elements : [block.text]).map((t) => t.text));
+  return blocks.flatMap((block) =>
+    ('fields' in block ? block.fields : 'elements' in block ? block.elements : [block.text]).map((t) => t.text),
+  );
 }
 
 describe('buildSlackMessage', () => {
   it('shows the formatter text in a section and as the fallback', () => {
     // Prepare
-    const notification = { ...notificationOf('DeploymentStarted'), text: ':arrows_clockwise: `api` deployment started with task definition `api:42`' };
+    const notification = {
+      ...notificationOf('DeploymentStarted'),
+      text: ':arrows_clockwise: `api` deployment started with task definition `api:42`',
+    };
 
     // Act
     const message = buildSlackMessage(notification);

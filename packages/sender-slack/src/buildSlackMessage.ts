@@ -10,9 +10,7 @@ export interface MrkdwnText {
 }
 /** The Block Kit blocks this package produces (a subset of Slack's `KnownBlock`). */
 export type SlackBlock =
-  | { type: 'section'; text: MrkdwnText }
-  | { type: 'section'; fields: MrkdwnText[] }
-  | { type: 'context'; elements: MrkdwnText[] };
+  { type: 'section'; text: MrkdwnText } | { type: 'section'; fields: MrkdwnText[] } | { type: 'context'; elements: MrkdwnText[] };
 export interface SlackAttachment {
   color: string;
   blocks: SlackBlock[];

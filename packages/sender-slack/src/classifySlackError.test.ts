@@ -4,7 +4,9 @@ import { IncomingWebhookHTTPError, IncomingWebhookRequestError } from '@slack/we
 import { describe, expect, it } from 'vitest';
 import { classifySlackError } from './classifySlackError.js';
 
-const refused = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) });
+const refused = Object.assign(new TypeError('fetch failed'), {
+  cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
+});
 
 describe('classifySlackError', () => {
   it.each([

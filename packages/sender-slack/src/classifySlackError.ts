@@ -12,7 +12,19 @@ interface SdkErrorShape {
   original?: unknown;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+]);
 
 /**
  * Turn anything the Slack SDKs throw into a `SenderError` that tells the delivery queue whether
@@ -46,10 +58,20 @@ export function classifySlackError(error: unknown, seen: HttpObservation = {}, s
     return failure(`Slack answered ${answer}: ${hintForStatus(status)}`, false, SlackErrorCode.Rejected, error);
   }
   if (signal?.aborted === true) {
-    return failure(`the Slack request was aborted (${describe(signal.reason)}); the delivery queue retries.`, true, SlackErrorCode.Network, error);
+    return failure(
+      `the Slack request was aborted (${describe(signal.reason)}); the delivery queue retries.`,
+      true,
+      SlackErrorCode.Network,
+      error,
+    );
   }
   if (isRequestError(shape) || isNetworkError(error)) {
-    return failure(`Slack could not be reached (${describe(shape.original ?? error)}); the delivery queue retries.`, true, SlackErrorCode.Network, error);
+    return failure(
+      `Slack could not be reached (${describe(shape.original ?? error)}); the delivery queue retries.`,
+      true,
+      SlackErrorCode.Network,
+      error,
+    );
   }
   const code = slackCode === undefined ? 'an unexpected error' : `error ${slackCode}`;
   return failure(`Slack delivery failed with ${code} (${describe(error)}); not retried.`, false, SlackErrorCode.Rejected, error);

@@ -12,7 +12,19 @@ function crashedWith(context: object): MonitorEvent {
 describe('contextLines', () => {
   it('describes image, CPU and memory changes of a container on one line', () => {
     // Prepare
-    const event = crashedWith({ changes: [{ name: 'api', previousImage: 'repo/api:v41', image: 'repo/api:v42', previousCpu: 256, cpu: 512, memory: 1024, previousMemory: 1024 }] });
+    const event = crashedWith({
+      changes: [
+        {
+          name: 'api',
+          previousImage: 'repo/api:v41',
+          image: 'repo/api:v42',
+          previousCpu: 256,
+          cpu: 512,
+          memory: 1024,
+          previousMemory: 1024,
+        },
+      ],
+    });
 
     // Act
     const groups = contextLines(event);

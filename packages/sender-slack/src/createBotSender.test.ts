@@ -23,7 +23,10 @@ function notificationOf(type: MonitorEvent['type'], overrides: Record<string, un
 const signal = (): AbortSignal => new AbortController().signal;
 
 async function failureOf(promise: Promise<unknown>): Promise<{ retryable: boolean; retryAfterMs?: number; message: string }> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isSenderError(error)) throw new Error(`expected a SenderError, got ${String(error)}`);
   return error;
 }
@@ -141,7 +144,10 @@ describe('createBotSender', () => {
     const logger = recordingLogger();
     const sender = createBotSender(options(), { logger, instanceName: 'slack' });
     await sender.send(notificationOf('DeploymentStarted'), signal());
-    slack.script({ status: 200, body: { ok: true, channel: 'C0FAKE', ts: '1700000009.000100' } }, { status: 200, body: { ok: false, error: 'message_not_found' } });
+    slack.script(
+      { status: 200, body: { ok: true, channel: 'C0FAKE', ts: '1700000009.000100' } },
+      { status: 200, body: { ok: false, error: 'message_not_found' } },
+    );
 
     // Act
     await sender.send(notificationOf('DeploymentCompleted'), signal());

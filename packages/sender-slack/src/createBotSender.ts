@@ -72,7 +72,10 @@ export function createBotSender(options: SlackBotOptions, context: SenderContext
       await call.client.chat.update({ channel: parent.channel, ts: parent.ts, ...message });
     } catch (error) {
       // The reply is already posted: failing the send would make the queue post it twice.
-      context.logger.warn({ err: classifySlackError(error, call.seen, call.signal), notificationId: final.id }, 'could not update the thread parent');
+      context.logger.warn(
+        { err: classifySlackError(error, call.seen, call.signal), notificationId: final.id },
+        'could not update the thread parent',
+      );
     }
   };
 
@@ -85,7 +88,10 @@ export function createBotSender(options: SlackBotOptions, context: SenderContext
       const role = threadRoleOf(notification.event);
       try {
         signal.throwIfAborted();
-        const parent = role.kind === 'reply' ? (threads.get(role.key) ?? (role.joinKey === undefined ? undefined : threads.get(role.joinKey))) : undefined;
+        const parent =
+          role.kind === 'reply'
+            ? (threads.get(role.key) ?? (role.joinKey === undefined ? undefined : threads.get(role.joinKey)))
+            : undefined;
         if (role.kind === 'standalone') {
           await post(call, message);
         } else if (parent === undefined) {

@@ -16,7 +16,10 @@ function notificationOf(type: string): Notification {
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<{ retryable: boolean; retryAfterMs?: number; message: string }> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isSenderError(error)) throw new Error(`expected a SenderError, got ${String(error)}`);
   return error;
 }

@@ -47,9 +47,15 @@ export const SLACK_FAILURES: Readonly<Record<string, SlackFailure>> = Object.fre
   no_service: { retryable: false, hint: 'the webhook was removed or disabled: create a new incoming webhook and update `webhookUrl`.' },
   no_team: { retryable: false, hint: 'the workspace of the webhook no longer exists: create a new webhook.' },
   team_disabled: { retryable: false, hint: 'the Slack workspace is disabled: create a webhook in an active workspace.' },
-  action_prohibited: { retryable: false, hint: 'a workspace admin restricts posting to this channel: ask an admin or pick another channel.' },
+  action_prohibited: {
+    retryable: false,
+    hint: 'a workspace admin restricts posting to this channel: ask an admin or pick another channel.',
+  },
   posting_to_general_channel_denied: { retryable: false, hint: 'only admins may post to this channel: pick another channel.' },
-  restricted_action: { retryable: false, hint: 'a workspace admin restricts posting to this channel: ask an admin or pick another channel.' },
+  restricted_action: {
+    retryable: false,
+    hint: 'a workspace admin restricts posting to this channel: ask an admin or pick another channel.',
+  },
   ratelimited: { retryable: true, hint: 'Slack rate limit: the delivery queue retries after Retry-After.' },
   rate_limited: { retryable: true, hint: 'Slack rate limit: the delivery queue retries after Retry-After.' },
   internal_error: { retryable: true, hint: TRANSIENT },

@@ -26,9 +26,15 @@ function eventPairs(event: MonitorEvent): Array<[string, string | undefined]> {
     case 'MonitorStarted':
       return [['Services', String(event.serviceNames.length)]];
     case 'ServiceRemoved':
-      return [['Service', escapeMrkdwn(event.service)], ['Reason', escapeMrkdwn(event.reason)]];
+      return [
+        ['Service', escapeMrkdwn(event.service)],
+        ['Reason', escapeMrkdwn(event.reason)],
+      ];
     case 'MonitorDegraded':
-      return [['Failed sweeps', String(event.failures)], ['Reason', escapeMrkdwn(event.reason)]];
+      return [
+        ['Failed sweeps', String(event.failures)],
+        ['Reason', escapeMrkdwn(event.reason)],
+      ];
     case 'MonitorRecovered':
       return [['Outage', formatDuration(event.durationSeconds)]];
     default:
@@ -68,6 +74,9 @@ function taskDefinition(event: ServiceEvent): string {
  */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1).replace(/&[a-z]{0,4}$/, '').replace(/<[^>]*$/, '');
+  const cut = text
+    .slice(0, max - 1)
+    .replace(/&[a-z]{0,4}$/, '')
+    .replace(/<[^>]*$/, '');
   return `${cut}…`;
 }

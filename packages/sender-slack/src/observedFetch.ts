@@ -7,7 +7,13 @@ export interface HttpObservation {
 /** The subset of `fetch` both Slack SDKs call (their `fetch` option). */
 export type SlackFetch = (
   url: string | URL,
-  init?: { method?: string; headers?: Record<string, string>; body?: string | FormData; redirect?: 'error' | 'follow' | 'manual'; signal?: AbortSignal },
+  init?: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | FormData;
+    redirect?: 'error' | 'follow' | 'manual';
+    signal?: AbortSignal;
+  },
 ) => Promise<Response>;
 
 /**

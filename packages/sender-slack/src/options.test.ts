@@ -20,7 +20,12 @@ describe('slack options schema', () => {
 
   it('accepts bot mode with a custom API URL', () => {
     // Prepare
-    const options = { token: 'xoxb-1', channel: 'C0123', slackApiUrl: 'http://127.0.0.1:9/api/', mentions: { warning: '<@U012AB3CD> <!subteam^S01|@devs>' } };
+    const options = {
+      token: 'xoxb-1',
+      channel: 'C0123',
+      slackApiUrl: 'http://127.0.0.1:9/api/',
+      mentions: { warning: '<@U012AB3CD> <!subteam^S01|@devs>' },
+    };
 
     // Act
     const valid = validateSenderOptions(slack, options);

@@ -54,7 +54,7 @@ const HTTP_URL_PATTERN = '^https?://[^\\s]+$';
 
 const common = {
   username: { type: 'string', minLength: 1, maxLength: 80, nullable: true },
-  iconEmoji: { type: 'string', pattern: '^:[a-z0-9_+\'-]+:$', nullable: true },
+  iconEmoji: { type: 'string', pattern: "^:[a-z0-9_+'-]+:$", nullable: true },
   mentions: {
     type: 'object',
     nullable: true,

@@ -5,7 +5,11 @@ import slack from './index.js';
 import type { SlackOptions } from './options.js';
 
 /** The same fake Slack drives both modes; only the options differ. */
-function harness(fake: FakeSlack, options: () => SlackOptions, invalidOptions: SenderHarness<SlackOptions>['invalidOptions']): SenderHarness<SlackOptions> {
+function harness(
+  fake: FakeSlack,
+  options: () => SlackOptions,
+  invalidOptions: SenderHarness<SlackOptions>['invalidOptions'],
+): SenderHarness<SlackOptions> {
   return {
     setup: () => fake.listen(),
     teardown: () => fake.close(),
@@ -22,21 +26,21 @@ function harness(fake: FakeSlack, options: () => SlackOptions, invalidOptions: S
 const webhook = new FakeSlack();
 describe('incoming-webhook mode', () => {
   senderConformance(
-  slack,
-  harness(webhook, () => ({ webhookUrl: webhook.webhookUrl }), [
-    { options: { webhookUrl: 42 }, mentions: 'webhookUrl' },
-    { options: { webhookUrl: 'https://hooks.slack.com/services/T/B/X', mentions: { error: 'everyone!' } }, mentions: 'mentions/error' },
-  ]),
+    slack,
+    harness(webhook, () => ({ webhookUrl: webhook.webhookUrl }), [
+      { options: { webhookUrl: 42 }, mentions: 'webhookUrl' },
+      { options: { webhookUrl: 'https://hooks.slack.com/services/T/B/X', mentions: { error: 'everyone!' } }, mentions: 'mentions/error' },
+    ]),
   );
 });
 
 const bot = new FakeSlack();
 describe('bot-token mode', () => {
   senderConformance(
-  slack,
-  harness(bot, () => ({ token: 'xoxb-test', channel: 'C0123', slackApiUrl: bot.apiUrl }), [
-    { options: { token: 'xoxb-test' }, mentions: 'channel' },
-    { options: { token: 'xoxb-test', channel: 'C0123', webhookUrl: 'https://hooks.slack.com/services/T/B/X' }, mentions: 'webhookUrl' },
-  ]),
+    slack,
+    harness(bot, () => ({ token: 'xoxb-test', channel: 'C0123', slackApiUrl: bot.apiUrl }), [
+      { options: { token: 'xoxb-test' }, mentions: 'channel' },
+      { options: { token: 'xoxb-test', channel: 'C0123', webhookUrl: 'https://hooks.slack.com/services/T/B/X' }, mentions: 'webhookUrl' },
+    ]),
   );
 });

@@ -9,9 +9,7 @@ import type { MonitorEvent } from '@mona-ecs/core';
  *   the thread of the deployment it rolls back).
  */
 export type ThreadRole =
-  | { kind: 'standalone' }
-  | { kind: 'parent'; key: string }
-  | { kind: 'reply'; key: string; joinKey?: string; finalEmoji?: string };
+  { kind: 'standalone' } | { kind: 'parent'; key: string } | { kind: 'reply'; key: string; joinKey?: string; finalEmoji?: string };
 
 /** One deployment's thread: same cluster, service and deployment id. */
 export function threadKey(cluster: string, service: string, deploymentId: string): string {

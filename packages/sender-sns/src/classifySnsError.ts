@@ -9,21 +9,41 @@ export interface SnsErrorContext {
 
 /** SDK error names (without the `Exception` suffix) after which a later attempt can succeed. */
 const RETRYABLE = new Set([
-  'Throttled', 'Throttling', 'KMSThrottling', 'InternalError', 'InternalFailure', 'ServiceUnavailable',
-  'RequestTimeout', 'TimeoutError', 'AbortError', 'ExpiredToken', 'RequestExpired',
+  'Throttled',
+  'Throttling',
+  'KMSThrottling',
+  'InternalError',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'RequestTimeout',
+  'TimeoutError',
+  'AbortError',
+  'ExpiredToken',
+  'RequestExpired',
 ]);
 /** Node network error codes: the request may not have reached SNS, trying again is safe. */
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
 ]);
 
 type Fix = (context: SnsErrorContext, detail: string) => string;
-const fixForCredentials: Fix = () => 'the AWS credentials were rejected: check the credential chain (AWS_PROFILE, role, keys) Mona runs with';
-const fixForKmsKey: Fix = (c) => `the KMS key that encrypts ${c.topicArn} is disabled, pending deletion or gone: enable it or change the topic's encryption`;
+const fixForCredentials: Fix = () =>
+  'the AWS credentials were rejected: check the credential chain (AWS_PROFILE, role, keys) Mona runs with';
+const fixForKmsKey: Fix = (c) =>
+  `the KMS key that encrypts ${c.topicArn} is disabled, pending deletion or gone: enable it or change the topic's encryption`;
 
 /** Permanent failures, each with what the operator has to change. */
 const PERMANENT: Record<string, Fix> = {
-  AuthorizationError: (c) => `not allowed to publish to ${c.topicArn}: grant sns:Publish on the topic to the role Mona runs as (and kms:GenerateDataKey and kms:Decrypt on the topic's key if it is encrypted)`,
+  AuthorizationError: (c) =>
+    `not allowed to publish to ${c.topicArn}: grant sns:Publish on the topic to the role Mona runs as (and kms:GenerateDataKey and kms:Decrypt on the topic's key if it is encrypted)`,
   NotFound: (c) => `topic ${c.topicArn} does not exist${c.region ? ` in ${c.region}` : ''}: check topicArn and region`,
   InvalidParameter: (_c, d) => `SNS rejected the message (${d}): check topicArn; for FIFO topics the name must end in .fifo`,
   InvalidParameterValue: (_c, d) => `SNS rejected a parameter value (${d}): check topicArn and the message size (256 KB at most)`,
@@ -40,7 +60,8 @@ const PERMANENT: Record<string, Fix> = {
   IncompleteSignature: fixForCredentials,
   MissingAuthenticationToken: fixForCredentials,
   AccessDenied: (c) => `access denied to ${c.topicArn}: grant sns:Publish on the topic to the role Mona runs as`,
-  CredentialsProviderError: () => 'no AWS credentials found: configure the credential chain (AWS_PROFILE, an instance or task role, or keys)',
+  CredentialsProviderError: () =>
+    'no AWS credentials found: configure the credential chain (AWS_PROFILE, an instance or task role, or keys)',
 };
 
 /**
@@ -65,7 +86,10 @@ export function classifySnsError(error: unknown, context: SnsErrorContext): Send
   }
   const retryable = status === undefined ? true : status === 429 || status >= 500 || serverFault;
   const verdict = retryable ? 'will retry' : 'not retrying a client error';
-  return new SenderError(`SNS publish to ${context.topicArn} failed (${name}${status ? `, HTTP ${status}` : ''}), ${verdict}: ${detail}`, { retryable, cause: error });
+  return new SenderError(`SNS publish to ${context.topicArn} failed (${name}${status ? `, HTTP ${status}` : ''}), ${verdict}: ${detail}`, {
+    retryable,
+    cause: error,
+  });
 }
 
 interface ErrorFacts {
@@ -79,7 +103,11 @@ interface ErrorFacts {
 /** Reads the SDK's error shape (`name`, `$metadata.httpStatusCode`, `$fault`) and Node's (`code`) without trusting either. */
 function describe(error: unknown): ErrorFacts {
   const e = (typeof error === 'object' && error !== null ? error : {}) as {
-    name?: unknown; message?: unknown; code?: unknown; $fault?: unknown; $metadata?: { httpStatusCode?: unknown };
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+    $fault?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
   };
   const rawName = typeof e.name === 'string' ? e.name : 'Error';
   const status = e.$metadata?.httpStatusCode;

@@ -81,14 +81,22 @@ describe('toPublishInput', () => {
         textType: 'client-markdown',
         title: 'api deployment failed',
         description: deploymentFailed.text,
-        nextSteps: ['Open the service in the AWS console: https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/api/health?region=eu-west-1'],
+        nextSteps: [
+          'Open the service in the AWS console: https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/api/health?region=eu-west-1',
+        ],
         keywords: ['error', 'prod', 'api'],
       },
       metadata: {
         threadId: 'prod/api/ecs-svc/1234567890',
         summary: 'api deployment failed',
         eventType: 'DeploymentFailed',
-        additionalContext: { cluster: 'prod', region: 'eu-west-1', service: 'api', taskDefinition: 'api:42', deploymentId: 'ecs-svc/1234567890' },
+        additionalContext: {
+          cluster: 'prod',
+          region: 'eu-west-1',
+          service: 'api',
+          taskDefinition: 'api:42',
+          deploymentId: 'ecs-svc/1234567890',
+        },
       },
     });
   });
@@ -109,18 +117,21 @@ describe('toPublishInput', () => {
 });
 
 describe('toPublishInput for every event type', () => {
-  it.each(sampleNotifications().map((n) => [n.event.type, n] as const))('builds a valid FIFO Publish input for %s', (type, notification) => {
-    // Act
-    const input = toPublishInput(notification, { topicArn: fifoArn });
-    // Assess
-    const service = 'service' in notification.event ? notification.event.service : undefined;
-    expect(input.TopicArn).toBe(fifoArn);
-    expect(input.Message).toBe(plainText(notification.text));
-    expect(input.Subject).toMatch(/^[\x21-\x7e][\x20-\x7e]{0,99}$/);
-    expect(input.MessageAttributes?.['eventType']).toEqual({ DataType: 'String', StringValue: type });
-    expect(input.MessageAttributes?.['severity']).toEqual({ DataType: 'String', StringValue: notification.severity });
-    expect(input.MessageAttributes?.['service']?.StringValue).toBe(service);
-    expect(input.MessageGroupId).toBe(service === undefined ? 'prod' : `prod/${service}`);
-    expect(input.MessageDeduplicationId).toBe(notification.id);
-  });
+  it.each(sampleNotifications().map((n) => [n.event.type, n] as const))(
+    'builds a valid FIFO Publish input for %s',
+    (type, notification) => {
+      // Act
+      const input = toPublishInput(notification, { topicArn: fifoArn });
+      // Assess
+      const service = 'service' in notification.event ? notification.event.service : undefined;
+      expect(input.TopicArn).toBe(fifoArn);
+      expect(input.Message).toBe(plainText(notification.text));
+      expect(input.Subject).toMatch(/^[\x21-\x7e][\x20-\x7e]{0,99}$/);
+      expect(input.MessageAttributes?.['eventType']).toEqual({ DataType: 'String', StringValue: type });
+      expect(input.MessageAttributes?.['severity']).toEqual({ DataType: 'String', StringValue: notification.severity });
+      expect(input.MessageAttributes?.['service']?.StringValue).toBe(service);
+      expect(input.MessageGroupId).toBe(service === undefined ? 'prod' : `prod/${service}`);
+      expect(input.MessageDeduplicationId).toBe(notification.id);
+    },
+  );
 });

@@ -37,11 +37,7 @@ export async function attemptDelivery(
     cancel.addEventListener('abort', () => resolve(CANCELLED), { once: true });
   });
   try {
-    const winner = await Promise.race([
-      sending.then(() => OK),
-      timers.sleep(timeoutMs, stopTimer.signal).then(() => TIMEOUT),
-      cancelled,
-    ]);
+    const winner = await Promise.race([sending.then(() => OK), timers.sleep(timeoutMs, stopTimer.signal).then(() => TIMEOUT), cancelled]);
     if (winner === OK) return { ok: true };
     if (winner === CANCELLED) return { ok: false, error: cancel.reason, cancelled: true };
     const error = new SenderError(`attempt timed out after ${timeoutMs} ms`, { retryable: true, code: 'MONA_SEND_TIMEOUT' });

@@ -53,7 +53,10 @@ describe('createDeliveryQueue: overflow', () => {
     queue.enqueue(n1!);
     await vi.advanceTimersByTimeAsync(0);
 
-    expect(outcomes).toMatchObject([{ id: 'n0', outcome: 'overflow' }, { id: 'n1', outcome: 'delivered' }]);
+    expect(outcomes).toMatchObject([
+      { id: 'n0', outcome: 'overflow' },
+      { id: 'n1', outcome: 'delivered' },
+    ]);
   });
 });
 

@@ -38,7 +38,13 @@ export function outcomeReporter(opts: Pick<ResolvedDeliveryOptions, 'name' | 'lo
       { notificationId: entry.notification.id, attempts: entry.attempts, reason, err: entry.lastError },
       `notification dropped: ${reason}`,
     );
-    outcome(entry.notification, 'dropped', entry.attempts, entry.enqueuedAt, entry.lastError ?? new MonaError('MONA_DELIVERY_DROPPED', reason));
+    outcome(
+      entry.notification,
+      'dropped',
+      entry.attempts,
+      entry.enqueuedAt,
+      entry.lastError ?? new MonaError('MONA_DELIVERY_DROPPED', reason),
+    );
   }
 
   return {
@@ -50,7 +56,10 @@ export function outcomeReporter(opts: Pick<ResolvedDeliveryOptions, 'name' | 'lo
     dropped,
     retrying(entry: EntryView, delayMs: number): void {
       stats.retries += 1;
-      log.warn({ notificationId: entry.notification.id, attempt: entry.attempts, delayMs, err: entry.lastError }, 'delivery failed, will retry');
+      log.warn(
+        { notificationId: entry.notification.id, attempt: entry.attempts, delayMs, err: entry.lastError },
+        'delivery failed, will retry',
+      );
       hook(() => opts.hooks.onRetry?.(entry.notification, { attempt: entry.attempts, delayMs, error: entry.lastError }));
     },
     overflow(notification: Notification, attempts: number, enqueuedAt = opts.timers.now()): void {

@@ -13,7 +13,12 @@ describe('callEcs', () => {
     ecs.on(ListServicesCommand).resolves({ serviceArns: [] });
     const seen: [string, ApiCallResult, number][] = [];
     let time = 0;
-    const ctx = { client, limiter: freeLimiter(), now: () => (time += 7), hooks: { onApiCall: (a: string, r: ApiCallResult, ms: number) => seen.push([a, r, ms]) } };
+    const ctx = {
+      client,
+      limiter: freeLimiter(),
+      now: () => (time += 7),
+      hooks: { onApiCall: (a: string, r: ApiCallResult, ms: number) => seen.push([a, r, ms]) },
+    };
     // Act
     await callEcs(ctx, 'ListServices', (c, options) => c.send(new ListServicesCommand({ cluster: 'prod' }), options));
     // Assess

@@ -27,7 +27,9 @@ describe('createEcsSource: listing', () => {
   it('pages through ListServices 100 at a time and reads names from long and short ARNs', async () => {
     // Prepare
     const first = names(100).map((n) => arnOf(n));
-    ecs.on(ListServicesCommand).resolvesOnce({ serviceArns: first, nextToken: 'page-2' })
+    ecs
+      .on(ListServicesCommand)
+      .resolvesOnce({ serviceArns: first, nextToken: 'page-2' })
       .resolvesOnce({ serviceArns: ['arn:aws:ecs:eu-west-1:123456789012:service/legacy'] });
     ecs.on(DescribeServicesCommand).callsFake(describeFrom({ legacy: sdkService('legacy') }));
     const source = createEcsSource({ client, rateLimiter: freeLimiter() });
@@ -57,7 +59,10 @@ describe('createEcsSource: listing', () => {
 
   it('lists again on the first tick of a new subscription, however far the previous one counted', async () => {
     // Prepare: a first subscription ran to tick 40 and listed there
-    ecs.on(ListServicesCommand).resolvesOnce({ serviceArns: [arnOf('api')] }).resolves({ serviceArns: [arnOf('api'), arnOf('web')] });
+    ecs
+      .on(ListServicesCommand)
+      .resolvesOnce({ serviceArns: [arnOf('api')] })
+      .resolves({ serviceArns: [arnOf('api'), arnOf('web')] });
     ecs.on(DescribeServicesCommand).callsFake(describeFrom({ api: sdkService('api'), web: sdkService('web') }));
     const source = createEcsSource({ client, rateLimiter: freeLimiter(), refreshServicesInterval: 20 });
     await source.sweep(CLUSTER, 0);
@@ -72,7 +77,9 @@ describe('createEcsSource: listing', () => {
 
   it('reports services that left the listing as missing, once', async () => {
     // Prepare
-    ecs.on(ListServicesCommand).resolvesOnce({ serviceArns: [arnOf('api'), arnOf('old')] })
+    ecs
+      .on(ListServicesCommand)
+      .resolvesOnce({ serviceArns: [arnOf('api'), arnOf('old')] })
       .resolves({ serviceArns: [arnOf('api')] });
     ecs.on(DescribeServicesCommand).callsFake(describeFrom({ api: sdkService('api'), old: sdkService('old') }));
     const source = createEcsSource({ client, rateLimiter: freeLimiter(), refreshServicesInterval: 1 });
@@ -89,7 +96,9 @@ describe('createEcsSource: listing', () => {
 
   it('keeps describing the known services when a refresh fails, and lists again next tick', async () => {
     // Prepare
-    ecs.on(ListServicesCommand).resolvesOnce({ serviceArns: [arnOf('api')] })
+    ecs
+      .on(ListServicesCommand)
+      .resolvesOnce({ serviceArns: [arnOf('api')] })
       .rejectsOnce(new Error('socket hang up'))
       .resolves({ serviceArns: [arnOf('api')] });
     ecs.on(DescribeServicesCommand).callsFake(describeFrom({ api: sdkService('api') }));
@@ -118,7 +127,11 @@ describe('createEcsSource: listing', () => {
 
   it('returns a failure value, never a rejection, when listing fails', async () => {
     // Prepare
-    ecs.on(ListServicesCommand).rejects(new ECSServiceException({ name: 'ClusterNotFoundException', $fault: 'client', $metadata: {}, message: 'Cluster not found.' }));
+    ecs
+      .on(ListServicesCommand)
+      .rejects(
+        new ECSServiceException({ name: 'ClusterNotFoundException', $fault: 'client', $metadata: {}, message: 'Cluster not found.' }),
+      );
     const source = createEcsSource({ client, rateLimiter: freeLimiter(), now: () => 42 });
     // Act
     const outcome = await source.sweep(CLUSTER, 0);
@@ -193,23 +206,32 @@ describe('createEcsSource: describing', () => {
 
   it('lists DRAINING and INACTIVE services as missing and keeps them in services with their status', async () => {
     // Prepare
-    ecs.on(DescribeServicesCommand).callsFake(describeFrom({
-      api: sdkService('api'),
-      going: sdkService('going', { status: 'DRAINING' }),
-      gone: sdkService('gone', { status: 'INACTIVE' }),
-    }));
+    ecs.on(DescribeServicesCommand).callsFake(
+      describeFrom({
+        api: sdkService('api'),
+        going: sdkService('going', { status: 'DRAINING' }),
+        gone: sdkService('gone', { status: 'INACTIVE' }),
+      }),
+    );
     const source = createEcsSource({ client, rateLimiter: freeLimiter(), serviceNamesOverride: ['api', 'going', 'gone'] });
     // Act
     const snapshot = asSnapshot(await source.sweep(CLUSTER, 0));
     // Assess
-    expect(snapshot.services.map((s) => [s.name, s.status])).toEqual([['api', 'ACTIVE'], ['going', 'DRAINING'], ['gone', 'INACTIVE']]);
+    expect(snapshot.services.map((s) => [s.name, s.status])).toEqual([
+      ['api', 'ACTIVE'],
+      ['going', 'DRAINING'],
+      ['gone', 'INACTIVE'],
+    ]);
     expect(snapshot.missing).toEqual(['going', 'gone']);
   });
 
   it('lets the reducer say a deleted service was removed because it is DRAINING, not MISSING', async () => {
     // Prepare
     const draining = { api: sdkService('api', { status: 'DRAINING' }) };
-    ecs.on(DescribeServicesCommand).callsFakeOnce(describeFrom({ api: sdkService('api') })).callsFake(describeFrom(draining));
+    ecs
+      .on(DescribeServicesCommand)
+      .callsFakeOnce(describeFrom({ api: sdkService('api') }))
+      .callsFake(describeFrom(draining));
     const source = createEcsSource({ client, rateLimiter: freeLimiter(), serviceNamesOverride: ['api'] });
     const baseline = reduce(undefined, await source.sweep(CLUSTER, 0), DEFAULT_MONITOR_CONFIG);
     // Act
@@ -222,11 +244,16 @@ describe('createEcsSource: describing', () => {
     // Prepare
     const all = names(20);
     const services = Object.fromEntries(all.map((n) => [n, sdkService(n)]));
-    ecs.on(DescribeServicesCommand).callsFake(describeFrom(services))
-      .on(DescribeServicesCommand, { services: all.slice(10) }).rejects(throttling());
+    ecs
+      .on(DescribeServicesCommand)
+      .callsFake(describeFrom(services))
+      .on(DescribeServicesCommand, { services: all.slice(10) })
+      .rejects(throttling());
     const calls: string[] = [];
     const source = createEcsSource({
-      client, rateLimiter: freeLimiter(), serviceNamesOverride: all,
+      client,
+      rateLimiter: freeLimiter(),
+      serviceNamesOverride: all,
       hooks: { onApiCall: (action, result) => calls.push(`${action}:${result}`) },
     });
     // Act
@@ -242,8 +269,11 @@ describe('createEcsSource: describing', () => {
     // Prepare
     const all = names(35);
     const services = Object.fromEntries(all.map((n) => [n, sdkService(n)]));
-    ecs.on(DescribeServicesCommand).callsFake(describeFrom(services))
-      .on(DescribeServicesCommand, { services: all.slice(10, 20) }).rejects(new Error('socket hang up'));
+    ecs
+      .on(DescribeServicesCommand)
+      .callsFake(describeFrom(services))
+      .on(DescribeServicesCommand, { services: all.slice(10, 20) })
+      .rejects(new Error('socket hang up'));
     const source = createEcsSource({ client, rateLimiter: freeLimiter(), serviceNamesOverride: all });
     // Act
     const snapshot = asSnapshot(await source.sweep(CLUSTER, 0));
@@ -284,13 +314,18 @@ describe('createEcsSource: service events', () => {
   it('passes on only the service events that are new since the previous sweep', async () => {
     // Prepare
     const at = (minute: number) => new Date(Date.UTC(2024, 0, 1, 0, minute));
-    const old = [{ id: 'e2', createdAt: at(2), message: 'steady' }, { id: 'e1', createdAt: at(1), message: 'started' }];
+    const old = [
+      { id: 'e2', createdAt: at(2), message: 'steady' },
+      { id: 'e1', createdAt: at(1), message: 'started' },
+    ];
     const fresh = [{ id: 'e3', createdAt: at(3), message: 'unable to place a task' }, ...old];
     const responses = [old, fresh, fresh];
     let call = 0;
-    ecs.on(DescribeServicesCommand).callsFake((input: DescribeServicesCommandInput) =>
-      describeFrom({ api: sdkService('api', { events: responses[call++] ?? fresh }) })(input),
-    );
+    ecs
+      .on(DescribeServicesCommand)
+      .callsFake((input: DescribeServicesCommandInput) =>
+        describeFrom({ api: sdkService('api', { events: responses[call++] ?? fresh }) })(input),
+      );
     const source = createEcsSource({ client, rateLimiter: freeLimiter(), serviceNamesOverride: ['api'], maxEventsPerService: 1 });
     // Act
     const first = asSnapshot(await source.sweep(CLUSTER, 0));

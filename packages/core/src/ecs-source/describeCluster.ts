@@ -64,7 +64,12 @@ export async function describeCluster(
   };
 }
 
-async function describeBatch(ctx: EcsCallContext, cluster: string, services: string[], maxEvents: number | undefined): Promise<BatchResult> {
+async function describeBatch(
+  ctx: EcsCallContext,
+  cluster: string,
+  services: string[],
+  maxEvents: number | undefined,
+): Promise<BatchResult> {
   try {
     // One holder per call: an SDK retry runs the middleware again and overwrites it with the answer that succeeded.
     const taken: TakenServices = {};

@@ -7,8 +7,18 @@ import type { TakenServices } from './takeServices.js';
 const encode = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
 
 function serviceWithEvents(name: string, count: number): Record<string, unknown> {
-  const events = Array.from({ length: count }, (_, i) => ({ id: `${name}-e${i}`, createdAt: 1_700_000_000 - i, message: `(service ${name}) event ${i}` }));
-  return { serviceName: name, serviceArn: `arn:aws:ecs:eu-west-1:123456789012:service/prod/${name}`, status: 'ACTIVE', desiredCount: 2, events };
+  const events = Array.from({ length: count }, (_, i) => ({
+    id: `${name}-e${i}`,
+    createdAt: 1_700_000_000 - i,
+    message: `(service ${name}) event ${i}`,
+  }));
+  return {
+    serviceName: name,
+    serviceArn: `arn:aws:ecs:eu-west-1:123456789012:service/prod/${name}`,
+    status: 'ACTIVE',
+    desiredCount: 2,
+    events,
+  };
 }
 
 /** A client whose "network" answers every request with `status` and `body`, so the real SDK deserializer runs. */
@@ -60,7 +70,10 @@ describe('takeServices', () => {
   it('parses the answer once: services to the caller, failures still through the SDK', async () => {
     // Prepare
     const taken: TakenServices = {};
-    const body = { services: [serviceWithEvents('api', 100), serviceWithEvents('web', 3)], failures: [{ arn: 'arn:aws:ecs:eu-west-1:123456789012:service/prod/gone', reason: 'MISSING' }] };
+    const body = {
+      services: [serviceWithEvents('api', 100), serviceWithEvents('web', 3)],
+      failures: [{ arn: 'arn:aws:ecs:eu-west-1:123456789012:service/prod/gone', reason: 'MISSING' }],
+    };
     const client = clientAnswering(200, body);
 
     // Act
@@ -77,7 +90,11 @@ describe('takeServices', () => {
   it('leaves error answers to the SDK, which still reads their code', async () => {
     // Prepare
     const taken: TakenServices = {};
-    const client = clientAnswering(400, { __type: 'ThrottlingException', message: 'Rate exceeded' }, { 'x-amzn-errortype': 'ThrottlingException' });
+    const client = clientAnswering(
+      400,
+      { __type: 'ThrottlingException', message: 'Rate exceeded' },
+      { 'x-amzn-errortype': 'ThrottlingException' },
+    );
 
     // Act
     const error = await client.send(takingCommand(5, taken)).catch((e: unknown) => e);

@@ -40,7 +40,10 @@ describe('toServiceSnapshot', () => {
 
   it('gives absent fields safe defaults, as for a CODE_DEPLOY service without deployments', () => {
     // Prepare
-    const service = { serviceArn: 'arn:aws:ecs:eu-west-1:123456789012:service/prod/blue-green', deploymentController: { type: 'CODE_DEPLOY' as const } };
+    const service = {
+      serviceArn: 'arn:aws:ecs:eu-west-1:123456789012:service/prod/blue-green',
+      deploymentController: { type: 'CODE_DEPLOY' as const },
+    };
     // Act
     const snapshot = toServiceSnapshot(service, []);
     // Assess
@@ -64,7 +67,13 @@ describe('toServiceSnapshot', () => {
     // Act
     const [deployment] = toServiceSnapshot(service, []).deployments;
     // Assess
-    expect(deployment).toMatchObject({ id: 'd1', status: 'SOMETHING_NEW', updatedAt: createdAt.getTime(), failedTasks: 0, taskDefinition: '' });
+    expect(deployment).toMatchObject({
+      id: 'd1',
+      status: 'SOMETHING_NEW',
+      updatedAt: createdAt.getTime(),
+      failedTasks: 0,
+      taskDefinition: '',
+    });
     expect(deployment).not.toHaveProperty('rolloutState');
   });
 });

@@ -34,22 +34,25 @@ export function collectLookups(
     const onAbort = () => resolve(result());
     signal.addEventListener('abort', onAbort, { once: true });
     for (const lookup of lookups) {
-      lookup.run().then(
-        (patch) => {
-          Object.assign(context, patch);
-          pending.delete(lookup.name);
-        },
-        (error: unknown) => {
-          pending.delete(lookup.name);
-          if (signal.aborted) return;
-          incomplete.push(lookup.name);
-          logger?.warn({ err: error, lookup: lookup.name }, 'enrichment lookup failed');
-        },
-      ).finally(() => {
-        if (pending.size > 0 || signal.aborted) return;
-        signal.removeEventListener('abort', onAbort);
-        resolve(result());
-      });
+      lookup
+        .run()
+        .then(
+          (patch) => {
+            Object.assign(context, patch);
+            pending.delete(lookup.name);
+          },
+          (error: unknown) => {
+            pending.delete(lookup.name);
+            if (signal.aborted) return;
+            incomplete.push(lookup.name);
+            logger?.warn({ err: error, lookup: lookup.name }, 'enrichment lookup failed');
+          },
+        )
+        .finally(() => {
+          if (pending.size > 0 || signal.aborted) return;
+          signal.removeEventListener('abort', onAbort);
+          resolve(result());
+        });
     }
   });
 }

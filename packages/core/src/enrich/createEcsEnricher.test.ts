@@ -39,16 +39,23 @@ function enricher(extra: Partial<EcsEnricherOptions> = {}) {
 
 function service(events: string[] = []): ServiceSnapshot {
   return {
-    name: 'api', arn: 'arn:aws:ecs:eu-west-1:123456789012:service/prod/api', status: 'ACTIVE',
-    desiredCount: 2, runningCount: 1, pendingCount: 0, deployments: [],
+    name: 'api',
+    arn: 'arn:aws:ecs:eu-west-1:123456789012:service/prod/api',
+    status: 'ACTIVE',
+    desiredCount: 2,
+    runningCount: 1,
+    pendingCount: 0,
+    deployments: [],
     events: events.map((message, i) => ({ id: `e${i}`, createdAt: CREATED, message })),
   };
 }
 
 function task(id: string, stoppedAt: number, exitCode: number, reason: string) {
   return {
-    taskArn: `arn:aws:ecs:eu-west-1:123456789012:task/prod/${id}`, stopCode: 'EssentialContainerExited' as const,
-    stoppedReason: 'Essential container in task exited', stoppedAt: new Date(stoppedAt),
+    taskArn: `arn:aws:ecs:eu-west-1:123456789012:task/prod/${id}`,
+    stopCode: 'EssentialContainerExited' as const,
+    stoppedReason: 'Essential container in task exited',
+    stoppedAt: new Date(stoppedAt),
     containers: [{ name: 'api', exitCode, reason }],
   };
 }
@@ -72,16 +79,32 @@ describe('createEcsEnricher', () => {
         task('t-2', CREATED + 20_000, 1, 'boom'),
       ],
     });
-    const input: EnrichInput = { event: eventOf('DeploymentFailed'), service: service(['(service api) has reached a steady state.', '(service api) was unable to place a task because no container instance met all of its requirements.']) };
+    const input: EnrichInput = {
+      event: eventOf('DeploymentFailed'),
+      service: service([
+        '(service api) has reached a steady state.',
+        '(service api) was unable to place a task because no container instance met all of its requirements.',
+      ]),
+    };
     // Act
     const context = await instance.enrich(input, signal());
     // Assess
-    expect(ecs.commandCalls(ListTasksCommand)[0]?.args[0].input).toEqual({ cluster: 'prod', serviceName: 'api', desiredStatus: 'STOPPED', maxResults: 100 });
+    expect(ecs.commandCalls(ListTasksCommand)[0]?.args[0].input).toEqual({
+      cluster: 'prod',
+      serviceName: 'api',
+      desiredStatus: 'STOPPED',
+      maxResults: 100,
+    });
     expect(ecs.commandCalls(DescribeTasksCommand)[0]?.args[0].input).toEqual({ cluster: 'prod', tasks: ['t-old', 't-1', 't-2'] });
     expect(tasks.calls).toBe(2);
     expect(context?.stoppedCount).toBe(2);
-    expect(context?.stoppedTasks?.map((t) => [t.taskArn.split('/').pop(), t.containers[0]?.exitCode])).toEqual([['t-2', 1], ['t-1', 137]]);
-    expect(context?.serviceEvents).toEqual(['(service api) was unable to place a task because no container instance met all of its requirements.']);
+    expect(context?.stoppedTasks?.map((t) => [t.taskArn.split('/').pop(), t.containers[0]?.exitCode])).toEqual([
+      ['t-2', 1],
+      ['t-1', 137],
+    ]);
+    expect(context?.serviceEvents).toEqual([
+      '(service api) was unable to place a task because no container instance met all of its requirements.',
+    ]);
     expect(context?.incomplete).toBeUndefined();
   });
 
@@ -90,8 +113,25 @@ describe('createEcsEnricher', () => {
     const { instance, tasks } = enricher();
     ecs.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { containerDefinitions: [] } });
     ecs.on(ListTasksCommand).resolves({ taskArns: ['t-1'] });
-    ecs.on(DescribeTasksCommand).resolves({ tasks: [task('t-1', CREATED + 10_000, 137, 'OutOfMemoryError: Container killed due to memory usage')] });
-    const rollbackService = { ...service(), deployments: [{ id: 'ecs-svc/110', status: 'ACTIVE', taskDefinition: `${TD}:42`, desiredCount: 2, runningCount: 0, pendingCount: 0, failedTasks: 3, createdAt: CREATED, updatedAt: CREATED }] };
+    ecs
+      .on(DescribeTasksCommand)
+      .resolves({ tasks: [task('t-1', CREATED + 10_000, 137, 'OutOfMemoryError: Container killed due to memory usage')] });
+    const rollbackService = {
+      ...service(),
+      deployments: [
+        {
+          id: 'ecs-svc/110',
+          status: 'ACTIVE',
+          taskDefinition: `${TD}:42`,
+          desiredCount: 2,
+          runningCount: 0,
+          pendingCount: 0,
+          failedTasks: 3,
+          createdAt: CREATED,
+          updatedAt: CREATED,
+        },
+      ],
+    };
     // Act
     const failed = await instance.enrich({ event: eventOf('DeploymentFailed') }, signal());
     const rollback = await instance.enrich({ event: eventOf('RollbackStarted'), service: rollbackService }, signal());
@@ -131,10 +171,20 @@ describe('createEcsEnricher', () => {
     // Prepare
     const { instance, general } = enricher();
     ecs.on(DescribeTaskDefinitionCommand, { taskDefinition: `${TD}:41` }).resolves({
-      taskDefinition: { containerDefinitions: [{ name: 'api', image: 'repo/api:v41', memory: 512 }, { name: 'otel', image: 'otel:1' }] },
+      taskDefinition: {
+        containerDefinitions: [
+          { name: 'api', image: 'repo/api:v41', memory: 512 },
+          { name: 'otel', image: 'otel:1' },
+        ],
+      },
     });
     ecs.on(DescribeTaskDefinitionCommand, { taskDefinition: `${TD}:42` }).resolves({
-      taskDefinition: { containerDefinitions: [{ name: 'api', image: 'repo/api:v42', memory: 1024 }, { name: 'otel', image: 'otel:1' }] },
+      taskDefinition: {
+        containerDefinitions: [
+          { name: 'api', image: 'repo/api:v42', memory: 1024 },
+          { name: 'otel', image: 'otel:1' },
+        ],
+      },
     });
     // Act
     const started = await instance.enrich({ event: eventOf('DeploymentStarted') }, signal());
@@ -174,7 +224,11 @@ describe('createEcsEnricher', () => {
     trail.on(LookupEventsCommand).resolves({
       Events: [
         record('web', 'arn:aws:sts::123456789012:assumed-role/deployer/bob', CREATED),
-        record('arn:aws:ecs:eu-west-1:123456789012:service/prod/api', 'arn:aws:sts::123456789012:assumed-role/deployer/jane', CREATED - 2_000),
+        record(
+          'arn:aws:ecs:eu-west-1:123456789012:service/prod/api',
+          'arn:aws:sts::123456789012:assumed-role/deployer/jane',
+          CREATED - 2_000,
+        ),
         record('api', 'arn:aws:sts::123456789012:assumed-role/deployer/old', CREATED - 200_000),
       ],
     });
@@ -202,7 +256,11 @@ describe('createEcsEnricher', () => {
     expect(context?.deployedBy).toBeUndefined();
     expect(context?.incomplete).toEqual(['who deployed']);
     expect(logger.entries).toEqual([
-      expect.objectContaining({ level: 'warn', msg: 'enrichment lookup failed', fields: expect.objectContaining({ lookup: 'who deployed', err: throttled }) }),
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'enrichment lookup failed',
+        fields: expect.objectContaining({ lookup: 'who deployed', err: throttled }),
+      }),
     ]);
   });
 });

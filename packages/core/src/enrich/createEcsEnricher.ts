@@ -82,7 +82,12 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
             const key = `${region}|${event.cluster}|${event.service}|${event.observedAt}`;
             let all = listings.get(key);
             if (all === undefined) {
-              all = await listStoppedTasks(options.clientFor(region), perRegion.tasks(region), { cluster: event.cluster, service: event.service }, signal);
+              all = await listStoppedTasks(
+                options.clientFor(region),
+                perRegion.tasks(region),
+                { cluster: event.cluster, service: event.service },
+                signal,
+              );
               remember(listings, key, all, LISTINGS_KEPT);
             }
             const found = stoppedSince(all, since);
@@ -165,7 +170,8 @@ function regionalLimiters(options: EcsEnricherOptions) {
   };
   return {
     ecs: (region: string): Limiter => options.rateLimiter ?? sharedRateLimiter(region),
-    tasks: (region: string): Limiter => options.tasksRateLimiter ?? get(tasks, region, () => new RateLimiter({ requestsPerSecond: 5, burst: 10 })),
+    tasks: (region: string): Limiter =>
+      options.tasksRateLimiter ?? get(tasks, region, () => new RateLimiter({ requestsPerSecond: 5, burst: 10 })),
     cloudTrail: (region: string): Limiter =>
       options.cloudTrailRateLimiter ?? get(trails, region, () => new RateLimiter({ requestsPerSecond: 2, burst: 2 })),
   };

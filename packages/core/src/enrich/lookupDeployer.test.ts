@@ -17,12 +17,17 @@ describe('lookupDeployer', () => {
   it('falls back to CreateService and builds the principal from the session issuer', async () => {
     // Prepare
     const limiter = { calls: 0, acquire: () => ((limiter.calls += 1), Promise.resolve()) };
-    trail.on(LookupEventsCommand, { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'UpdateService' }] }).resolves({ Events: [] });
+    trail
+      .on(LookupEventsCommand, { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'UpdateService' }] })
+      .resolves({ Events: [] });
     trail.on(LookupEventsCommand, { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateService' }] }).resolves({
       Events: [
         { CloudTrailEvent: '{not json' },
         record({
-          userIdentity: { principalId: 'AROAEXAMPLE:github-actions', sessionContext: { sessionIssuer: { arn: 'arn:aws:iam::123456789012:role/ci' } } },
+          userIdentity: {
+            principalId: 'AROAEXAMPLE:github-actions',
+            sessionContext: { sessionIssuer: { arn: 'arn:aws:iam::123456789012:role/ci' } },
+          },
           requestParameters: { cluster: 'arn:aws:ecs:eu-west-1:123456789012:cluster/prod', serviceName: 'api' },
         }),
       ],
@@ -40,7 +45,12 @@ describe('lookupDeployer', () => {
       Events: [record({ userIdentity: { arn: 'arn:aws:iam::1:user/bob' }, requestParameters: { service: 'api' } })],
     });
     // Act: no cluster parameter means the `default` cluster
-    const principal = await lookupDeployer(new CloudTrailClient({ region: 'eu-west-1' }), { acquire: () => Promise.resolve() }, query, new AbortController().signal);
+    const principal = await lookupDeployer(
+      new CloudTrailClient({ region: 'eu-west-1' }),
+      { acquire: () => Promise.resolve() },
+      query,
+      new AbortController().signal,
+    );
     // Assess
     expect(principal).toBeUndefined();
   });

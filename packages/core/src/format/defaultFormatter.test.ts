@@ -90,7 +90,9 @@ describe('defaultFormatter', () => {
     // Assess
     expect(removed).toBe(':wastebasket: `api` is no longer monitored: the service was deleted');
     expect(unknownReason).toBe(':wastebasket: `api` is no longer monitored: NEW_STATE');
-    expect(degraded).toBe(':warning: Mona cannot read cluster `prod` (eu-west-1): 3 sweeps in a row failed: ThrottlingException: Rate exceeded');
+    expect(degraded).toBe(
+      ':warning: Mona cannot read cluster `prod` (eu-west-1): 3 sweeps in a row failed: ThrottlingException: Rate exceeded',
+    );
     expect(recovered).toBe(':white_check_mark: Mona reads cluster `prod` (eu-west-1) again after 45s');
   });
 

@@ -68,7 +68,10 @@ const texts: Formatter = {
     return `${head}: ${listed}${more}`;
   },
   deploy: (s) =>
-    withContext(`:arrows_clockwise: ${code(s.service)} deployment started with task definition ${code(shortTaskDef(s.taskDef))}`, s.context),
+    withContext(
+      `:arrows_clockwise: ${code(s.service)} deployment started with task definition ${code(shortTaskDef(s.taskDef))}`,
+      s.context,
+    ),
   scale: (s) =>
     withContext(`:left_right_arrow: ${code(s.service)} scaling from ${s.previousDesiredCount} to ${s.desiredCount} instances`, s.context),
   recover: (s) =>
@@ -88,7 +91,10 @@ const texts: Formatter = {
       s.context,
     ),
   deployFailed: (s) =>
-    withContext(`:x: ${code(s.service)} deployment of task definition ${code(shortTaskDef(s.taskDef))} failed${reasonSuffix(s.reason)}`, s.context),
+    withContext(
+      `:x: ${code(s.service)} deployment of task definition ${code(shortTaskDef(s.taskDef))} failed${reasonSuffix(s.reason)}`,
+      s.context,
+    ),
   rollback: (s) => {
     const from = s.previousTaskDef ? ` from ${code(shortTaskDef(s.previousTaskDef))}` : '';
     return withContext(

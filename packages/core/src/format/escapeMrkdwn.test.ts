@@ -22,9 +22,7 @@ describe('escapeMrkdwn', () => {
 
     // Assess
     expect(escaped).not.toMatch(/[<>]/);
-    expect(escaped).toBe(
-      '&lt;@U024BE7LH&gt; &lt;https://evil.example|click&gt; &lt;script&gt;alert(1)&lt;/script&gt;',
-    );
+    expect(escaped).toBe('&lt;@U024BE7LH&gt; &lt;https://evil.example|click&gt; &lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
   it('escapes ampersands first so entities are not escaped twice', () => {

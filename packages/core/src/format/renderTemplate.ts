@@ -20,11 +20,7 @@ type TemplateValue = string | number | boolean | readonly string[] | Raw | undef
  * renderTemplate('{service} at {desiredCount}', { service: 'api', desiredCount: 2 }, ['service', 'desiredCount']);
  * // 'api at 2'
  */
-export function renderTemplate(
-  template: string,
-  values: Readonly<Record<string, TemplateValue>>,
-  known: readonly string[],
-): string {
+export function renderTemplate(template: string, values: Readonly<Record<string, TemplateValue>>, known: readonly string[]): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     if (!known.includes(name)) return whole;
     return Object.hasOwn(values, name) ? show(values[name]) : '';

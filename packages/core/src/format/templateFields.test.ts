@@ -33,7 +33,9 @@ describe('templateFields', () => {
     const event = eventOf(TYPE_OF_KEY[key], { context: {}, durationSeconds: 1 } as never);
     const values = eventValues(event);
     // Act
-    const unfillable = templateFields(key).filter((f) => !f.startsWith('context.') && !(f in values) && !f.startsWith('previous') && f !== 'reason');
+    const unfillable = templateFields(key).filter(
+      (f) => !f.startsWith('context.') && !(f in values) && !f.startsWith('previous') && f !== 'reason',
+    );
     // Assess
     expect(unfillable).toEqual([]);
   });

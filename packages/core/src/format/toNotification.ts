@@ -62,7 +62,9 @@ function safeText(event: MonitorEvent, formatter: Formatter, onError: FormatErro
   } catch (error) {
     problem = error;
   }
-  const error = new MonaError('MONA_FORMAT_FAILED', `formatting ${event.type} ${event.id} failed; the default text was used`, { cause: problem });
+  const error = new MonaError('MONA_FORMAT_FAILED', `formatting ${event.type} ${event.id} failed; the default text was used`, {
+    cause: problem,
+  });
   try {
     onError?.(error, event);
   } catch {

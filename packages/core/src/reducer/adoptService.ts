@@ -22,11 +22,7 @@ import type { ServiceView } from './serviceView.js';
  * @example
  * const track = adoptService(view, snapshot.observedAt, []);
  */
-export function adoptService(
-  view: ServiceView,
-  observedAt: number,
-  seen: readonly string[],
-): ServiceTrack {
+export function adoptService(view: ServiceView, observedAt: number, seen: readonly string[]): ServiceTrack {
   const primary = view.primary;
   const phase = adoptedPhase(view, primary);
   const track: ServiceTrack = {
@@ -67,11 +63,7 @@ function replacedTaskDef(view: ServiceView, primary: DeploymentSnapshot | undefi
  * Re-adopts a deployment the reducer already knew (a service back in the listing, a PRIMARY id
  * seen before): like a start-up adoption, but that deployment gets no further terminal event.
  */
-export function readoptService(
-  view: ServiceView,
-  observedAt: number,
-  seen: readonly string[],
-): ServiceTrack {
+export function readoptService(view: ServiceView, observedAt: number, seen: readonly string[]): ServiceTrack {
   return { ...adoptService(view, observedAt, seen), ended: true, tasksFailingSent: true, timedOutSent: true };
 }
 

@@ -24,13 +24,7 @@ const KIND_OF: Record<Exclude<Phase, 'steady'>, CompletionKind> = {
  * @example
  * checkPhase(ctx, config, view, track, events);
  */
-export function checkPhase(
-  ctx: SweepContext,
-  config: MonitorConfig,
-  view: ServiceView,
-  track: ServiceTrack,
-  events: MonitorEvent[],
-): void {
+export function checkPhase(ctx: SweepContext, config: MonitorConfig, view: ServiceView, track: ServiceTrack, events: MonitorEvent[]): void {
   const primary = view.primary?.id === track.deploymentId ? view.primary : undefined;
   if (primary && isRollout(track.phase) && !track.ended && !track.tasksFailingSent && primary.failedTasks > track.failedTasks) {
     events.push(plainServiceEvent('TasksFailing', ctx, view, primary, trackExtras(track, primary.rolloutStateReason)));
@@ -45,7 +39,14 @@ export function checkPhase(
   if (track.phase !== 'steady' && view.stable && (primary || !isRollout(track.phase))) complete(ctx, view, track, events);
   // Never in the sweep that began the phase: a repeated snapshot must stay silent (DESIGN §4).
   const laterSweep = ctx.observedAt > track.phaseSince;
-  if (primary && isRollout(track.phase) && !track.ended && !track.timedOutSent && laterSweep && isOverdue(ctx.observedAt, config, primary)) {
+  if (
+    primary &&
+    isRollout(track.phase) &&
+    !track.ended &&
+    !track.timedOutSent &&
+    laterSweep &&
+    isOverdue(ctx.observedAt, config, primary)
+  ) {
     events.push(timedOut(ctx, config, view, track));
     track.timedOutSent = true;
   }

@@ -69,7 +69,10 @@ describe('reduce: event fields', () => {
     const rollback = only(all, 'RollbackStarted');
     expect(rollback).toMatchObject({ deploymentId: ROLLBACK, failedDeploymentId: NEW, taskDef: API_42, previousTaskDef: API_43 });
     expect(rollback.reason).toContain('rolling back');
-    expect(only(all, 'DeploymentFailed')).toMatchObject({ deploymentId: NEW, reason: 'ECS deployment circuit breaker: tasks failed to start.' });
+    expect(only(all, 'DeploymentFailed')).toMatchObject({
+      deploymentId: NEW,
+      reason: 'ECS deployment circuit breaker: tasks failed to start.',
+    });
     const completions = all.filter((e) => e.type === 'DeploymentCompleted');
     expect(completions).toMatchObject([{ kind: 'rollback', deploymentId: ROLLBACK, id: `prod/api/${ROLLBACK}/DeploymentCompleted` }]);
   });
@@ -77,7 +80,11 @@ describe('reduce: event fields', () => {
   it('measures a deployment from its creation and a scale from the sweep that saw it begin', () => {
     // Prepare
     const deploy = rollingDeployment();
-    const scale = [sweep(0, api(oldDeployment())), sweep(1, api(oldDeployment({ desiredCount: 4 }))), sweep(3, api(oldDeployment({ desiredCount: 4, runningCount: 4 })))];
+    const scale = [
+      sweep(0, api(oldDeployment())),
+      sweep(1, api(oldDeployment({ desiredCount: 4 }))),
+      sweep(3, api(oldDeployment({ desiredCount: 4, runningCount: 4 }))),
+    ];
     // Act
     const deployDone = only(lastEvents(deploy), 'DeploymentCompleted');
     const scaleDone = only(lastEvents(scale), 'DeploymentCompleted');
@@ -100,7 +107,9 @@ describe('reduce: event fields', () => {
     const crash = (n: number) => sweep(n, api(oldDeployment({ runningCount: 1 })));
     const sweeps = [sweep(0, api(oldDeployment())), crash(1), sweep(2, api(oldDeployment())), crash(3)];
     // Act
-    const crashes = replay(sweeps).perSweep.flat().filter((e) => e.type === 'TaskCrashed');
+    const crashes = replay(sweeps)
+      .perSweep.flat()
+      .filter((e) => e.type === 'TaskCrashed');
     // Assess
     expect(crashes.map((e) => e.id)).toEqual([`prod/api/${OLD}/TaskCrashed@${at(1)}`, `prod/api/${OLD}/TaskCrashed@${at(3)}`]);
   });
@@ -108,11 +117,19 @@ describe('reduce: event fields', () => {
   it('says how long the deployment ran and what the limit was when it times out', () => {
     // Prepare
     const config = { ...DEFAULT_MONITOR_CONFIG, secondsUntilAlert: 60 };
-    const sweeps = [sweep(0, api(oldDeployment())), sweep(1, api(newDeployment(1), draining(1))), sweep(20, api(newDeployment(1), draining(1)))];
+    const sweeps = [
+      sweep(0, api(oldDeployment())),
+      sweep(1, api(newDeployment(1), draining(1))),
+      sweep(20, api(newDeployment(1), draining(1))),
+    ];
     // Act
     const events = replay(sweeps, config).perSweep.at(-1) ?? [];
     // Assess
-    expect(only(events, 'DeploymentTimedOut')).toMatchObject({ secondsUntilAlert: 60, durationSeconds: 96, id: `prod/api/${NEW}/DeploymentTimedOut` });
+    expect(only(events, 'DeploymentTimedOut')).toMatchObject({
+      secondsUntilAlert: 60,
+      durationSeconds: 96,
+      id: `prod/api/${NEW}/DeploymentTimedOut`,
+    });
   });
 
   it('names the sorted services in MonitorStarted', () => {
@@ -121,7 +138,14 @@ describe('reduce: event fields', () => {
     // Act
     const started = only(lastEvents(sweeps), 'MonitorStarted');
     // Assess
-    expect(started).toEqual({ type: 'MonitorStarted', id: `prod/MonitorStarted@${at(0)}`, cluster: 'prod', region: 'eu-west-1', observedAt: at(0), serviceNames: ['api', 'auth', 'web'] });
+    expect(started).toEqual({
+      type: 'MonitorStarted',
+      id: `prod/MonitorStarted@${at(0)}`,
+      cluster: 'prod',
+      region: 'eu-west-1',
+      observedAt: at(0),
+      serviceNames: ['api', 'auth', 'web'],
+    });
   });
 
   it('tells why a service was removed', () => {
@@ -140,10 +164,13 @@ describe('reduce: event fields', () => {
 
   it('gives each removal of a service without deployments its own id', () => {
     // Prepare: a CODE_DEPLOY service deleted, recreated under the same name, and deleted again
-    const billing = (status: string) => buildService({ name: 'billing', status, deploymentController: 'CODE_DEPLOY', deployments: [], desiredCount: 2, runningCount: 2 });
+    const billing = (status: string) =>
+      buildService({ name: 'billing', status, deploymentController: 'CODE_DEPLOY', deployments: [], desiredCount: 2, runningCount: 2 });
     const sweeps = [sweep(0, billing('ACTIVE')), sweep(1, billing('DRAINING')), sweep(2, billing('ACTIVE')), sweep(3, billing('DRAINING'))];
     // Act
-    const removals = replay(sweeps).perSweep.flat().filter((e) => e.type === 'ServiceRemoved');
+    const removals = replay(sweeps)
+      .perSweep.flat()
+      .filter((e) => e.type === 'ServiceRemoved');
     // Assess
     expect(removals).toHaveLength(2);
     expect(new Set(removals.map((e) => e.id)).size).toBe(2);
@@ -151,11 +178,21 @@ describe('reduce: event fields', () => {
 
   it('keys degraded and recovered by the first failure and measures the outage from the last good sweep', () => {
     // Prepare
-    const sweeps = [sweep(0, api(oldDeployment())), buildFailure({ observedAt: at(1) }), buildFailure({ observedAt: at(2) }), buildFailure({ observedAt: at(3) }), sweep(4, api(oldDeployment()))];
+    const sweeps = [
+      sweep(0, api(oldDeployment())),
+      buildFailure({ observedAt: at(1) }),
+      buildFailure({ observedAt: at(2) }),
+      buildFailure({ observedAt: at(3) }),
+      sweep(4, api(oldDeployment())),
+    ];
     // Act
     const perSweep = replay(sweeps).perSweep;
     // Assess
-    expect(only(perSweep[3] ?? [], 'MonitorDegraded')).toMatchObject({ id: `prod/MonitorDegraded@${at(1)}`, failures: 3, reason: 'ThrottlingException: Rate exceeded' });
+    expect(only(perSweep[3] ?? [], 'MonitorDegraded')).toMatchObject({
+      id: `prod/MonitorDegraded@${at(1)}`,
+      failures: 3,
+      reason: 'ThrottlingException: Rate exceeded',
+    });
     expect(only(perSweep[4] ?? [], 'MonitorRecovered')).toMatchObject({ id: `prod/MonitorRecovered@${at(1)}`, durationSeconds: 20 });
   });
 });
@@ -165,7 +202,11 @@ describe('reduce: ordering', () => {
     // Prepare
     const start = sweep(0, buildService({ name: 'web', deployments: [oldDeployment()] }), api(oldDeployment()));
     const failures = [1, 2, 3].map((n) => buildFailure({ observedAt: at(n) }));
-    const busy = sweep(4, buildService({ name: 'web', deployments: [oldDeployment({ desiredCount: 5 })] }), api(newDeployment(2, { rolloutState: 'COMPLETED', failedTasks: 1 })));
+    const busy = sweep(
+      4,
+      buildService({ name: 'web', deployments: [oldDeployment({ desiredCount: 5 })] }),
+      api(newDeployment(2, { rolloutState: 'COMPLETED', failedTasks: 1 })),
+    );
     // Act
     const events = replay([start, ...failures, busy]).perSweep.at(-1) ?? [];
     // Assess
@@ -213,7 +254,10 @@ describe('reduce: purity and robustness', () => {
 
   it('tracks a service named __proto__ like any other', () => {
     // Prepare
-    const sweeps = [sweep(0, buildService({ name: '__proto__', deployments: [oldDeployment()] })), sweep(1, buildService({ name: '__proto__', deployments: [oldDeployment({ runningCount: 1 })] }))];
+    const sweeps = [
+      sweep(0, buildService({ name: '__proto__', deployments: [oldDeployment()] })),
+      sweep(1, buildService({ name: '__proto__', deployments: [oldDeployment({ runningCount: 1 })] })),
+    ];
     // Act
     const events = lastEvents(sweeps);
     // Assess

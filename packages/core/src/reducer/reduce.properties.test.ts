@@ -64,14 +64,20 @@ const deployment: fc.Arbitrary<DeploymentSnapshot> = fc
   .record({
     id: fc.constantFrom('ecs-svc/1', 'ecs-svc/2', 'ecs-svc/3', 'ecs-svc/4'),
     status: fc.constantFrom('PRIMARY', 'PRIMARY', 'ACTIVE', 'INACTIVE'),
-    taskDefinition: fc.constantFrom('arn:aws:ecs:eu-west-1:123456789012:task-definition/api:42', 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:43'),
+    taskDefinition: fc.constantFrom(
+      'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:42',
+      'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:43',
+    ),
     desiredCount: fc.integer({ min: 0, max: 3 }),
     runningCount: fc.integer({ min: 0, max: 3 }),
     failedTasks: fc.integer({ min: 0, max: 3 }),
     createdAt: fc.integer({ min: T0, max: T0 + 600_000 }),
     updatedAt: fc.integer({ min: T0, max: T0 + 600_000 }),
     rolloutState: fc.option(fc.constantFrom('IN_PROGRESS', 'COMPLETED', 'FAILED'), { nil: undefined }),
-    rolloutStateReason: fc.option(fc.constantFrom('ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/1.', 'in progress'), { nil: undefined }),
+    rolloutStateReason: fc.option(
+      fc.constantFrom('ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/1.', 'in progress'),
+      { nil: undefined },
+    ),
   })
   .map(({ rolloutState, rolloutStateReason, ...rest }) => ({
     ...rest,
@@ -95,7 +101,14 @@ const service: fc.Arbitrary<ServiceSnapshot> = fc.record({
 const sequence: fc.Arbitrary<SweepOutcome[]> = fc
   .array(
     fc.oneof(
-      { weight: 5, arbitrary: fc.record({ services: fc.array(service, { maxLength: 3 }), missing: fc.subarray(['api', 'web', 'worker']), partial: fc.boolean() }) },
+      {
+        weight: 5,
+        arbitrary: fc.record({
+          services: fc.array(service, { maxLength: 3 }),
+          missing: fc.subarray(['api', 'web', 'worker']),
+          partial: fc.boolean(),
+        }),
+      },
       { weight: 1, arbitrary: fc.constant('failure' as const) },
     ),
     { minLength: 1, maxLength: 12 },
@@ -157,7 +170,9 @@ describe('reduce: properties', () => {
         const key = (e: MonitorEvent): string => ('deploymentId' in e ? `${e.service}/${e.deploymentId}` : '');
         const starts = countBy(events, (e) => (e.type === 'DeploymentStarted' ? key(e) : undefined));
         const terminal = countBy(events, (e) =>
-          e.type === 'DeploymentFailed' || (e.type === 'DeploymentCompleted' && (e.kind === 'deploy' || e.kind === 'rollback')) ? key(e) : undefined,
+          e.type === 'DeploymentFailed' || (e.type === 'DeploymentCompleted' && (e.kind === 'deploy' || e.kind === 'rollback'))
+            ? key(e)
+            : undefined,
         );
         // Assess
         expect([...starts.values(), ...terminal.values()].every((n) => n === 1)).toBe(true);

@@ -21,7 +21,18 @@ import {
 import { replay, typesPerSweep } from './__fixtures__/replay.js';
 
 const failedNoRollback = (n: number) =>
-  sweep(n, api(newDeployment(0, { failedTasks: 3, updatedAt: at(n), rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' }), draining(2)));
+  sweep(
+    n,
+    api(
+      newDeployment(0, {
+        failedTasks: 3,
+        updatedAt: at(n),
+        rolloutState: 'FAILED',
+        rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+      }),
+      draining(2),
+    ),
+  );
 
 interface Case {
   rule: string;
@@ -56,19 +67,34 @@ const cases: Case[] = [
     sweeps: [
       sweep(0, api(oldDeployment())),
       sweep(1, api(newDeployment(1), draining(1))),
-      sweep(2, api(buildDeployment({ id: FIX, taskDefinition: API_44, runningCount: 0, createdAt: at(2), rolloutState: 'IN_PROGRESS' }), newDeployment(2, { status: 'ACTIVE', rolloutState: 'COMPLETED' }))),
+      sweep(
+        2,
+        api(
+          buildDeployment({ id: FIX, taskDefinition: API_44, runningCount: 0, createdAt: at(2), rolloutState: 'IN_PROGRESS' }),
+          newDeployment(2, { status: 'ACTIVE', rolloutState: 'COMPLETED' }),
+        ),
+      ),
     ],
     expected: [['MonitorStarted'], ['DeploymentStarted'], ['DeploymentStarted', 'DeploymentCompleted:deploy']],
   },
   {
     rule: 'DeploymentStarted: a service that appears after start-up',
-    sweeps: [sweep(0, api(oldDeployment())), sweep(1, api(oldDeployment()), buildService({ name: 'web', deployments: [newDeployment(0)] }))],
+    sweeps: [
+      sweep(0, api(oldDeployment())),
+      sweep(1, api(oldDeployment()), buildService({ name: 'web', deployments: [newDeployment(0)] })),
+    ],
     expected: [['MonitorStarted'], ['DeploymentStarted']],
   },
   {
     rule: 'TasksFailing, DeploymentFailed, RollbackStarted, then a rollback completion: the circuit breaker',
     sweeps: circuitBreakerRollback(),
-    expected: [['MonitorStarted'], ['DeploymentStarted'], ['TasksFailing'], ['DeploymentFailed', 'RollbackStarted'], ['DeploymentCompleted:rollback']],
+    expected: [
+      ['MonitorStarted'],
+      ['DeploymentStarted'],
+      ['TasksFailing'],
+      ['DeploymentFailed', 'RollbackStarted'],
+      ['DeploymentCompleted:rollback'],
+    ],
   },
   {
     rule: 'TasksFailing is sent once per deployment however often failedTasks rises',
@@ -90,7 +116,13 @@ const cases: Case[] = [
       sweep(0, api(oldDeployment())),
       sweep(1, api(newDeployment(0), draining(2))),
       failedNoRollback(2),
-      sweep(3, api(buildDeployment({ id: FIX, taskDefinition: API_42, createdAt: at(3), rolloutState: 'IN_PROGRESS', rolloutStateReason: 'manual' }), newDeployment(0, { status: 'ACTIVE', rolloutState: 'FAILED' }))),
+      sweep(
+        3,
+        api(
+          buildDeployment({ id: FIX, taskDefinition: API_42, createdAt: at(3), rolloutState: 'IN_PROGRESS', rolloutStateReason: 'manual' }),
+          newDeployment(0, { status: 'ACTIVE', rolloutState: 'FAILED' }),
+        ),
+      ),
     ],
     expected: [['MonitorStarted'], ['DeploymentStarted'], ['TasksFailing', 'DeploymentFailed'], ['RollbackStarted']],
   },
@@ -145,12 +177,20 @@ const cases: Case[] = [
   },
   {
     rule: 'no DeploymentTimedOut while the deployment keeps being updated',
-    sweeps: [sweep(0, api(oldDeployment())), sweep(1, api(newDeployment(1), draining(1))), sweep(130, api(newDeployment(1, { updatedAt: at(129) }), draining(1)))],
+    sweeps: [
+      sweep(0, api(oldDeployment())),
+      sweep(1, api(newDeployment(1), draining(1))),
+      sweep(130, api(newDeployment(1, { updatedAt: at(129) }), draining(1))),
+    ],
     expected: [['MonitorStarted'], ['DeploymentStarted'], []],
   },
   {
     rule: 'never DeploymentTimedOut for a recovering service',
-    sweeps: [sweep(0, api(oldDeployment())), sweep(1, api(oldDeployment({ runningCount: 1 }))), sweep(500, api(oldDeployment({ runningCount: 1 })))],
+    sweeps: [
+      sweep(0, api(oldDeployment())),
+      sweep(1, api(oldDeployment({ runningCount: 1 }))),
+      sweep(500, api(oldDeployment({ runningCount: 1 }))),
+    ],
     expected: [['MonitorStarted'], ['TaskCrashed'], []],
   },
   {
@@ -191,19 +231,34 @@ const cases: Case[] = [
   },
   {
     rule: 'failures fewer than the threshold are neither degraded nor recovered',
-    sweeps: [sweep(0, api(oldDeployment())), buildFailure({ observedAt: at(1) }), buildFailure({ observedAt: at(2) }), sweep(3, api(oldDeployment()))],
+    sweeps: [
+      sweep(0, api(oldDeployment())),
+      buildFailure({ observedAt: at(1) }),
+      buildFailure({ observedAt: at(2) }),
+      sweep(3, api(oldDeployment())),
+    ],
     expected: [['MonitorStarted'], [], [], []],
   },
   {
     rule: 'start-up mid-deployment: adopted as deploying, later completed, never a false TaskCrashed',
-    sweeps: [sweep(0, api(newDeployment(0), draining(2))), sweep(1, api(newDeployment(1), draining(1))), sweep(2, api(newDeployment(2, { rolloutState: 'COMPLETED' })))],
+    sweeps: [
+      sweep(0, api(newDeployment(0), draining(2))),
+      sweep(1, api(newDeployment(1), draining(1))),
+      sweep(2, api(newDeployment(2, { rolloutState: 'COMPLETED' }))),
+    ],
     expected: [['MonitorStarted'], [], ['DeploymentCompleted:deploy']],
   },
   {
     rule: 'start-up after a failed deployment: a fix on a new task definition is a DeploymentStarted, not a rollback',
     sweeps: [
       failedNoRollback(0),
-      sweep(1, api(buildDeployment({ id: FIX, taskDefinition: API_44, runningCount: 0, createdAt: at(1), rolloutState: 'IN_PROGRESS' }), draining(2))),
+      sweep(
+        1,
+        api(
+          buildDeployment({ id: FIX, taskDefinition: API_44, runningCount: 0, createdAt: at(1), rolloutState: 'IN_PROGRESS' }),
+          draining(2),
+        ),
+      ),
     ],
     expected: [['MonitorStarted'], ['DeploymentStarted']],
   },
@@ -211,13 +266,23 @@ const cases: Case[] = [
     rule: 'start-up after a failed deployment: going back to the task definition it replaced is a rollback',
     sweeps: [
       failedNoRollback(0),
-      sweep(1, api(buildDeployment({ id: FIX, taskDefinition: API_42, runningCount: 0, createdAt: at(1), rolloutState: 'IN_PROGRESS' }), draining(2))),
+      sweep(
+        1,
+        api(
+          buildDeployment({ id: FIX, taskDefinition: API_42, runningCount: 0, createdAt: at(1), rolloutState: 'IN_PROGRESS' }),
+          draining(2),
+        ),
+      ),
     ],
     expected: [['MonitorStarted'], ['RollbackStarted']],
   },
   {
     rule: 'start-up with a service short of tasks: no false TaskCrashed',
-    sweeps: [sweep(0, api(oldDeployment({ runningCount: 1 }))), sweep(1, api(oldDeployment({ runningCount: 1 }))), sweep(2, api(oldDeployment()))],
+    sweeps: [
+      sweep(0, api(oldDeployment({ runningCount: 1 }))),
+      sweep(1, api(oldDeployment({ runningCount: 1 }))),
+      sweep(2, api(oldDeployment())),
+    ],
     expected: [['MonitorStarted'], [], ['DeploymentCompleted:recover']],
   },
   {
@@ -242,7 +307,11 @@ const cases: Case[] = [
   },
   {
     rule: 'a service that leaves the listing and comes back with the same deployment is not re-announced',
-    sweeps: [sweep(0, api(oldDeployment()), buildService({ name: 'web' })), sweep(1, buildService({ name: 'web' })), sweep(2, api(oldDeployment()), buildService({ name: 'web' }))],
+    sweeps: [
+      sweep(0, api(oldDeployment()), buildService({ name: 'web' })),
+      sweep(1, buildService({ name: 'web' })),
+      sweep(2, api(oldDeployment()), buildService({ name: 'web' })),
+    ],
     expected: [['MonitorStarted'], ['ServiceRemoved'], []],
   },
   {
@@ -280,7 +349,11 @@ describe('reduce: DESIGN §4 table', () => {
 describe('reduce: configuration', () => {
   it('measures the timeout from createdAt when timeoutFrom says so', () => {
     // Prepare
-    const sweeps = [sweep(0, api(oldDeployment())), sweep(1, api(newDeployment(1), draining(1))), sweep(4, api(newDeployment(1, { updatedAt: at(4) }), draining(1)))];
+    const sweeps = [
+      sweep(0, api(oldDeployment())),
+      sweep(1, api(newDeployment(1), draining(1))),
+      sweep(4, api(newDeployment(1, { updatedAt: at(4) }), draining(1))),
+    ];
     const config = { ...DEFAULT_MONITOR_CONFIG, secondsUntilAlert: 10, timeoutFrom: 'createdAt' as const };
     // Act
     const actual = typesPerSweep(sweeps, config);

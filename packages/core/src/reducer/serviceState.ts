@@ -50,9 +50,7 @@ export function serviceState(
     deploymentRunningCount: deployment?.runningCount ?? view.runningCount,
     pendingCount: view.pendingCount,
     failedTasks: deployment?.failedTasks ?? 0,
-    success: deployment
-      ? deployment.runningCount === deployment.desiredCount
-      : view.runningCount === view.desiredCount,
+    success: deployment ? deployment.runningCount === deployment.desiredCount : view.runningCount === view.desiredCount,
     consoleUrl: consoleUrl(ctx.region, ctx.cluster, view.name),
   };
   if (extras.previousTaskDef !== undefined && extras.previousTaskDef !== '') state.previousTaskDef = extras.previousTaskDef;

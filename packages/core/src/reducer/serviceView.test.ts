@@ -6,8 +6,16 @@ describe('readService: stability (DESIGN §4)', () => {
   it.each([
     { why: 'one finished PRIMARY with every task running', deployments: [buildDeployment()], stable: true },
     { why: 'rolloutState absent', deployments: [buildDeployment({ rolloutState: undefined })], stable: true },
-    { why: 'an INACTIVE deployment alongside does not count', deployments: [buildDeployment(), buildDeployment({ id: 'ecs-svc/9', status: 'INACTIVE' })], stable: true },
-    { why: 'an ACTIVE deployment still draining', deployments: [buildDeployment(), buildDeployment({ id: 'ecs-svc/9', status: 'ACTIVE' })], stable: false },
+    {
+      why: 'an INACTIVE deployment alongside does not count',
+      deployments: [buildDeployment(), buildDeployment({ id: 'ecs-svc/9', status: 'INACTIVE' })],
+      stable: true,
+    },
+    {
+      why: 'an ACTIVE deployment still draining',
+      deployments: [buildDeployment(), buildDeployment({ id: 'ecs-svc/9', status: 'ACTIVE' })],
+      stable: false,
+    },
     { why: 'a task missing', deployments: [buildDeployment({ runningCount: 1 })], stable: false },
     { why: 'rollout IN_PROGRESS', deployments: [buildDeployment({ rolloutState: 'IN_PROGRESS' })], stable: false },
     { why: 'rollout FAILED', deployments: [buildDeployment({ rolloutState: 'FAILED' })], stable: false },

@@ -56,19 +56,13 @@ export function readService(raw: unknown): ServiceView | undefined {
   if (primary) view.primary = primary;
   // Without any deployment (CODE_DEPLOY/EXTERNAL) the service-level counts are all there is;
   // live deployments without a PRIMARY are a rollout in an unknown state, never stable.
-  view.stable = primary
-    ? isStableDeployment(active, primary)
-    : active.length === 0 && view.runningCount === view.desiredCount;
+  view.stable = primary ? isStableDeployment(active, primary) : active.length === 0 && view.runningCount === view.desiredCount;
   return view;
 }
 
 function isStableDeployment(active: DeploymentSnapshot[], primary: DeploymentSnapshot): boolean {
   const rollout = primary.rolloutState;
-  return (
-    active.length === 1 &&
-    primary.runningCount === primary.desiredCount &&
-    (rollout === undefined || rollout === 'COMPLETED')
-  );
+  return active.length === 1 && primary.runningCount === primary.desiredCount && (rollout === undefined || rollout === 'COMPLETED');
 }
 
 /** Several PRIMARY entries never happen in ECS; if they do, the newest wins, deterministically. */

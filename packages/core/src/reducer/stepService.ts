@@ -63,7 +63,11 @@ function switchDeployment(
   const track = trackNewDeployment(view, primary, ctx.observedAt, rollback ? 'rollingBack' : 'deploying', previous.seen);
   if (previous.taskDef !== '') track.previousTaskDef = previous.taskDef;
   if (rollback && previous.deploymentId !== '') track.failedDeploymentId = previous.deploymentId;
-  events.push(rollback ? rollbackStarted(ctx, view, track, primary) : plainServiceEvent('DeploymentStarted', ctx, view, primary, trackExtras(track, undefined)));
+  events.push(
+    rollback
+      ? rollbackStarted(ctx, view, track, primary)
+      : plainServiceEvent('DeploymentStarted', ctx, view, primary, trackExtras(track, undefined)),
+  );
   return track;
 }
 

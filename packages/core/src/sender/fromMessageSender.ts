@@ -24,7 +24,10 @@ export function fromMessageSender(legacy: MessageSender): Sender {
       signal.throwIfAborted();
       try {
         // The legacy function cannot be cancelled; the adapter stops waiting for it instead.
-        await abortable(Promise.resolve().then(() => legacy.send(notification.text)), signal);
+        await abortable(
+          Promise.resolve().then(() => legacy.send(notification.text)),
+          signal,
+        );
       } catch (error) {
         if (isSenderError(error)) throw error;
         throw new SenderError(`message sender failed: ${messageOf(error)}`, { retryable: true, cause: error });

@@ -64,7 +64,11 @@ describe('monitorClusters', () => {
       monitorCluster(PROD, {
         source,
         checkIntervalSeconds: FAST,
-        enrich: (input$) => input$.pipe(tap((input) => inputs.push(input)), map((input) => input.event)),
+        enrich: (input$) =>
+          input$.pipe(
+            tap((input) => inputs.push(input)),
+            map((input) => input.event),
+          ),
       }).pipe(take(2), toArray()),
     );
     // Assess

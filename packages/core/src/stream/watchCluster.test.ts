@@ -45,9 +45,7 @@ describe('watchCluster (marbles)', () => {
         overlapped ||= running > 0;
         running++;
         const duration = tick === 0 ? '25ms' : '5ms';
-        return cold<SweepOutcome>(`${duration} (a|)`, { a: snapshotAt(tick) }).pipe(
-          map((outcome) => (running--, outcome)),
-        );
+        return cold<SweepOutcome>(`${duration} (a|)`, { a: snapshotAt(tick) }).pipe(map((outcome) => (running--, outcome)));
       };
       // Act
       const ids$ = ids(watchCluster(PROD, sweep, settings(scheduler)));

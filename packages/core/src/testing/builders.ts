@@ -4,12 +4,7 @@
  * so a test reads like the AWS data it stands for. Pass `undefined` for an optional field to
  * leave it out, as old API versions and CODE_DEPLOY services do.
  */
-import type {
-  ClusterSnapshot,
-  DeploymentSnapshot,
-  ServiceSnapshot,
-  SweepFailure,
-} from '../model/snapshot.js';
+import type { ClusterSnapshot, DeploymentSnapshot, ServiceSnapshot, SweepFailure } from '../model/snapshot.js';
 
 /** Values the builders fall back on. */
 export const BUILDER_DEFAULTS = Object.freeze({

@@ -40,7 +40,10 @@ export function conformanceChecks<O>(plugin: SenderPlugin<O>, harness: SenderHar
     { name: 'delivers one notification of every event type when the channel accepts', run: checkEveryEvent },
     { name: 'classifies a server error as retryable', run: async (s) => void (await checkFailure(s, 'serverError', true)) },
     { name: 'classifies rate limiting as retryable, with retryAfterMs when the channel gave one', run: checkRateLimited },
-    { name: 'classifies a rejected request (bad payload or auth) as not retryable', run: async (s) => void (await checkFailure(s, 'rejected', false)) },
+    {
+      name: 'classifies a rejected request (bad payload or auth) as not retryable',
+      run: async (s) => void (await checkFailure(s, 'rejected', false)),
+    },
     { name: 'closes idempotently', run: checkClose },
   ];
   if (harness.canHang !== false) checks.push({ name: 'gives up when the signal aborts a hung send', run: checkAbort });
@@ -114,7 +117,10 @@ async function checkAbort<O>({ harness, sender }: ConformanceSession<O>): Promis
   controller.abort(new Error('attempt timed out'));
   let guard: NodeJS.Timeout | undefined;
   const outcome = await Promise.race([
-    sending.then(() => 'resolved', () => 'rejected'),
+    sending.then(
+      () => 'resolved',
+      () => 'rejected',
+    ),
     new Promise<string>((resolve) => (guard = setTimeout(() => resolve('still hanging'), ABORT_GRACE_MS))),
   ]);
   clearTimeout(guard);

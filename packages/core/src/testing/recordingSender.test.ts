@@ -20,7 +20,13 @@ describe('recordingSender', () => {
     const sender = recordingSender().failNext(2);
 
     const outcomes = [];
-    for (let i = 0; i < 3; i += 1) outcomes.push(await sender.send(first!, signal()).then(() => 'ok', (e: unknown) => e));
+    for (let i = 0; i < 3; i += 1)
+      outcomes.push(
+        await sender.send(first!, signal()).then(
+          () => 'ok',
+          (e: unknown) => e,
+        ),
+      );
 
     expect(outcomes.slice(0, 2).every((e) => isSenderError(e) && e.retryable)).toBe(true);
     expect(outcomes[2]).toBe('ok');

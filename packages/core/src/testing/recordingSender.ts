@@ -59,8 +59,7 @@ export function recordingSender(): RecordingSender {
     failNext: (count = 1, error = new SenderError('scripted failure', { retryable: true })) => push(count, { throws: error }),
     rejectNext: (count = 1) => push(count, { throws: new SenderError('scripted rejection', { retryable: false }) }),
     hangNext: (count = 1, options = {}) => push(count, options.ignoreSignal ? 'hangIgnoringSignal' : 'hang'),
-    untilSent: (count) =>
-      self.sent.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })),
+    untilSent: (count) => (self.sent.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve }))),
     async send(notification, signal) {
       const step = script.shift() ?? 'ok';
       self.attempts.push({ notification, step });

@@ -14,7 +14,10 @@ describe('scriptedSource', () => {
     const outcomes = [await source.sweep(prod, 0), await source.sweep(prod, 1)];
 
     expect(outcomes.map((o) => o.observedAt)).toEqual([1, 2]);
-    expect(source.calls).toEqual([{ cluster: 'prod', tick: 0 }, { cluster: 'prod', tick: 1 }]);
+    expect(source.calls).toEqual([
+      { cluster: 'prod', tick: 0 },
+      { cluster: 'prod', tick: 1 },
+    ]);
   });
 
   it('repeats the last entry past the end of the script', async () => {

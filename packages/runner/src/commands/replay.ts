@@ -39,7 +39,7 @@ export const replay: Command = {
     '',
     'Options:',
     '  -c, --config FILE   templates, formatter and senders to use',
-    '      --send          send the notifications through the config\'s senders instead of printing them',
+    "      --send          send the notifications through the config's senders instead of printing them",
     '  -h, --help          this help',
     '',
     'Exit codes: 0 done, 1 a runtime failure, 2 bad usage, config or recording.',
@@ -48,7 +48,8 @@ export const replay: Command = {
   allowPositionals: true,
   async run(flags, positionals, io) {
     const [file, ...extra] = positionals;
-    if (file === undefined || extra.length > 0) throw new RunnerError(RunnerErrorCode.usage, 'mona replay needs exactly one FILE (see mona replay --help)');
+    if (file === undefined || extra.length > 0)
+      throw new RunnerError(RunnerErrorCode.usage, 'mona replay needs exactly one FILE (see mona replay --help)');
     const config = await configOf(flags, io);
     const send = flags['send'] === true;
     if (send && !config) throw new RunnerError(RunnerErrorCode.usage, 'mona replay --send needs --config FILE with senders');
@@ -61,7 +62,9 @@ export const replay: Command = {
     try {
       const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
       for await (const event of replayRecording(lines)) {
-        const notification = toNotification(event, formatter, (error) => logger.warn({ err: error, eventId: event.id }, 'formatter failed'));
+        const notification = toNotification(event, formatter, (error) =>
+          logger.warn({ err: error, eventId: event.id }, 'formatter failed'),
+        );
         if (destinations) {
           for (const d of destinations) if (d.route.accepts(notification)) d.queue.enqueue(notification);
           continue;

@@ -48,7 +48,9 @@ describe('mona run', () => {
     // Assess
     expect(code).toBe(0);
     const sent = recorded().filter((r) => r['notification']);
-    expect((sent[0]?.['notification'] as { event: { type: string; serviceNames: string[] } }).event).toMatchObject({ type: 'MonitorStarted' });
+    expect((sent[0]?.['notification'] as { event: { type: string; serviceNames: string[] } }).event).toMatchObject({
+      type: 'MonitorStarted',
+    });
     expect(recorded().at(-1)).toEqual({ channel: '#ops', closed: true });
     expect(io.out()).toContain('"msg":"mona stopped"');
     expect(io.out()).not.toContain('tok-never-logged');

@@ -34,7 +34,12 @@ export const run: Command = {
   options: { config: { type: 'string', short: 'c' }, pretty: { type: 'boolean' }, record: { type: 'string' } },
   async run(flags, _positionals, io) {
     const config = await loadConfig(requireConfigFlag(flags, 'run'), io.env);
-    const logger = createLogger({ level: config.logLevel, pretty: flags['pretty'] === true, destination: io.stdout, secrets: config.secrets });
+    const logger = createLogger({
+      level: config.logLevel,
+      pretty: flags['pretty'] === true,
+      destination: io.stdout,
+      secrets: config.secrets,
+    });
     const recorder = recorderFor(flags, config, logger);
     const monitor = await startMonitor(config, { logger, ...(recorder ? { onSweep: (outcome) => recorder.write(outcome) } : {}) }).catch(
       async (error: unknown) => {

@@ -58,7 +58,13 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
     serviceNamesOverride: stringList('Watch only these services (skips ListServices).'),
     secondsUntilAlert: positiveInt('Seconds without progress before a deployment times out.', 600),
     // A number, not an integer: sub-second intervals keep the demo and end-to-end tests fast.
-    checkIntervalSeconds: { type: 'number', exclusiveMinimum: 0, nullable: true, description: 'Seconds between sweeps (fractions allowed).', default: 10 },
+    checkIntervalSeconds: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      nullable: true,
+      description: 'Seconds between sweeps (fractions allowed).',
+      default: 10,
+    },
     logInterval: positiveInt('Ticks between state summaries in the log.', 60),
     refreshServicesInterval: positiveInt('Ticks between ListServices refreshes.', 30),
     timeoutFrom: {
@@ -113,7 +119,12 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
       description: 'Message templates by formatter key, with {field} placeholders.',
       properties: templateProperties,
     },
-    formatter: { type: 'string', minLength: 1, nullable: true, description: 'Module exporting a partial formatter, relative to the config file.' },
+    formatter: {
+      type: 'string',
+      minLength: 1,
+      nullable: true,
+      description: 'Module exporting a partial formatter, relative to the config file.',
+    },
     senders: {
       type: 'array',
       nullable: true,

@@ -25,6 +25,12 @@ describe('shipped examples and deployment kit', () => {
     const actions = policy.Statement.flatMap((s) => s.Action).sort();
 
     // Assess
-    expect(actions).toEqual(['ecs:DescribeServices', 'ecs:DescribeTaskDefinition', 'ecs:DescribeTasks', 'ecs:ListServices', 'ecs:ListTasks']);
+    expect(actions).toEqual([
+      'ecs:DescribeServices',
+      'ecs:DescribeTaskDefinition',
+      'ecs:DescribeTasks',
+      'ecs:ListServices',
+      'ecs:ListTasks',
+    ]);
   });
 });

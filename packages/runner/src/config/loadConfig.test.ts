@@ -41,10 +41,10 @@ describe('parseConfig', () => {
 
   it('merges ecsCluster and clusters, with per-cluster regions and the env region as fallback', () => {
     // Act
-    const config = parseConfig(
-      '{"ecsCluster":"a","clusters":["b",{"name":"c","region":"us-east-1"}],"http":{"port":0}}',
-      { ...at, env: { AWS_DEFAULT_REGION: 'eu-central-1' } },
-    );
+    const config = parseConfig('{"ecsCluster":"a","clusters":["b",{"name":"c","region":"us-east-1"}],"http":{"port":0}}', {
+      ...at,
+      env: { AWS_DEFAULT_REGION: 'eu-central-1' },
+    });
 
     // Assess
     expect(config.clusters).toEqual([
@@ -85,7 +85,9 @@ describe('parseConfig', () => {
 
   it('rejects template placeholders the event does not have, naming the allowed fields', () => {
     // Act
-    const { issues } = issuesOf('{"ecsCluster":"c","AWSRegion":"r","templates":{"deploy":"{service} {servce}","scale":"{previousDesiredCount}"}}');
+    const { issues } = issuesOf(
+      '{"ecsCluster":"c","AWSRegion":"r","templates":{"deploy":"{service} {servce}","scale":"{previousDesiredCount}"}}',
+    );
 
     // Assess
     expect(issues).toEqual([expect.objectContaining({ path: '/templates/deploy', message: 'uses unknown field {servce}' })]);

@@ -21,11 +21,9 @@ export function parseConfig(
   try {
     raw = JSON.parse(text);
   } catch (cause) {
-    throw new RunnerError(
-      RunnerErrorCode.configUnreadable,
-      `${context.configPath} is not valid JSON: ${(cause as Error).message}`,
-      { cause },
-    );
+    throw new RunnerError(RunnerErrorCode.configUnreadable, `${context.configPath} is not valid JSON: ${(cause as Error).message}`, {
+      cause,
+    });
   }
   const { value, secrets, issues } = interpolateEnv(raw, context.env);
   const schemaIssues = validateConfig(value);
@@ -41,10 +39,7 @@ export function parseConfig(
  * @example
  * const config = await loadConfig('mona.json', process.env);
  */
-export async function loadConfig(
-  path: string,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<ResolvedConfig> {
+export async function loadConfig(path: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<ResolvedConfig> {
   const configPath = resolve(path);
   let text: string;
   try {

@@ -64,8 +64,7 @@ function resolveClusters(
   input: MonaConfig,
   env: Readonly<Record<string, string | undefined>>,
 ): { clusters: ResolvedConfig['clusters']; issues: ConfigIssue[] } {
-  const fallback =
-    input.AWSRegion ?? REGION_VARS.map((name) => env[name]).find((v) => v !== undefined && v !== '') ?? profileRegion(env);
+  const fallback = input.AWSRegion ?? REGION_VARS.map((name) => env[name]).find((v) => v !== undefined && v !== '') ?? profileRegion(env);
   const written = [
     ...(input.ecsCluster != null ? [{ name: input.ecsCluster, path: '/ecsCluster' }] : []),
     ...(input.clusters ?? []).map((c, i) => ({ ...(typeof c === 'string' ? { name: c } : c), path: `/clusters/${i}` })),

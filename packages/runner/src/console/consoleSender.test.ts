@@ -13,7 +13,10 @@ describe('consoleSender', () => {
     // Prepare
     const written: string[] = [];
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0);
-    const sender = await consoleSender.create({ color: false, stream: 'stderr' }, { logger: recordingLogger(), instanceName: 'senders[0]:console' });
+    const sender = await consoleSender.create(
+      { color: false, stream: 'stderr' },
+      { logger: recordingLogger(), instanceName: 'senders[0]:console' },
+    );
     const notifications = sampleNotifications();
     // Act
     for (const n of notifications) await sender.send(n, new AbortController().signal);

@@ -67,7 +67,10 @@ export function monitorOptionsOf(
   };
   if (deps.source) options.source = deps.source;
   // A scripted or replayed source has no live ECS behind it: enrich only when told how.
-  const enrich = deps.source && !deps.enricher ? undefined : createEnrichment(config, { clientFor, logger: deps.logger, ...(deps.enricher ? { enricher: deps.enricher } : {}) });
+  const enrich =
+    deps.source && !deps.enricher
+      ? undefined
+      : createEnrichment(config, { clientFor, logger: deps.logger, ...(deps.enricher ? { enricher: deps.enricher } : {}) });
   if (enrich) options.enrich = enrich;
   if (deps.scheduler) options.scheduler = deps.scheduler;
   return options;

@@ -52,7 +52,16 @@ const deploying: ClusterSnapshot = {
   services: snapshot.services.map((service) => ({
     ...service,
     deployments: [
-      { ...service.deployments[0]!, id: 'ecs-svc/2', status: 'PRIMARY', runningCount: 0, rolloutState: 'IN_PROGRESS', taskDefinition: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:2', createdAt: snapshot.observedAt + 500, updatedAt: snapshot.observedAt + 500 },
+      {
+        ...service.deployments[0]!,
+        id: 'ecs-svc/2',
+        status: 'PRIMARY',
+        runningCount: 0,
+        rolloutState: 'IN_PROGRESS',
+        taskDefinition: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:2',
+        createdAt: snapshot.observedAt + 500,
+        updatedAt: snapshot.observedAt + 500,
+      },
       { ...service.deployments[0]!, status: 'ACTIVE' },
     ],
   })),
@@ -60,7 +69,10 @@ const deploying: ClusterSnapshot = {
 
 function capture() {
   const lines: string[] = [];
-  return { lines, logger: (secrets: string[]) => createLogger({ level: 'debug', destination: { write: (l: string) => lines.push(l) }, secrets }) };
+  return {
+    lines,
+    logger: (secrets: string[]) => createLogger({ level: 'debug', destination: { write: (l: string) => lines.push(l) }, secrets }),
+  };
 }
 
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
@@ -95,7 +107,11 @@ describe('startMonitor', () => {
   it('delivers a pending notification on stop before closing the senders', async () => {
     // Prepare
     const config = parseConfig(
-      JSON.stringify({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', senders: [{ plugin: './plugins/recording.mjs', options: { channel: '#slow', delayMs: 200 } }] }),
+      JSON.stringify({
+        ecsCluster: 'prod',
+        AWSRegion: 'eu-west-1',
+        senders: [{ plugin: './plugins/recording.mjs', options: { channel: '#slow', delayMs: 200 } }],
+      }),
       { configPath, env: {} },
     );
     const logs = capture();
@@ -110,7 +126,9 @@ describe('startMonitor', () => {
     expect(entries.map((e) => (e['notification'] ? 'sent' : 'closed'))).toEqual(['sent', 'closed']);
     expect((entries[0]?.['notification'] as { event: { type: string } }).event.type).toBe('MonitorStarted');
     const delivered = await metricValue(monitor, 'mona_notifications_total');
-    expect(delivered).toEqual([expect.objectContaining({ value: 1, labels: { sender: 'senders[0]:./plugins/recording.mjs', result: 'delivered' } })]);
+    expect(delivered).toEqual([
+      expect.objectContaining({ value: 1, labels: { sender: 'senders[0]:./plugins/recording.mjs', result: 'delivered' } }),
+    ]);
   });
 
   it('delivers an event that was being enriched when stop was called', async () => {
@@ -133,7 +151,11 @@ describe('startMonitor', () => {
       }),
       { configPath, env: {} },
     );
-    monitor = await startMonitor(config, { logger: capture().logger([]), source: scriptedSource({ prod: [snapshot, deploying] }), enricher });
+    monitor = await startMonitor(config, {
+      logger: capture().logger([]),
+      source: scriptedSource({ prod: [snapshot, deploying] }),
+      enricher,
+    });
     await started;
 
     // Act
@@ -167,7 +189,9 @@ describe('startMonitor', () => {
     await monitor.stop();
 
     // Assess
-    const channels = recorded().filter((e) => e['notification']).map((e) => e['channel']);
+    const channels = recorded()
+      .filter((e) => e['notification'])
+      .map((e) => e['channel']);
     expect(channels).toEqual(['#all']);
   });
 
@@ -269,7 +293,11 @@ describe('startMonitor', () => {
 
     // Act
     for (const enabled of [true, false]) {
-      const running = await startMonitor(configFor(enabled), { logger: capture().logger([]), source: scriptedSource({ prod: [snapshot, deploying] }), enricher });
+      const running = await startMonitor(configFor(enabled), {
+        logger: capture().logger([]),
+        source: scriptedSource({ prod: [snapshot, deploying] }),
+        enricher,
+      });
       await until(async () => (await metricValue(running, 'mona_notifications_total')).length > 0);
       await running.stop();
     }
@@ -290,12 +318,20 @@ describe('startMonitor', () => {
     const first = await startMonitor(config, { logger: capture().logger([]), source: scriptedSource({ prod: [snapshot] }) });
     monitor = first;
     const taken = parseConfig(
-      JSON.stringify({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', http: { port: first.server!.port }, senders: [{ plugin: './plugins/recording.mjs', options: { channel: '#c' } }] }),
+      JSON.stringify({
+        ecsCluster: 'prod',
+        AWSRegion: 'eu-west-1',
+        http: { port: first.server!.port },
+        senders: [{ plugin: './plugins/recording.mjs', options: { channel: '#c' } }],
+      }),
       { configPath, env: {} },
     );
 
     // Act
-    const error = await startMonitor(taken, { logger: capture().logger([]), source: scriptedSource({ prod: [snapshot] }) as SnapshotSource }).catch((e: unknown) => e);
+    const error = await startMonitor(taken, {
+      logger: capture().logger([]),
+      source: scriptedSource({ prod: [snapshot] }) as SnapshotSource,
+    }).catch((e: unknown) => e);
 
     // Assess
     expect((error as { code?: string }).code).toBe('MONA_HTTP_LISTEN_FAILED');

@@ -66,7 +66,10 @@ export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): P
   const formatter = await loadFormatter(config);
   const live = await createSenders(await loadSenders(config), logger);
   const metrics = createMetrics();
-  const health = createHealth(config.clusters.map((c) => c.cluster), { checkIntervalSeconds: config.checkIntervalSeconds, now });
+  const health = createHealth(
+    config.clusters.map((c) => c.cluster),
+    { checkIntervalSeconds: config.checkIntervalSeconds, now },
+  );
   let server: OpsServer | undefined;
   try {
     if (config.http) server = await startOpsServer(config.http, { health, metrics });
@@ -106,7 +109,8 @@ export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): P
       subscription.unsubscribe();
       const left = Math.max(0, timeout - (performance.now() - startedAt));
       const drains = Promise.all(destinations.map((d) => d.queue.drain(left))).then((all) => all.every(Boolean));
-      if ((await settleWithin(drains, left, hurry)) !== true) logger.warn({ timeoutMs: timeout }, 'some notifications were not delivered before shutdown');
+      if ((await settleWithin(drains, left, hurry)) !== true)
+        logger.warn({ timeoutMs: timeout }, 'some notifications were not delivered before shutdown');
       await Promise.all(destinations.map((d) => d.queue.close()));
       await server?.close();
       logger.info('mona stopped');

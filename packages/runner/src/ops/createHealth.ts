@@ -21,10 +21,7 @@ export interface Health {
  * @example
  * const health = createHealth(['prod'], { checkIntervalSeconds: 10, now: () => Date.now() });
  */
-export function createHealth(
-  clusters: readonly string[],
-  options: { checkIntervalSeconds: number; now: () => number },
-): Health {
+export function createHealth(clusters: readonly string[], options: { checkIntervalSeconds: number; now: () => number }): Health {
   const staleAfterMs = (3 * options.checkIntervalSeconds + 30) * 1000;
   const startedAt = options.now();
   const lastGood = new Map<string, number>();

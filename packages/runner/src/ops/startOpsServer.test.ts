@@ -16,7 +16,10 @@ describe('startOpsServer', () => {
     const metrics = createMetrics();
     metrics.sweeps.inc({ cluster: 'prod', region: 'eu-west-1', result: 'success' });
     metrics.servicesMonitored.set({ cluster: 'prod', region: 'eu-west-1' }, 7);
-    server = await startOpsServer({ port: 0, host: '127.0.0.1' }, { metrics, health: createHealth(['prod'], { checkIntervalSeconds: 10, now: Date.now }) });
+    server = await startOpsServer(
+      { port: 0, host: '127.0.0.1' },
+      { metrics, health: createHealth(['prod'], { checkIntervalSeconds: 10, now: Date.now }) },
+    );
 
     // Act
     const res = await fetch(`http://127.0.0.1:${server.port}/metrics`);

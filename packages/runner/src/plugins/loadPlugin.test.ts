@@ -48,7 +48,10 @@ describe('loadPlugin', () => {
   });
 
   it.each([
-    ['an ESM-only package (exports with the import condition)', { exports: { '.': { types: './lib/index.d.ts', import: './lib/index.js' } } }],
+    [
+      'an ESM-only package (exports with the import condition)',
+      { exports: { '.': { types: './lib/index.d.ts', import: './lib/index.js' } } },
+    ],
     ['a package with conditional exports sugar', { exports: { import: './lib/index.js' } }],
     ['a package with only "main"', { main: './lib/index.js' }],
   ])('loads %s installed next to the config file', async (_kind, manifest) => {
@@ -62,7 +65,7 @@ describe('loadPlugin', () => {
     expect(plugin.name).toBe('installed');
   });
 
-  it('prefers a package installed next to the config file over the runner\'s own', async () => {
+  it("prefers a package installed next to the config file over the runner's own", async () => {
     // Prepare
     const nextTo = installedNextToConfig('@mona-ecs/sender-slack', { exports: { '.': { import: './lib/index.js' } } });
 

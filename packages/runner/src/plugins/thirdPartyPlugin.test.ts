@@ -52,7 +52,11 @@ describe('a third-party plugin loaded by path', () => {
   it('rejects options that break the plugin schema before creating it', async () => {
     // Prepare
     const config = parseConfig(
-      JSON.stringify({ ecsCluster: 'prod', AWSRegion: 'r', senders: [{ plugin: webhookEntry, options: { url: 'ftp://nope', colour: 'red' } }] }),
+      JSON.stringify({
+        ecsCluster: 'prod',
+        AWSRegion: 'r',
+        senders: [{ plugin: webhookEntry, options: { url: 'ftp://nope', colour: 'red' } }],
+      }),
       { configPath, env: {} },
     );
 

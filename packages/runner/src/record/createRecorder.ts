@@ -19,7 +19,12 @@ export interface Recorder {
  * const recorder = createRecorder('run.jsonl', { monitor, clusters: config.clusters }, logger);
  * startMonitor(config, { logger, onSweep: (outcome) => recorder.write(outcome) });
  */
-export function createRecorder(path: string, run: { monitor: MonitorConfig; clusters: readonly ClusterRef[] }, logger: Logger, now: () => Date = () => new Date()): Recorder {
+export function createRecorder(
+  path: string,
+  run: { monitor: MonitorConfig; clusters: readonly ClusterRef[] },
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): Recorder {
   const file = createWriteStream(path, { flags: 'a', encoding: 'utf8' });
   let failed = false;
   file.on('error', (error) => {

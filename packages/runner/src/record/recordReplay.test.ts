@@ -32,7 +32,17 @@ describe('record and replay', () => {
 
     // Assess
     expect(new Set(live.map((e) => e.type))).toEqual(
-      new Set(['MonitorStarted', 'DeploymentStarted', 'DeploymentCompleted', 'TasksFailing', 'DeploymentFailed', 'RollbackStarted', 'ScalingStarted', 'TaskCrashed', 'DeploymentTimedOut']),
+      new Set([
+        'MonitorStarted',
+        'DeploymentStarted',
+        'DeploymentCompleted',
+        'TasksFailing',
+        'DeploymentFailed',
+        'RollbackStarted',
+        'ScalingStarted',
+        'TaskCrashed',
+        'DeploymentTimedOut',
+      ]),
     );
     expect(replayed.map(withoutContext)).toEqual(live.map(withoutContext));
   });
@@ -40,7 +50,11 @@ describe('record and replay', () => {
   it('prints the same notifications on every replay, rendered with the config templates', async () => {
     // Prepare
     const fixture = new URL('../../test/fixtures/rollback.jsonl', import.meta.url).pathname;
-    const config = writeConfig({ ecsCluster: 'default', AWSRegion: 'us-east-1', templates: { rollback: 'ROLLBACK of {service}: {reason}' } });
+    const config = writeConfig({
+      ecsCluster: 'default',
+      AWSRegion: 'us-east-1',
+      templates: { rollback: 'ROLLBACK of {service}: {reason}' },
+    });
     const first = captureIo();
     const second = captureIo();
 
@@ -50,7 +64,9 @@ describe('record and replay', () => {
     // Assess
     expect(codes).toEqual([0, 0]);
     expect(first.out()).toBe(second.out());
-    expect(first.out()).toMatch(/warning web: rollback started \(default\)\n {2}ROLLBACK of web: ECS deployment circuit breaker: rolling back to deployment ecs-svc\/\d+\./);
+    expect(first.out()).toMatch(
+      /warning web: rollback started \(default\)\n {2}ROLLBACK of web: ECS deployment circuit breaker: rolling back to deployment ecs-svc\/\d+\./,
+    );
   });
 
   it('refuses a recording of another format version with exit 2', async () => {
@@ -99,7 +115,9 @@ describe('record and replay', () => {
     const fixture = new URL('../../test/fixtures/rollback.jsonl', import.meta.url).pathname;
     const senders = [{ plugin: fixturePlugin('recording.mjs'), options: { channel: 'replayed' }, events: ['rollback', 'deployFailed'] }];
     const config = writeConfig({ ecsCluster: 'default', AWSRegion: 'us-east-1', senders });
-    const sent = ((globalThis as Record<symbol, Array<{ channel: string; notification?: { event: MonitorEvent } }>>)[Symbol.for('mona.test.recording')] ??= []);
+    const sent = ((globalThis as Record<symbol, Array<{ channel: string; notification?: { event: MonitorEvent } }>>)[
+      Symbol.for('mona.test.recording')
+    ] ??= []);
     sent.length = 0;
     const io = captureIo();
 

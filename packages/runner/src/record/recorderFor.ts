@@ -25,5 +25,9 @@ export function recorderFor(flags: Flags, config: ResolvedConfig, logger: Logger
  * reduce(state, outcome, monitorConfigOf(config));
  */
 export function monitorConfigOf(config: ResolvedConfig): MonitorConfig {
-  return { secondsUntilAlert: config.secondsUntilAlert, timeoutFrom: config.timeoutFrom, degradedAfterFailures: config.degradedAfterFailures };
+  return {
+    secondsUntilAlert: config.secondsUntilAlert,
+    timeoutFrom: config.timeoutFrom,
+    degradedAfterFailures: config.degradedAfterFailures,
+  };
 }

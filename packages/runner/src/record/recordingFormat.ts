@@ -1,5 +1,13 @@
 import { MonaError } from '@mona-ecs/core';
-import type { ClusterRef, ClusterSnapshot, DeploymentSnapshot, MonitorConfig, ServiceSnapshot, SweepFailure, SweepOutcome } from '@mona-ecs/core';
+import type {
+  ClusterRef,
+  ClusterSnapshot,
+  DeploymentSnapshot,
+  MonitorConfig,
+  ServiceSnapshot,
+  SweepFailure,
+  SweepOutcome,
+} from '@mona-ecs/core';
 
 /** Version of the recording format this Mona writes and reads (the `v` of every line). */
 export const RECORDING_VERSION = 1;
@@ -76,7 +84,9 @@ export function parseRecordLine(text: string, lineNumber: number): RecordedStart
   }
   const line = raw as { v?: unknown; kind?: unknown };
   if (typeof raw !== 'object' || raw === null || line.v !== RECORDING_VERSION) {
-    throw new RecordingError(`line ${lineNumber} has format version ${JSON.stringify(line?.v)}; this Mona reads version ${RECORDING_VERSION}`);
+    throw new RecordingError(
+      `line ${lineNumber} has format version ${JSON.stringify(line?.v)}; this Mona reads version ${RECORDING_VERSION}`,
+    );
   }
   if (line.kind === 'start') return raw as RecordedStart;
   if (line.kind === 'failure') return withoutVersion(raw) as SweepFailure;
@@ -91,7 +101,17 @@ function slimService(service: ServiceSnapshot): Omit<ServiceSnapshot, 'arn' | 'e
 
 function slimDeployment(d: DeploymentSnapshot): DeploymentSnapshot {
   const { id, status, taskDefinition, desiredCount, runningCount, pendingCount, failedTasks, createdAt, updatedAt } = d;
-  const slim: DeploymentSnapshot = { id, status, taskDefinition, desiredCount, runningCount, pendingCount, failedTasks, createdAt, updatedAt };
+  const slim: DeploymentSnapshot = {
+    id,
+    status,
+    taskDefinition,
+    desiredCount,
+    runningCount,
+    pendingCount,
+    failedTasks,
+    createdAt,
+    updatedAt,
+  };
   if (d.rolloutState !== undefined) slim.rolloutState = d.rolloutState;
   if (d.rolloutStateReason !== undefined) slim.rolloutStateReason = d.rolloutStateReason;
   return slim;

@@ -18,13 +18,25 @@ afterEach(async () => {
   await sim.close();
 });
 
-const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '') : []);
+const lines = (file: string) =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+    : [];
 
 describe('mona run --record', () => {
   it('appends the start line and every sweep to the file, and closes it on SIGTERM', async () => {
     // Prepare
     sim.createService('api', { desiredCount: 1 });
-    const config = writeConfig({ ecsCluster: 'default', AWSRegion: sim.region, secondsUntilAlert: 120, ecs: { endpoint: sim.url }, enrichment: { enabled: false }, logLevel: 'silent' });
+    const config = writeConfig({
+      ecsCluster: 'default',
+      AWSRegion: sim.region,
+      secondsUntilAlert: 120,
+      ecs: { endpoint: sim.url },
+      enrichment: { enabled: false },
+      logLevel: 'silent',
+    });
     const file = join(mkdtempSync(join(tmpdir(), 'mona-run-record-')), 'run.jsonl');
     let stop: (signal: string) => void = () => {};
     const io = { ...captureIo(), onSignal: (handler: (signal: string) => void) => ((stop = handler), () => {}) };
@@ -38,7 +50,12 @@ describe('mona run --record', () => {
     // Assess
     expect(code).toBe(0);
     const [start, first] = lines(file).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(start).toMatchObject({ v: 1, kind: 'start', monitor: { secondsUntilAlert: 120 }, clusters: [{ cluster: 'default', region: sim.region }] });
+    expect(start).toMatchObject({
+      v: 1,
+      kind: 'start',
+      monitor: { secondsUntilAlert: 120 },
+      clusters: [{ cluster: 'default', region: sim.region }],
+    });
     expect(first).toMatchObject({ v: 1, kind: 'snapshot', cluster: 'default', services: [{ name: 'api', desiredCount: 1 }] });
     expect(JSON.stringify(first)).not.toContain('"arn"');
   });

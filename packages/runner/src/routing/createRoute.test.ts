@@ -25,8 +25,8 @@ describe('createRoute', () => {
     const route = createRoute({ events: ['deployFailed', 'rollback'] });
 
     // Act
-    const results = [note({ type: 'DeploymentFailed' }), note({ type: 'RollbackStarted' }), note({ type: 'DeploymentStarted' })].map(
-      (n) => route.accepts(n),
+    const results = [note({ type: 'DeploymentFailed' }), note({ type: 'RollbackStarted' }), note({ type: 'DeploymentStarted' })].map((n) =>
+      route.accepts(n),
     );
 
     // Assess

@@ -74,7 +74,15 @@ export function initialWait(cluster: string, region: string, services: readonly 
     region,
     targets,
     notes: [],
-    services: services.map((service) => ({ service, status: 'waiting', runningCount: 0, desiredCount: 0, pendingCount: 0, failedTasks: 0, events: [] })),
+    services: services.map((service) => ({
+      service,
+      status: 'waiting',
+      runningCount: 0,
+      desiredCount: 0,
+      pendingCount: 0,
+      failedTasks: 0,
+      events: [],
+    })),
   };
 }
 

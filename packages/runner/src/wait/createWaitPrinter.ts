@@ -86,7 +86,12 @@ function plainPrinter(stream: ProgressStream): WaitPrinter {
       }
     },
     finish(progress, timeoutSeconds) {
-      stream.write(progress.services.flatMap((s) => resultLines(s, timeoutSeconds)).map((l) => `${l}\n`).join(''));
+      stream.write(
+        progress.services
+          .flatMap((s) => resultLines(s, timeoutSeconds))
+          .map((l) => `${l}\n`)
+          .join(''),
+      );
     },
   };
 }

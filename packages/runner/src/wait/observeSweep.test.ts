@@ -21,8 +21,19 @@ function play(sweeps: SweepOutcome[], services = ['api'], targets = NO_TARGET): 
   return progress;
 }
 
-const failed = buildDeployment({ id: 'ecs-svc/2', status: 'ACTIVE', runningCount: 0, rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' });
-const rollingBack = buildDeployment({ id: 'ecs-svc/3', runningCount: 1, rolloutState: 'IN_PROGRESS', rolloutStateReason: 'ECS deployment circuit breaker: rolling back to deployment ecs-svc/1.' });
+const failed = buildDeployment({
+  id: 'ecs-svc/2',
+  status: 'ACTIVE',
+  runningCount: 0,
+  rolloutState: 'FAILED',
+  rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+});
+const rollingBack = buildDeployment({
+  id: 'ecs-svc/3',
+  runningCount: 1,
+  rolloutState: 'IN_PROGRESS',
+  rolloutStateReason: 'ECS deployment circuit breaker: rolling back to deployment ecs-svc/1.',
+});
 const inProgress = buildDeployment({ id: 'ecs-svc/2', runningCount: 1, rolloutState: 'IN_PROGRESS', rolloutStateReason: undefined });
 const old = buildDeployment({ id: 'ecs-svc/1', status: 'ACTIVE', runningCount: 1 });
 
@@ -32,7 +43,11 @@ describe('observeSweep', () => {
     const progress = play([buildSnapshot({ observedAt: T0, services: [buildService({ deployments: [rollingBack, failed] })] })]);
 
     // Assess
-    expect(progress.services[0]).toMatchObject({ status: 'rolledBack', deploymentId: 'ecs-svc/2', reason: 'ECS deployment circuit breaker: tasks failed to start.' });
+    expect(progress.services[0]).toMatchObject({
+      status: 'rolledBack',
+      deploymentId: 'ecs-svc/2',
+      reason: 'ECS deployment circuit breaker: tasks failed to start.',
+    });
     expect(waitExitCode(progress)).toBe(1);
   });
 
@@ -46,7 +61,10 @@ describe('observeSweep', () => {
 
   it('keeps waiting through failed sweeps and shows the error', () => {
     // Act
-    const progress = play([buildSnapshot({ observedAt: T0, services: [buildService({ deployments: [inProgress, old] })] }), buildFailure({ observedAt: T0 + 5_000 })]);
+    const progress = play([
+      buildSnapshot({ observedAt: T0, services: [buildService({ deployments: [inProgress, old] })] }),
+      buildFailure({ observedAt: T0 + 5_000 }),
+    ]);
 
     // Assess
     expect(progress.services[0]?.status).toBe('waiting');
@@ -57,7 +75,11 @@ describe('observeSweep', () => {
     // Prepare
     const denied = buildFailure({
       observedAt: T0,
-      error: { name: 'AccessDeniedException', code: 'AccessDeniedException', message: 'User is not authorized to perform: ecs:DescribeServices' },
+      error: {
+        name: 'AccessDeniedException',
+        code: 'AccessDeniedException',
+        message: 'User is not authorized to perform: ecs:DescribeServices',
+      },
     });
 
     // Act
@@ -85,7 +107,10 @@ describe('observeSweep', () => {
   it('reports a service deleted while waiting as removed (exit 1), not unknown', () => {
     // Prepare
     const start = buildSnapshot({ observedAt: T0, services: [buildService({ deployments: [inProgress, old] })] });
-    const draining = buildSnapshot({ observedAt: T0 + 5_000, services: [buildService({ status: 'DRAINING', deployments: [inProgress, old] })] });
+    const draining = buildSnapshot({
+      observedAt: T0 + 5_000,
+      services: [buildService({ status: 'DRAINING', deployments: [inProgress, old] })],
+    });
 
     // Act
     const progress = play([start, draining]);

@@ -1,7 +1,14 @@
 import { isGone } from '@mona-ecs/core';
-import type { ClusterState, DeploymentSnapshot, MonitorEvent, ReduceResult, ServiceSnapshot, ServiceTrack, SweepOutcome } from '@mona-ecs/core';
+import type {
+  ClusterState,
+  DeploymentSnapshot,
+  MonitorEvent,
+  ReduceResult,
+  ServiceSnapshot,
+  ServiceTrack,
+  SweepOutcome,
+} from '@mona-ecs/core';
 import type { ServiceWait, WaitProgress, WaitTargets } from './WaitProgress.js';
-
 
 /**
  * ECS or SDK errors that waiting cannot cure (no or bad credentials, no permission): a CI gate

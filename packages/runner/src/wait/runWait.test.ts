@@ -100,7 +100,11 @@ describe('mona wait against the simulator', () => {
     const command = createWaitCommand({ source, clientFor: () => ecs.client });
 
     // Act
-    const code = await runCommand(command, [...BASE, '--service', 'api', '--timeout', '200ms', '--json', '--no-diagnostics'], ioWith(out, err));
+    const code = await runCommand(
+      command,
+      [...BASE, '--service', 'api', '--timeout', '200ms', '--json', '--no-diagnostics'],
+      ioWith(out, err),
+    );
 
     // Assess
     expect(code).toBe(3);
@@ -110,14 +114,22 @@ describe('mona wait against the simulator', () => {
 
   it('fails at once (exit 1) when ECS refuses access, instead of waiting out the timeout', async () => {
     // Prepare
-    const denied = { name: 'AccessDeniedException', code: 'AccessDeniedException', message: 'User is not authorized to perform: ecs:DescribeServices' };
+    const denied = {
+      name: 'AccessDeniedException',
+      code: 'AccessDeniedException',
+      message: 'User is not authorized to perform: ecs:DescribeServices',
+    };
     const source: SnapshotSource = { sweep: async (cluster) => ({ kind: 'failure', ...cluster, observedAt: START, error: denied }) };
     const out = fakeStream();
     const err = fakeStream();
     const command = createWaitCommand({ source, clientFor: () => ecs.client });
 
     // Act
-    const code = await runCommand(command, [...BASE, '--service', 'api', '--timeout', '15m', '--json', '--no-diagnostics'], ioWith(out, err));
+    const code = await runCommand(
+      command,
+      [...BASE, '--service', 'api', '--timeout', '15m', '--json', '--no-diagnostics'],
+      ioWith(out, err),
+    );
 
     // Assess
     expect(code).toBe(1);
@@ -142,7 +154,11 @@ describe('mona wait against the simulator', () => {
     const command = createWaitCommand({ source: ecs.source(['api']), clientFor: () => ecs.client });
 
     // Act
-    const code = await runCommand(command, ['--cluster', 'nowhere', '--region', 'us-east-1', '--service', 'api', '--interval', '0.01'], ioWith(out, fakeStream()));
+    const code = await runCommand(
+      command,
+      ['--cluster', 'nowhere', '--region', 'us-east-1', '--service', 'api', '--interval', '0.01'],
+      ioWith(out, fakeStream()),
+    );
 
     // Assess
     expect(code).toBe(2);
@@ -190,7 +206,10 @@ describe('mona wait targets and output', () => {
     const result = await waitFor(['web', 'api'], ['--json']);
 
     // Assess
-    const lines = result.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = result.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => [l['service'], l['status'], l['exitCode']])).toEqual([
       ['web', 'completed', 0],
       ['api', 'completed', 0],
@@ -244,8 +263,14 @@ describe('mona wait targets and output', () => {
     // Prepare
     ecs.sim.createService('api', { desiredCount: 2 });
     ecs.sim.failDeployment('api', { image: 'api:broken' });
-    const config = writeConfig({ ecsCluster: 'default', AWSRegion: 'us-east-1', senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: 'gate' } }] });
-    const sent = ((globalThis as Record<symbol, Array<{ notification?: { event: { type: string; context?: unknown } } }>>)[Symbol.for('mona.test.recording')] ??= []);
+    const config = writeConfig({
+      ecsCluster: 'default',
+      AWSRegion: 'us-east-1',
+      senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: 'gate' } }],
+    });
+    const sent = ((globalThis as Record<symbol, Array<{ notification?: { event: { type: string; context?: unknown } } }>>)[
+      Symbol.for('mona.test.recording')
+    ] ??= []);
     sent.length = 0;
 
     // Act
@@ -262,8 +287,14 @@ describe('mona wait targets and output', () => {
     // Prepare
     ecs.sim.createService('api', { desiredCount: 2 });
     const id = ecs.sim.stallDeployment('api', { image: 'api:slow' });
-    const config = writeConfig({ ecsCluster: 'default', AWSRegion: 'us-east-1', senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: 'gate' } }] });
-    const sent = ((globalThis as Record<symbol, Array<{ notification?: { text: string; event: { id: string } } }>>)[Symbol.for('mona.test.recording')] ??= []);
+    const config = writeConfig({
+      ecsCluster: 'default',
+      AWSRegion: 'us-east-1',
+      senders: [{ plugin: fixturePlugin('recording.mjs'), options: { channel: 'gate' } }],
+    });
+    const sent = ((globalThis as Record<symbol, Array<{ notification?: { text: string; event: { id: string } } }>>)[
+      Symbol.for('mona.test.recording')
+    ] ??= []);
     sent.length = 0;
 
     // Act

@@ -123,7 +123,12 @@ function timedOut(progress: WaitProgress, timeoutSeconds: number): WaitProgress 
     const event = waitTimeoutEvent(progress, wait, timeoutSeconds);
     // Sweeps still failing at the deadline (no credentials, access denied) are why it timed out: say so.
     const reason = wait.reason ?? (progress.sweepError !== undefined ? `the last sweep failed: ${progress.sweepError}` : undefined);
-    return { ...wait, status: 'timedOut' as const, events: event ? [...wait.events, event] : wait.events, ...(reason !== undefined ? { reason } : {}) };
+    return {
+      ...wait,
+      status: 'timedOut' as const,
+      events: event ? [...wait.events, event] : wait.events,
+      ...(reason !== undefined ? { reason } : {}),
+    };
   });
   return { ...progress, services };
 }

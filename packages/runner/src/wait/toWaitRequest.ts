@@ -17,7 +17,11 @@ export const DEFAULT_WAIT_INTERVAL_SECONDS = 5;
  * @example
  * const request = toWaitRequest({ cluster: 'prod', service: ['api'] }, undefined, process.env);
  */
-export function toWaitRequest(flags: Flags, config: ResolvedConfig | undefined, env: Readonly<Record<string, string | undefined>>): WaitRequest {
+export function toWaitRequest(
+  flags: Flags,
+  config: ResolvedConfig | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): WaitRequest {
   const cluster = text(flags, 'cluster');
   if (!cluster) throw usage('needs --cluster C');
   const services = [...new Set(list(flags, 'service'))];
@@ -32,7 +36,11 @@ export function toWaitRequest(flags: Flags, config: ResolvedConfig | undefined, 
     timeoutMs: parseDuration(text(flags, 'timeout') ?? DEFAULT_WAIT_TIMEOUT, '--timeout'),
     intervalSeconds: interval(flags, config),
     monitor: config
-      ? { secondsUntilAlert: config.secondsUntilAlert, timeoutFrom: config.timeoutFrom, degradedAfterFailures: config.degradedAfterFailures }
+      ? {
+          secondsUntilAlert: config.secondsUntilAlert,
+          timeoutFrom: config.timeoutFrom,
+          degradedAfterFailures: config.degradedAfterFailures,
+        }
       : {},
     enrich: flags['no-diagnostics'] !== true && (config?.enrichment.enabled ?? true),
   };

@@ -35,7 +35,10 @@ describe('mona demo', () => {
 
   it('ends quietly with exit 0 when its reader goes away (`mona demo | head -3`)', async () => {
     // Prepare
-    const child = spawn(process.execPath, [CLI, 'demo', '--beat-ms', '200'], { env: { ...process.env, ...FAKE_AWS_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'demo', '--beat-ms', '200'], {
+      env: { ...process.env, ...FAKE_AWS_ENV },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     let lines = 0;
     child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));

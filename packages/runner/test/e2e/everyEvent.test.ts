@@ -36,7 +36,12 @@ let exitCode: number;
 
 /** Wait until Slack has at least `count` messages with this key. */
 const seen = (key: string, count = 1) =>
-  until(() => mona.exitCode() !== null || world.keys().slack.filter((k) => k === key).length >= count, `${key} ×${count} at Slack`, 20_000, explain).then(() => {
+  until(
+    () => mona.exitCode() !== null || world.keys().slack.filter((k) => k === key).length >= count,
+    `${key} ×${count} at Slack`,
+    20_000,
+    explain,
+  ).then(() => {
     if (mona.exitCode() !== null) throw new Error(`mona exited early (${mona.exitCode()})${explain()}`);
   });
 
@@ -46,7 +51,13 @@ const explain = () => `\nreceived: ${JSON.stringify(world.keys())}\nmona stderr:
 beforeAll(async () => {
   world = await startWorld({ stepMs: 300 });
   const { sim } = world;
-  for (const [name, desiredCount] of [['api', 2], ['web', 2], ['worker', 2], ['billing', 2], ['legacy', 1]] as const) {
+  for (const [name, desiredCount] of [
+    ['api', 2],
+    ['web', 2],
+    ['worker', 2],
+    ['billing', 2],
+    ['legacy', 1],
+  ] as const) {
     sim.createService(name, { desiredCount });
   }
   mona = startMona(world.config({ checkIntervalSeconds: 0.1, secondsUntilAlert: 2 }));

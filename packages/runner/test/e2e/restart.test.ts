@@ -33,7 +33,9 @@ describe('mona restarted in the middle of a deployment', () => {
     // the ECS endpoint through the SDK's own variable instead of the config.
     const firstExit = await first.stop();
     const busyAtRestart = sim.isBusy('api');
-    const second = startMona(world.config({ checkIntervalSeconds: 0.1, secondsUntilAlert: 30, ecs: {} }), { AWS_ENDPOINT_URL_ECS: world.proxy.url });
+    const second = startMona(world.config({ checkIntervalSeconds: 0.1, secondsUntilAlert: 30, ecs: {} }), {
+      AWS_ENDPOINT_URL_ECS: world.proxy.url,
+    });
     monas.push(second);
     await until(() => slackHas('DeploymentCompleted:api'), 'the completion after the restart', 20_000, explain);
     const secondExit = await second.stop();

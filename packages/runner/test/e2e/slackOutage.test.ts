@@ -24,12 +24,18 @@ describe('a Slack outage', () => {
     sim.createService('api', { desiredCount: 2 });
     slack.mode = 'fail';
     mona = startMona(world.config({ checkIntervalSeconds: 0.1 }));
-    const explain = () => `\nreceived: ${JSON.stringify(world.keys())}, slack attempts ${slack.attempts}\nstderr: ${mona?.stderr().slice(-2000)}`;
+    const explain = () =>
+      `\nreceived: ${JSON.stringify(world.keys())}, slack attempts ${slack.attempts}\nstderr: ${mona?.stderr().slice(-2000)}`;
     await until(() => world.keys().email.includes('MonitorStarted:-'), 'the start-up email', 15_000, explain);
     // Act
     sim.deploy('api', { image: 'api:2' });
     const chapter = ['MonitorStarted:-', 'DeploymentStarted:api', 'DeploymentCompleted:api'];
-    await until(() => chapter.every((k) => world.keys().email.includes(k) && world.keys().sns.includes(k)), 'email and SNS', 15_000, explain);
+    await until(
+      () => chapter.every((k) => world.keys().email.includes(k) && world.keys().sns.includes(k)),
+      'email and SNS',
+      15_000,
+      explain,
+    );
     const slackDuringOutage = [...slack.messages];
     await until(() => slack.attempts >= 2, 'Slack to be retried', 15_000, explain);
     // Assess

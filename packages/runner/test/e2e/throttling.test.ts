@@ -20,7 +20,8 @@ async function playStory(world: World): Promise<Record<string, number>> {
   // Transient failures must stay invisible: a streak of failed sweeps is not an outage here.
   const mona = startMona(world.config({ checkIntervalSeconds: 0.1, secondsUntilAlert: 30, degradedAfterFailures: 10 }));
   monas.push(mona);
-  const explain = () => `\n${JSON.stringify(sim.throttled)} received: ${JSON.stringify(world.keys().sns)}\nstderr: ${mona.stderr().slice(-2000)}`;
+  const explain = () =>
+    `\n${JSON.stringify(sim.throttled)} received: ${JSON.stringify(world.keys().sns)}\nstderr: ${mona.stderr().slice(-2000)}`;
   const has = (key: string) => world.keys().sns.includes(key);
   await until(() => has('MonitorStarted:-'), 'the start-up message', 15_000, explain);
   sim.deploy('api', { image: 'api:2' });

@@ -22,7 +22,13 @@ function smtpError(message: string, responseCode: number): Error {
  * required and only those credentials pass (535 otherwise).
  */
 export async function startSmtpServer(auth?: { user: string; pass: string }): Promise<FakeSmtpServer> {
-  const state: FakeSmtpServer = { port: 0, messages: [], mode: 'ok', clear: () => (state.messages.length = 0), close: async () => undefined };
+  const state: FakeSmtpServer = {
+    port: 0,
+    messages: [],
+    mode: 'ok',
+    clear: () => (state.messages.length = 0),
+    close: async () => undefined,
+  };
   const options: SMTPServerOptions = {
     disabledCommands: auth === undefined ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
     authOptional: auth === undefined,
@@ -30,12 +36,14 @@ export async function startSmtpServer(auth?: { user: string; pass: string }): Pr
     logger: false,
     closeTimeout: 50,
     onAuth(credentials, _session, callback) {
-      if (auth !== undefined && credentials.username === auth.user && credentials.password === auth.pass) return callback(null, { user: auth.user });
+      if (auth !== undefined && credentials.username === auth.user && credentials.password === auth.pass)
+        return callback(null, { user: auth.user });
       return callback(smtpError('Authentication credentials invalid', 535));
     },
     onRcptTo(address, _session, callback) {
       // `unknown@…` never exists, whatever the mode: for partial rejections.
-      if (state.mode === 'rejectRecipient' || address.address.startsWith('unknown@')) return callback(smtpError('Mailbox unavailable', 550));
+      if (state.mode === 'rejectRecipient' || address.address.startsWith('unknown@'))
+        return callback(smtpError('Mailbox unavailable', 550));
       if (state.mode === 'throttle') return callback(smtpError('Too many messages, slow down', 421));
       return callback();
     },
@@ -69,7 +77,11 @@ export function partOf(raw: string, contentType: 'text/plain' | 'text/html'): st
   if (start < 0) return undefined;
   const rest = raw.slice(start);
   const bodyStart = rest.search(/\r?\n\r?\n/);
-  const body = rest.slice(bodyStart).replace(/^\r?\n\r?\n/, '').split(/\r?\n--/)[0] ?? '';
+  const body =
+    rest
+      .slice(bodyStart)
+      .replace(/^\r?\n\r?\n/, '')
+      .split(/\r?\n--/)[0] ?? '';
   const headers = rest.slice(0, bodyStart);
   if (/quoted-printable/i.test(headers)) return decodeQuotedPrintable(body);
   if (/base64/i.test(headers)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');

@@ -1,7 +1,9 @@
 import type { MonitorEvent, Notification, ServiceState, Severity } from '@mona-ecs/core';
 
 /** Fields of a service event of the `api` service in `prod`, as the reducer fills them. */
-export function serviceState(overrides: Partial<ServiceState> = {}): ServiceState & { cluster: string; region: string; observedAt: number } {
+export function serviceState(
+  overrides: Partial<ServiceState> = {},
+): ServiceState & { cluster: string; region: string; observedAt: number } {
   return {
     cluster: 'prod',
     region: 'eu-west-1',
@@ -47,7 +49,13 @@ export const deploymentFailed = notificationOf(
     id: 'prod/api/ecs-svc/1234567890/DeploymentFailed',
     ...serviceState({ reason: 'circuit breaker: tasks failed to start', failedTasks: 3, success: false }),
     context: {
-      stoppedTasks: [{ taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc', stoppedReason: '<script>alert(1)</script> Essential container exited', containers: [{ name: 'app', exitCode: 137, reason: 'OOMKilled' }] }],
+      stoppedTasks: [
+        {
+          taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc',
+          stoppedReason: '<script>alert(1)</script> Essential container exited',
+          containers: [{ name: 'app', exitCode: 137, reason: 'OOMKilled' }],
+        },
+      ],
       changes: [{ name: 'app', previousImage: 'repo/api:1.0', image: 'repo/api:1.1' }],
       deployedBy: 'arn:aws:sts::123456789012:assumed-role/ci/gh-actions',
     },
@@ -58,7 +66,16 @@ export const deploymentFailed = notificationOf(
 );
 
 export const serviceRemoved = notificationOf(
-  { type: 'ServiceRemoved', id: 'prod/api/ServiceRemoved', cluster: 'prod', region: 'eu-west-1', observedAt: 0, service: 'api', reason: 'DRAINING', consoleUrl: 'https://example.invalid/api' },
+  {
+    type: 'ServiceRemoved',
+    id: 'prod/api/ServiceRemoved',
+    cluster: 'prod',
+    region: 'eu-west-1',
+    observedAt: 0,
+    service: 'api',
+    reason: 'DRAINING',
+    consoleUrl: 'https://example.invalid/api',
+  },
   ':wastebasket: `api` was removed (DRAINING)',
   'api removed',
   'warning',

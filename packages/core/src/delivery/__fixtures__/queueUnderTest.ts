@@ -15,7 +15,8 @@ export function queueUnderTest(sender: Sender, options: DeliveryQueueOptions = {
     name: 'senders[0]:test',
     logger,
     hooks: {
-      onOutcome: (n, outcome, info) => outcomes.push({ id: n.id, outcome, attempts: info.attempts, ...(info.error === undefined ? {} : { error: info.error }) }),
+      onOutcome: (n, outcome, info) =>
+        outcomes.push({ id: n.id, outcome, attempts: info.attempts, ...(info.error === undefined ? {} : { error: info.error }) }),
       onRetry: (n, info) => retries.push({ id: n.id, ...info }),
     },
     ...options,

@@ -60,7 +60,10 @@ export function rollingDeployment(): SweepOutcome[] {
     sweep(1, api(newDeployment(0), draining(2))),
     sweep(2, api(newDeployment(1, { updatedAt: at(2) }), draining(1))),
     sweep(3, api(newDeployment(2, { updatedAt: at(3) }))),
-    sweep(4, api(newDeployment(2, { updatedAt: at(4), rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${NEW} completed.` }))),
+    sweep(
+      4,
+      api(newDeployment(2, { updatedAt: at(4), rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${NEW} completed.` })),
+    ),
   ];
 }
 
@@ -118,7 +121,9 @@ export function daemonService(): SweepOutcome[] {
     buildService({
       name: 'log-agent',
       schedulingStrategy: 'DAEMON',
-      deployments: [buildDeployment({ id: OLD, taskDefinition: taskDefinitionArn('log-agent', 7), desiredCount: desired, runningCount: running })],
+      deployments: [
+        buildDeployment({ id: OLD, taskDefinition: taskDefinitionArn('log-agent', 7), desiredCount: desired, runningCount: running }),
+      ],
     });
   return [sweep(0, svc(3, 3)), sweep(1, svc(4, 3)), sweep(2, svc(4, 4))];
 }

@@ -65,7 +65,12 @@ export async function recordStory(ecs: SimulatedEcs, story: Story, file: string)
   const raw = { ecsCluster: 'default', AWSRegion: 'us-east-1', secondsUntilAlert: story.secondsUntilAlert, senders };
   const config = { ...parseConfig(JSON.stringify(raw), { configPath: join(tmpdir(), 'mona.json'), env: {} }), checkIntervalSeconds: 0.01 };
   const logger = createLogger({ level: 'silent' });
-  const recorder = createRecorder(file, { monitor: monitorConfigOf(config), clusters: config.clusters }, logger, () => new Date(ecs.sim.now()));
+  const recorder = createRecorder(
+    file,
+    { monitor: monitorConfigOf(config), clusters: config.clusters },
+    logger,
+    () => new Date(ecs.sim.now()),
+  );
   let sweeps = 0;
   const source = ecs.source(story.services, (n) => story.act(ecs, n));
   const monitor = await startMonitor(config, {

@@ -43,7 +43,10 @@ function cleanEnv(): Record<string, string> {
  * expect(await mona.exited()).toBe(0);
  */
 export function runCli(args: string[], env: Record<string, string> = {}): MonaProcess {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...cleanEnv(), ...FAKE_AWS_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...cleanEnv(), ...FAKE_AWS_ENV, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));

@@ -21,7 +21,10 @@ const SLACK_PATTERNS: Array<[string, RegExp]> = [
   ['RollbackStarted', /^:leftwards_arrow_with_hook: `([^`]+)` is rolling back/],
   ['ScalingStarted', /^:left_right_arrow: `([^`]+)` scaling from/],
   ['TaskCrashed', /^:boom: `([^`]+)` has/],
-  ['DeploymentCompleted', /^:(?:white_check_mark|leftwards_arrow_with_hook): `([^`]+)` (?:deployment done|scaling done|recovered|rollback done)/],
+  [
+    'DeploymentCompleted',
+    /^:(?:white_check_mark|leftwards_arrow_with_hook): `([^`]+)` (?:deployment done|scaling done|recovered|rollback done)/,
+  ],
   ['ServiceRemoved', /^:wastebasket: `([^`]+)`/],
 ];
 
