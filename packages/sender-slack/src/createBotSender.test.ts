@@ -67,6 +67,22 @@ describe('createBotSender', () => {
     expect(update?.body['attachments']).toMatchObject([{ color: '#2EB67D' }]);
   });
 
+  it('keeps only the newest thread parents: an evicted deployment speaks top-level again', async () => {
+    // Prepare: room for one thread; a second deployment's start evicts the first's parent
+    const sender = createBotSender(options(), { logger: recordingLogger(), instanceName: 'slack' }, 1);
+    const first = notificationOf('DeploymentStarted');
+    const second = notificationOf('DeploymentStarted', { deploymentId: 'ecs-svc/other', id: 'other/DeploymentStarted' });
+
+    // Act
+    await sender.send(first, signal());
+    await sender.send(second, signal());
+    await sender.send(notificationOf('DeploymentCompleted'), signal());
+
+    // Assess: the completion of the first is a new top-level message, and no parent is edited
+    expect(slack.requests.map((r) => r.method)).toEqual(['chat.postMessage', 'chat.postMessage', 'chat.postMessage']);
+    expect(slack.requests[2]?.body['thread_ts']).toBeUndefined();
+  });
+
   it('broadcasts a failure reply to the channel and marks the parent with :x:', async () => {
     // Prepare
     const sender = createBotSender(options(), { logger: recordingLogger(), instanceName: 'slack' });

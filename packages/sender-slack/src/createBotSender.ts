@@ -2,7 +2,7 @@ import { SenderError, type Notification, type Sender, type SenderContext } from 
 import { WebClient } from '@slack/web-api';
 import { buildSlackMessage, type SlackMessage } from './buildSlackMessage.js';
 import { classifySlackError } from './classifySlackError.js';
-import { LruMap } from './LruMap.js';
+import { LRUCache } from 'lru-cache';
 import { observedFetch, type HttpObservation } from './observedFetch.js';
 import type { SlackBotOptions } from './options.js';
 import { slackLogger } from './slackLogger.js';
@@ -43,7 +43,9 @@ interface Call {
  * await sender.send(deploymentCompleted, signal); // reply + parent edited to ":white_check_mark: …"
  */
 export function createBotSender(options: SlackBotOptions, context: SenderContext, capacity = THREAD_CAPACITY): Sender {
-  const threads = new LruMap<string, ThreadParent>(capacity);
+  // Bounded, so a monitor that runs for months does not grow without end: a deployment evicted
+  // after `capacity` newer ones simply starts a new thread if it ever speaks again.
+  const threads = new LRUCache<string, ThreadParent>({ max: capacity });
   let closed = false;
 
   const open = (signal: AbortSignal): Call => {

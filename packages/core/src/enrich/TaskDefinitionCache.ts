@@ -1,5 +1,6 @@
 import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
+import { LRUCache } from 'lru-cache';
 import { abortable } from '../abortable.js';
 import type { Limiter } from './Limiter.js';
 
@@ -26,36 +27,38 @@ export const SHARED_LOOKUP_TIMEOUT_MS = 30_000;
  * const info = await cache.get(client, limiter, 'arn:aws:ecs:…:task-definition/api:42', signal);
  */
 export class TaskDefinitionCache {
-  private readonly entries = new Map<string, Promise<TaskDefinitionInfo>>();
+  // lru-cache shares concurrent fetches of one key, drops a rejected fetch instead of caching
+  // it, and evicts the least recently used. No caller's signal reaches it: each caller stops
+  // waiting on its own through `abortable`, the shared call keeps its own deadline.
+  private readonly entries: LRUCache<string, TaskDefinitionInfo, Lookup>;
 
-  constructor(private readonly maxEntries: number = DEFAULT_TASK_DEFINITION_CACHE_SIZE) {}
+  constructor(maxEntries: number = DEFAULT_TASK_DEFINITION_CACHE_SIZE) {
+    this.entries = new LRUCache<string, TaskDefinitionInfo, Lookup>({
+      max: maxEntries,
+      fetchMethod: (arn, _stale, { context }) =>
+        describe(context.client, context.limiter, arn, AbortSignal.timeout(SHARED_LOOKUP_TIMEOUT_MS)),
+    });
+  }
 
   get(client: ECSClient, limiter: Limiter, arn: string, signal: AbortSignal): Promise<TaskDefinitionInfo> {
-    const cached = this.entries.get(arn);
-    if (cached) {
-      this.entries.delete(arn);
-      this.entries.set(arn, cached);
-      return abortable(cached, signal);
-    }
-    const lookup = describe(client, limiter, arn, AbortSignal.timeout(SHARED_LOOKUP_TIMEOUT_MS));
-    this.entries.set(arn, lookup);
-    lookup.catch(() => {
-      if (this.entries.get(arn) === lookup) this.entries.delete(arn);
-    });
-    this.evict();
-    return abortable(lookup, signal);
+    return abortable(
+      this.entries.fetch(arn, { context: { client, limiter } }).then((info) => {
+        // fetch() resolves undefined only when the fetch method does, which `describe` never does.
+        if (info === undefined) throw new Error(`DescribeTaskDefinition gave no answer for ${arn}`);
+        return info;
+      }),
+      signal,
+    );
   }
 
   get size(): number {
     return this.entries.size;
   }
+}
 
-  private evict(): void {
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break;
-      this.entries.delete(key);
-    }
-  }
+interface Lookup {
+  client: ECSClient;
+  limiter: Limiter;
 }
 
 async function describe(client: ECSClient, limiter: Limiter, arn: string, signal: AbortSignal): Promise<TaskDefinitionInfo> {

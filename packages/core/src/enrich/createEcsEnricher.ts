@@ -1,5 +1,6 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ECSClient } from '@aws-sdk/client-ecs';
+import { LRUCache } from 'lru-cache';
 import { MonaError } from '../errors.js';
 import { RateLimiter } from '../ecs-source/RateLimiter.js';
 import { sharedRateLimiter } from '../ecs-source/sharedRateLimiter.js';
@@ -59,11 +60,11 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
     throw new MonaError('MONA_ENRICH_CONFIG', 'whoDeployed needs cloudTrailFor(region): a CloudTrail client to look the deployer up with');
   }
   const cache = new TaskDefinitionCache(options.taskDefinitionCacheSize);
-  const deployers = new Map<string, string>();
+  const deployers = new LRUCache<string, string>({ max: DEPLOYERS_KEPT });
   // One sweep can give a service several events that want its stopped tasks (DeploymentFailed
   // and RollbackStarted when the circuit breaker fires): they share one listing, so a service
   // costs at most two task API calls per sweep. Only successful listings are kept.
-  const listings = new Map<string, StoppedTask[]>();
+  const listings = new LRUCache<string, StoppedTask[]>({ max: LISTINGS_KEPT });
   const perRegion = regionalLimiters(options);
   return {
     enrich(input: EnrichInput, signal: AbortSignal): Promise<EventContext | undefined> {
@@ -88,7 +89,7 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
                 { cluster: event.cluster, service: event.service },
                 signal,
               );
-              remember(listings, key, all, LISTINGS_KEPT);
+              listings.set(key, all);
             }
             const found = stoppedSince(all, since);
             return found.stoppedCount === 0 ? {} : found;
@@ -117,7 +118,7 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
             const cached = deployers.get(key);
             const query = { cluster: event.cluster, service: event.service, createdAt: Date.parse(event.deploymentCreated) };
             const deployedBy = cached ?? (await lookupDeployer(cloudTrail, perRegion.cloudTrail(region), query, signal));
-            if (deployedBy && !cached) remember(deployers, key, deployedBy, DEPLOYERS_KEPT);
+            if (deployedBy && !cached) deployers.set(key, deployedBy);
             return deployedBy ? { deployedBy } : {};
           },
         });
@@ -153,11 +154,6 @@ function phaseStart(input: EnrichInput, event: ServiceEvent, crashLookbackMs: nu
   }
   const created = Date.parse(event.deploymentCreated);
   return Number.isNaN(created) ? fallback : created;
-}
-
-function remember<V>(map: Map<string, V>, key: string, value: V, kept: number): void {
-  map.set(key, value);
-  if (map.size > kept) map.delete(map.keys().next().value as string);
 }
 
 function regionalLimiters(options: EcsEnricherOptions) {
