@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError, RunnerError, RunnerErrorCode } from '../errors.js';
 import { interpolateEnv } from './interpolateEnv.js';
 import { resolveConfig } from './resolveConfig.js';
+import { sdkRegion } from './sdkRegion.js';
 import type { MonaConfig, ResolvedConfig } from './types.js';
 import { validateConfig } from './validateConfig.js';
 
@@ -15,7 +16,7 @@ import { validateConfig } from './validateConfig.js';
  */
 export function parseConfig(
   text: string,
-  context: { configPath: string; env: Readonly<Record<string, string | undefined>> },
+  context: { configPath: string; env: Readonly<Record<string, string | undefined>>; sdkRegion?: string | undefined },
 ): ResolvedConfig {
   let raw: unknown;
   try {
@@ -28,7 +29,12 @@ export function parseConfig(
   const { value, secrets, issues } = interpolateEnv(raw, context.env);
   const schemaIssues = validateConfig(value);
   if (issues.length > 0 || schemaIssues.length > 0) throw new ConfigError([...issues, ...schemaIssues]);
-  const resolved = resolveConfig(value as MonaConfig, { configPath: context.configPath, env: context.env, secrets });
+  const resolved = resolveConfig(value as MonaConfig, {
+    configPath: context.configPath,
+    env: context.env,
+    secrets,
+    sdkRegion: context.sdkRegion,
+  });
   if (resolved.issues.length > 0) throw new ConfigError(resolved.issues);
   return resolved.config;
 }
@@ -51,5 +57,6 @@ export async function loadConfig(path: string, env: Readonly<Record<string, stri
       { cause },
     );
   }
-  return parseConfig(text, { configPath, env });
+  // The profile's region, as the SDK resolves it, is the last fallback (after AWSRegion and AWS_REGION).
+  return parseConfig(text, { configPath, env, sdkRegion: await sdkRegion(env) });
 }

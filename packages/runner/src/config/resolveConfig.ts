@@ -1,4 +1,3 @@
-import { profileRegion } from './profileRegion.js';
 import { RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { CONFIG_DEFAULTS } from './types.js';
@@ -16,10 +15,10 @@ const REGION_VARS = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
  */
 export function resolveConfig(
   input: MonaConfig,
-  context: { configPath: string; env: Readonly<Record<string, string | undefined>>; secrets: string[] },
+  context: { configPath: string; env: Readonly<Record<string, string | undefined>>; secrets: string[]; sdkRegion?: string | undefined },
 ): { config: ResolvedConfig; issues: ConfigIssue[] } {
   const d = CONFIG_DEFAULTS;
-  const { clusters, issues } = resolveClusters(input, context.env);
+  const { clusters, issues } = resolveClusters(input, context.env, context.sdkRegion);
   const config: ResolvedConfig = {
     configPath: context.configPath,
     clusters,
@@ -63,8 +62,9 @@ function resolveSender(sender: SenderConfig, index: number): ResolvedSenderConfi
 function resolveClusters(
   input: MonaConfig,
   env: Readonly<Record<string, string | undefined>>,
+  sdkRegion: string | undefined,
 ): { clusters: ResolvedConfig['clusters']; issues: ConfigIssue[] } {
-  const fallback = input.AWSRegion ?? REGION_VARS.map((name) => env[name]).find((v) => v !== undefined && v !== '') ?? profileRegion(env);
+  const fallback = input.AWSRegion ?? REGION_VARS.map((name) => env[name]).find((v) => v !== undefined && v !== '') ?? sdkRegion;
   const written = [
     ...(input.ecsCluster != null ? [{ name: input.ecsCluster, path: '/ecsCluster' }] : []),
     ...(input.clusters ?? []).map((c, i) => ({ ...(typeof c === 'string' ? { name: c } : c), path: `/clusters/${i}` })),
