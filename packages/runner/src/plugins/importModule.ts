@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RunnerError, RunnerErrorCode } from '../errors.js';
-import { resolvePackageEntry } from './resolvePackageEntry.js';
+import { resolve as resolveImport } from 'import-meta-resolve';
 
 /** What the user wrote (`spec`) and where it was written (`configPath`), for resolution and errors. */
 export interface ModuleRequest {
@@ -48,14 +48,28 @@ function locate(request: ModuleRequest): string {
     if (!existsSync(path)) throw notFound(request);
     return pathToFileURL(statSync(path).isDirectory() ? resolveDirectory(path, request) : path).href;
   }
-  // The import conditions first: require's resolution misses ESM-only packages.
-  const installed = resolvePackageEntry(request.spec, configDir);
-  if (installed !== undefined && existsSync(installed)) return pathToFileURL(installed).href;
+  // Node's own ESM resolution as if the config file imported it (import conditions, `exports`
+  // subpaths and patterns): require's resolution misses ESM-only packages, and Node 20 has no
+  // `import.meta.resolve(spec, parent)` without a flag.
+  const installed = resolveFromConfigDir(request.spec, configDir);
+  if (installed !== undefined) return installed;
   try {
     return pathToFileURL(createRequire(join(configDir, 'noop.js')).resolve(request.spec)).href;
   } catch {
     // Not installed next to the config: fall back to the runner's own node_modules.
     return request.spec;
+  }
+}
+
+/** The file URL `import(spec)` would load from a module in `dir`, or undefined when nothing there provides it. */
+function resolveFromConfigDir(spec: string, dir: string): string | undefined {
+  try {
+    const url = resolveImport(spec, pathToFileURL(join(dir, 'noop.js')).href);
+    return url.startsWith('file:') ? url : undefined;
+  } catch {
+    // Not resolvable from the config's directory (not installed, or not exported): the callers
+    // below try require's resolution, then the runner's own dependencies, and report what fails.
+    return undefined;
   }
 }
 

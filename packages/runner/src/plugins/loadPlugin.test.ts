@@ -54,12 +54,24 @@ describe('loadPlugin', () => {
     ],
     ['a package with conditional exports sugar', { exports: { import: './lib/index.js' } }],
     ['a package with only "main"', { main: './lib/index.js' }],
+    ['a package whose exports map "." and a "./*" pattern', { exports: { '.': './lib/index.js', './*': './lib/*.js' } }],
   ])('loads %s installed next to the config file', async (_kind, manifest) => {
     // Prepare
     const nextTo = installedNextToConfig('@acme/mona-sender-teams', manifest);
 
     // Act
     const plugin = await loadPlugin({ spec: '@acme/mona-sender-teams', configPath: nextTo, owner: 'senders[0]' });
+
+    // Assess
+    expect(plugin.name).toBe('installed');
+  });
+
+  it('loads a subpath that a "./*" exports pattern provides', async () => {
+    // Prepare
+    const nextTo = installedNextToConfig('@acme/mona-senders', { exports: { './*': './lib/*.js' } });
+
+    // Act
+    const plugin = await loadPlugin({ spec: '@acme/mona-senders/index', configPath: nextTo, owner: 'senders[0]' });
 
     // Assess
     expect(plugin.name).toBe('installed');
