@@ -1,7 +1,8 @@
 // Micro-benchmarks in their own process: the reducer alone at 5,000 services, and the cost of
 // turning DescribeServices response bytes into snapshots compared with a bare JSON.parse.
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { DEFAULT_MONITOR_CONFIG, RateLimiter, createEcsSource, reduce } from '@mona-ecs/core';
+import { RateLimiter, createEcsSource } from '@mona-ecs/core/ecs';
+import { DEFAULT_MONITOR_CONFIG, reduce } from '@mona-ecs/core/pipeline';
 import { startSimulator } from '@mona-ecs/ecs-simulator';
 import { serve } from './lib/ipc.mjs';
 import { seededRandom } from './lib/stats.mjs';

@@ -1,6 +1,8 @@
 // Mona's side in its own process: the real stream (createEcsSource → monitorClusters → reduce),
 // the default formatter and a delivery queue into a recording sender that timestamps arrivals.
-import { createDeliveryQueue, createEcsSource, defaultFormatter, monitorClusters, toNotification } from '@mona-ecs/core';
+import { createDeliveryQueue, defaultFormatter, monitorClusters } from '@mona-ecs/core';
+import { createEcsSource } from '@mona-ecs/core/ecs';
+import { toNotification } from '@mona-ecs/core/format';
 import { notify, serve } from './lib/ipc.mjs';
 
 let subscription;

@@ -1,10 +1,108 @@
 /**
- * Errors of @mona-ecs/core. Every error has a stable `code` (documented in the core README) and
- * keeps its `cause`.
+ * Errors of @mona-ecs/core. Every error has a stable `code` from `MonaErrorCode` (the core
+ * README's error table is kept in sync with it by a test) and keeps its `cause`.
  */
-export class MonaError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+
+/**
+ * Every code core throws or reports, with where it comes from, what it means and how to fix it.
+ * Other packages keep their own tables (the runner's `RunnerErrorCode`, each sender's) in the
+ * same shape.
+ *
+ * @example
+ * if (error instanceof MonaError && error.code === 'MONA_OPTIONS_INVALID') console.error(MonaErrorCode[error.code].fix);
+ */
+export const MonaErrorCode = {
+  MONA_BAD_RATE_LIMIT: {
+    where: 'ECS source',
+    description: '`rateLimit.requestsPerSecond` or `burst` is not a positive number',
+    fix: 'fix the option',
+  },
+  MONA_LIST_TOO_LONG: {
+    where: 'ECS source',
+    description: 'ListServices kept returning `nextToken` for 1,000 pages (reported as a `SweepFailure`)',
+    fix: 'check the endpoint (an emulator bug)',
+  },
+  MONA_FORMATTER_CONFIG: {
+    where: 'formatter',
+    description: 'unknown formatter key, non-function override or unknown `{field}` in a template (`problems` lists all)',
+    fix: 'fix the listed keys and fields; `templateFields(key)` lists the allowed ones',
+  },
+  MONA_FORMAT_FAILED: {
+    where: 'formatter',
+    description: 'a user override threw or returned no text; the default text was used',
+    fix: 'fix the override (passed to `onError`, never thrown)',
+  },
+  MONA_ENRICH_CONFIG: {
+    where: 'enrichment',
+    description: '`whoDeployed` without a CloudTrail client',
+    fix: 'pass `cloudTrailFor` or drop `whoDeployed`',
+  },
+  MONA_ENRICH_TIMEOUT: {
+    where: 'enrichment',
+    description: "an event's lookups ran past `budgetMs`; it went on without them (logged)",
+    fix: 'raise `budgetMs`, or check ECS latency/throttling',
+  },
+  MONA_PLUGIN_INVALID: {
+    where: 'sender contract',
+    description: 'a plugin lacks `name`, `optionsSchema` or `create`, or its schema does not compile',
+    fix: '`export default defineSender({ name, optionsSchema, create })`',
+  },
+  MONA_OPTIONS_INVALID: {
+    where: 'sender contract',
+    description: "sender options do not match the plugin's schema (every problem with its path)",
+    fix: 'fix the listed `options/...` paths',
+  },
+  MONA_DELIVERY_OPTIONS_INVALID: {
+    where: 'delivery',
+    description: 'nonsensical queue options',
+    fix: 'positive numbers, a known overflow policy',
+  },
+  MONA_SEND_RETRYABLE: { where: 'delivery', description: 'default code of a retryable `SenderError`', fix: "see the sender's message" },
+  MONA_SEND_FAILED: {
+    where: 'delivery',
+    description: 'default code of a final (not retryable) `SenderError`',
+    fix: "see the sender's message",
+  },
+  MONA_SEND_TIMEOUT: {
+    where: 'delivery',
+    description: 'an attempt exceeded `attemptTimeoutMs` (retried)',
+    fix: 'check the channel, or raise the timeout',
+  },
+  MONA_QUEUE_CLOSED: {
+    where: 'delivery',
+    description: 'pending at `close()`, or enqueued after it (logged as dropped)',
+    fix: 'drain before closing',
+  },
+  MONA_QUEUE_OVERFLOW: {
+    where: 'delivery',
+    description: 'evicted by the `dropOldest` policy (logged)',
+    fix: 'fix the failing channel, or raise `capacity`',
+  },
+  MONA_DELIVERY_DROPPED: {
+    where: 'delivery',
+    description: 'dropped without an error of its own (too old before its first attempt)',
+    fix: 'see `reason` in the log',
+  },
+} as const satisfies Record<string, ErrorCodeInfo>;
+export type MonaErrorCode = keyof typeof MonaErrorCode;
+
+/** One row of an error table: where the code comes from, what it means, how to fix it. */
+export interface ErrorCodeInfo {
+  where: string;
+  description: string;
+  fix: string;
+}
+
+/**
+ * Base error of Mona. `Code` is the package's table of codes (core's `MonaErrorCode` by default;
+ * the runner and the senders narrow it to theirs).
+ *
+ * @example
+ * throw new MonaError('MONA_BAD_RATE_LIMIT', 'rateLimit.burst must be a positive number, got 0');
+ */
+export class MonaError<Code extends string = MonaErrorCode> extends Error {
+  readonly code: Code;
+  constructor(code: Code, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'MonaError';
     this.code = code;
@@ -19,9 +117,10 @@ export class MonaError extends Error {
  * if (res.status === 429) throw new SenderError('Slack rate limit', { retryable: true, retryAfterMs: 30_000 });
  * if (res.status === 404) throw new SenderError('webhook URL no longer exists: create a new one', { retryable: false });
  */
-export class SenderError extends MonaError {
+export class SenderError extends MonaError<string> {
   readonly retryable: boolean;
   readonly retryAfterMs?: number;
+  /** `code` defaults to `MONA_SEND_RETRYABLE` / `MONA_SEND_FAILED`; a sender package passes a code of its own table. */
   constructor(message: string, options: { retryable: boolean; retryAfterMs?: number; cause?: unknown; code?: string }) {
     super(options.code ?? (options.retryable ? 'MONA_SEND_RETRYABLE' : 'MONA_SEND_FAILED'), message, {
       cause: options.cause,

@@ -30,6 +30,8 @@ export const RunnerErrorCode = {
   usage: 'MONA_USAGE',
   /** The ops HTTP server could not listen (port in use, permission). */
   httpListenFailed: 'MONA_HTTP_LISTEN_FAILED',
+  /** A line of a recording (`mona replay FILE`) is not JSON, or has an unknown version or kind. */
+  recordingInvalid: 'MONA_RECORDING_INVALID',
 } as const;
 export type RunnerErrorCode = (typeof RunnerErrorCode)[keyof typeof RunnerErrorCode];
 
@@ -53,6 +55,7 @@ const USAGE_CODES: ReadonlySet<string> = new Set<string>([
   RunnerErrorCode.pluginCreateFailed,
   RunnerErrorCode.formatterInvalid,
   RunnerErrorCode.usage,
+  RunnerErrorCode.recordingInvalid,
 ]);
 
 /**
@@ -61,7 +64,7 @@ const USAGE_CODES: ReadonlySet<string> = new Set<string>([
  * @example
  * throw new RunnerError('MONA_PLUGIN_INVALID', 'senders[0] "./x.js": default export has no create()');
  */
-export class RunnerError extends MonaError {
+export class RunnerError extends MonaError<RunnerErrorCode> {
   constructor(code: RunnerErrorCode, message: string, options?: { cause?: unknown }) {
     super(code, message, options);
     this.name = 'RunnerError';

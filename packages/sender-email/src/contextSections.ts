@@ -1,4 +1,4 @@
-import type { ContainerChange, EventContext, StoppedTask } from '@mona-ecs/core';
+import type { ContainerChange, EventContext, StoppedTask } from '@mona-ecs/core/format';
 
 /** A titled list of lines, unescaped; the text and HTML renderers lay it out. */
 export interface Section {

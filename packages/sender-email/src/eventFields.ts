@@ -1,4 +1,5 @@
-import { formatDuration, type MonitorEvent } from '@mona-ecs/core';
+import { type MonitorEvent } from '@mona-ecs/core';
+import { formatDuration } from '@mona-ecs/core/format';
 
 /** One labelled value of the fields table, unescaped (each renderer escapes for its format). */
 export type Field = readonly [label: string, value: string];

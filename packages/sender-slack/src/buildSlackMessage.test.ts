@@ -1,4 +1,5 @@
-import { defaultFormatter, toNotification, type MonitorEvent, type Notification } from '@mona-ecs/core';
+import { defaultFormatter, type MonitorEvent, type Notification } from '@mona-ecs/core';
+import { toNotification } from '@mona-ecs/core/format';
 import { sampleEvents, sampleNotification } from '@mona-ecs/core/testing';
 import { describe, expect, it } from 'vitest';
 import { buildSlackMessage, type SlackBlock } from './buildSlackMessage.js';

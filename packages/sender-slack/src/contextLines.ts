@@ -1,4 +1,5 @@
-import { escapeMrkdwn, renderContext, type ContainerChange, type EventContext, type MonitorEvent, type StoppedTask } from '@mona-ecs/core';
+import { escapeMrkdwn, type MonitorEvent } from '@mona-ecs/core';
+import { renderContext, type ContainerChange, type EventContext, type StoppedTask } from '@mona-ecs/core/format';
 
 /** How many stopped tasks and service events a message shows; the rest is counted. */
 const MAX_TASKS = 3;

@@ -1,5 +1,7 @@
-import type { MonitorEvent, ServiceEvent } from '@mona-ecs/core';
-import { escapeMrkdwn, formatDuration, shortTaskDef } from '@mona-ecs/core';
+import type { MonitorEvent } from '@mona-ecs/core';
+import type { ServiceEvent } from '@mona-ecs/core/format';
+import { escapeMrkdwn } from '@mona-ecs/core';
+import { formatDuration, shortTaskDef } from '@mona-ecs/core/format';
 
 /** Slack's limit for one section field's text. */
 const FIELD_MAX = 2000;

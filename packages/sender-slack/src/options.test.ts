@@ -1,4 +1,4 @@
-import { validateSenderOptions } from '@mona-ecs/core';
+import { validateSenderOptions } from '@mona-ecs/core/sender';
 import { describe, expect, it } from 'vitest';
 import slack from './index.js';
 import { isBotOptions } from './options.js';

@@ -1,5 +1,6 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { abortable, type Sender } from '@mona-ecs/core';
+import { type Sender } from '@mona-ecs/core';
+import { abortable } from '@mona-ecs/core/sender';
 import { classifySnsError } from './classifySnsError.js';
 import { regionOfTopicArn, type SnsSenderOptions } from './options.js';
 import { toPublishInput } from './publishInput.js';

@@ -1,21 +1,24 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { defaultFormatter, toNotification } from '@mona-ecs/core';
-import type { Formatter, Logger } from '@mona-ecs/core';
+import { defaultFormatter, monitorPipeline } from '@mona-ecs/core';
+import type { Destination, Formatter, Logger, Routed } from '@mona-ecs/core';
+import { deliverTo } from '@mona-ecs/core/pipeline';
+import { lastValueFrom, mergeMap, tap } from 'rxjs';
+import type { MonoTypeOperatorFunction } from 'rxjs';
 import { loadConfig } from '../config/loadConfig.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { RunnerError, RunnerErrorCode } from '../errors.js';
 import { createLogger } from '../logging/createLogger.js';
-import { createDestinations } from '../monitor/createDestinations.js';
-import type { Destination } from '../monitor/createDispatcher.js';
+import { createDestinations, drainAndClose } from '../monitor/createDestinations.js';
+import type { LiveDestination } from '../monitor/createDestinations.js';
 import { DRAIN_TIMEOUT_MS } from '../monitor/startMonitor.js';
 import { createMetrics } from '../ops/createMetrics.js';
 import { createSenders, loadSenders } from '../plugins/createSenders.js';
 import { loadFormatter } from '../plugins/loadFormatter.js';
 import { createRoute } from '../routing/createRoute.js';
 import { printNotification } from '../record/printNotification.js';
+import { recordedRuns } from '../record/recordedRuns.js';
 import { RecordingError } from '../record/recordingFormat.js';
-import { replayRecording } from '../record/replayRecording.js';
 import type { CliIo, Command, Flags } from './Command.js';
 
 /**
@@ -56,22 +59,39 @@ export const replay: Command = {
     const logger = createLogger({ level: config?.logLevel ?? 'info', destination: io.stderr, secrets: config?.secrets ?? [] });
     const formatter: Formatter = config ? await loadFormatter(config) : defaultFormatter;
     // Printing needs only the routes; senders are created (connections opened) only to send.
-    const destinations = config && send ? await destinationsOf(config, logger) : undefined;
+    const live = config && send ? await destinationsOf(config, logger) : undefined;
     // Without senders, every notification is shown (what a config with one catch-all sender gets).
-    const routes = config?.senders.length ? config.senders.map((s) => ({ name: s.instanceName, route: createRoute(s) })) : undefined;
+    const routes: Destination[] | undefined = config?.senders.length
+      ? config.senders.map((s) => {
+          const route = createRoute(s);
+          return { name: s.instanceName, accepts: (n) => route.accepts(n) };
+        })
+      : undefined;
+    // The same pipeline as `mona run`, with the recording as its source stage, no enrichment,
+    // and, unless --send, printing as its last stage.
+    const deliver: MonoTypeOperatorFunction<Routed> = live
+      ? deliverTo()
+      : tap(({ notification, to }) => {
+          if (!routes || to.length > 0) io.stdout.write(printNotification(notification, routes ? to.map((d) => d.name) : undefined));
+        });
     try {
       const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-      for await (const event of replayRecording(lines)) {
-        const notification = toNotification(event, formatter, (error) =>
-          logger.warn({ err: error, eventId: event.id }, 'formatter failed'),
-        );
-        if (destinations) {
-          for (const d of destinations) if (d.route.accepts(notification)) d.queue.enqueue(notification);
-          continue;
-        }
-        const to = routes?.filter((r) => r.route.accepts(notification)).map((r) => r.name);
-        if (!to || to.length > 0) io.stdout.write(printNotification(notification, to));
-      }
+      await lastValueFrom(
+        recordedRuns(lines).pipe(
+          mergeMap((run) =>
+            monitorPipeline({
+              sweeps: run.sweeps,
+              monitor: run.monitor,
+              logger,
+              logInterval: Infinity,
+              formatter,
+              destinations: live ?? routes ?? [],
+              deliver,
+            }),
+          ),
+        ),
+        { defaultValue: undefined },
+      );
     } catch (error) {
       if (error instanceof RecordingError || UNREADABLE.has((error as { code?: string }).code ?? '')) {
         io.stderr.write(`mona replay: ${file}: ${(error as Error).message}\n`);
@@ -79,7 +99,7 @@ export const replay: Command = {
       }
       throw error;
     } finally {
-      await closeAll(destinations ?? [], logger);
+      await closeAll(live ?? [], logger);
     }
     return 0;
   },
@@ -93,14 +113,13 @@ async function configOf(flags: Flags, io: CliIo): Promise<ResolvedConfig | undef
   return typeof path === 'string' && path !== '' ? loadConfig(path, io.env) : undefined;
 }
 
-async function destinationsOf(config: ResolvedConfig, logger: Logger): Promise<Destination[]> {
+async function destinationsOf(config: ResolvedConfig, logger: Logger): Promise<LiveDestination[]> {
   const live = await createSenders(await loadSenders(config), logger);
   return createDestinations(live, config, { metrics: createMetrics(), logger });
 }
 
 /** Drain (bounded) and close every queue; closing a queue closes its sender. */
-async function closeAll(destinations: readonly Destination[], logger: Logger): Promise<void> {
-  const drained = await Promise.all(destinations.map((d) => d.queue.drain(DRAIN_TIMEOUT_MS)));
-  if (drained.some((ok) => !ok)) logger.warn({ timeoutMs: DRAIN_TIMEOUT_MS }, 'some notifications were not delivered in time');
-  await Promise.all(destinations.map((d) => d.queue.close()));
+async function closeAll(destinations: readonly LiveDestination[], logger: Logger): Promise<void> {
+  if (!(await drainAndClose(destinations, DRAIN_TIMEOUT_MS)))
+    logger.warn({ timeoutMs: DRAIN_TIMEOUT_MS }, 'some notifications were not delivered in time');
 }

@@ -1,4 +1,5 @@
-import type { MonitorStarted, Notification } from '@mona-ecs/core';
+import type { Notification } from '@mona-ecs/core';
+import type { MonitorStarted } from '@mona-ecs/core/format';
 import { loadConfig } from '../config/loadConfig.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { RunnerError, RunnerErrorCode } from '../errors.js';

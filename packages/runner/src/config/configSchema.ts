@@ -5,8 +5,8 @@
  * needed: run the test with `UPDATE_SCHEMA=1` to rewrite it).
  */
 import type { JSONSchemaType } from 'ajv';
-import { FORMATTER_KEYS } from '@mona-ecs/core';
-import type { FormatterKey } from '@mona-ecs/core';
+import { FORMATTER_KEYS } from '@mona-ecs/core/format';
+import type { FormatterKey } from '@mona-ecs/core/format';
 import type { MonaConfig } from './types.js';
 
 const positiveInt = (description: string, def?: number) =>

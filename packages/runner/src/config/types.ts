@@ -3,7 +3,7 @@
  * defaults and region resolution (`ResolvedConfig`). The JSON Schema in `configSchema.ts`
  * is typed against `MonaConfig`, so the two cannot drift.
  */
-import type { FormatterKey } from '@mona-ecs/core';
+import type { FormatterKey } from '@mona-ecs/core/format';
 
 /** A cluster written as an object, to give it its own region. */
 export interface ClusterEntry {

@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { FORMATTER_KEYS, templateFields, unknownTemplateFields } from '@mona-ecs/core';
-import type { FormatterKey } from '@mona-ecs/core';
+import { FORMATTER_KEYS, templateFields, unknownTemplateFields } from '@mona-ecs/core/format';
+import type { FormatterKey } from '@mona-ecs/core/format';
 import { RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { configSchema } from './configSchema.js';

@@ -1,7 +1,7 @@
 import { sampleNotifications } from '@mona-ecs/core/testing';
 import { recordingLogger } from '@mona-ecs/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { validateSenderOptions } from '@mona-ecs/core';
+import { validateSenderOptions } from '@mona-ecs/core/sender';
 import { consoleSender } from './consoleSender.js';
 
 afterEach(() => {

@@ -1,24 +1,29 @@
 import { createDeliveryQueue } from '@mona-ecs/core';
-import type { Logger } from '@mona-ecs/core';
+import type { DeliveryQueue, Destination, Logger } from '@mona-ecs/core';
 import type { ResolvedConfig } from '../config/types.js';
 import type { MonaMetrics } from '../ops/createMetrics.js';
 import type { LiveSender } from '../plugins/createSenders.js';
 import { createRoute } from '../routing/createRoute.js';
-import type { Destination } from './createDispatcher.js';
+
+/** A pipeline destination with its queue: what the runner drains and closes at shutdown. */
+export type LiveDestination = Destination & { queue: DeliveryQueue };
 
 /**
- * One delivery queue and route per live sender, its outcomes counted in the metrics.
+ * One pipeline destination per live sender: its name, its route (the sender's `events`,
+ * `services` and `clusters` filters) and its delivery queue, whose outcomes are counted in the
+ * metrics.
  *
  * @example
- * const destinations = createDestinations(live, config, { metrics, logger });
+ * monitorPipeline({ ...options, destinations: createDestinations(live, config, { metrics, logger }) });
  */
 export function createDestinations(
   live: readonly LiveSender[],
   config: ResolvedConfig,
   parts: { metrics: MonaMetrics; logger: Logger },
-): Destination[] {
+): LiveDestination[] {
   return live.map(({ config: sender, sender: instance }) => {
     const name = sender.instanceName;
+    const route = createRoute(sender);
     const queue = createDeliveryQueue(instance, {
       ...config.delivery,
       name,
@@ -30,6 +35,19 @@ export function createDestinations(
         },
       },
     });
-    return { name, route: createRoute(sender), queue };
+    return { name, accepts: (notification) => route.accepts(notification), queue };
   });
+}
+
+/**
+ * Drain every queue for at most `timeoutMs` (false when some notifications were still pending),
+ * then close them all; closing a queue closes its sender.
+ *
+ * @example
+ * if (!(await drainAndClose(destinations, 10_000))) logger.warn('some notifications were not delivered');
+ */
+export async function drainAndClose(destinations: readonly LiveDestination[], timeoutMs: number): Promise<boolean> {
+  const drained = await Promise.all(destinations.map((d) => d.queue.drain(timeoutMs)));
+  await Promise.all(destinations.map((d) => d.queue.close()));
+  return drained.every(Boolean);
 }

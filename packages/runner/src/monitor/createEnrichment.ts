@@ -1,7 +1,8 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import { createEcsEnricher, enrichEvents } from '@mona-ecs/core';
-import type { Enricher, EnrichInput, Logger, MonitorEvent } from '@mona-ecs/core';
+import { createEcsEnricher, enrichEvents } from '@mona-ecs/core/ecs';
+import type { Logger, MonitorEvent } from '@mona-ecs/core';
+import type { Enricher, EnrichInput } from '@mona-ecs/core/ecs';
 import type { OperatorFunction } from 'rxjs';
 import type { ResolvedConfig } from '../config/types.js';
 

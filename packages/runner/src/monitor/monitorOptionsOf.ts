@@ -1,31 +1,43 @@
-import { ecsClientCache, isGone } from '@mona-ecs/core';
-import type { MonitorOptions } from '@mona-ecs/core';
+import { ecsClientCache, isGone } from '@mona-ecs/core/ecs';
+import type { Formatter, PipelineOptions } from '@mona-ecs/core';
+import type { Observable } from 'rxjs';
 import { createEnrichment } from './createEnrichment.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Health } from '../ops/createHealth.js';
 import type { MonaMetrics } from '../ops/createMetrics.js';
+import type { LiveDestination } from './createDestinations.js';
 import type { MonitorDeps } from './startMonitor.js';
 
+/** What the runner built before the pipeline: its ops, its senders' destinations and the formatter. */
+export interface PipelineParts {
+  metrics: MonaMetrics;
+  health: Health;
+  destinations: readonly LiveDestination[];
+  formatter: Formatter;
+  /** Emits once on shutdown: the pipeline's graceful stop. */
+  stop$: Observable<unknown>;
+}
+
 /**
- * Translate the runner config into `monitorClusters` options, with metrics and health hung on
- * the stream's hooks and the enrichment step (see `createEnrichment`).
+ * Translate the runner config into `monitorPipeline` options: the ECS source's settings, the
+ * reducer's, the enrichment step (see `createEnrichment`), the senders' destinations, and the
+ * metrics and health hung on the pipeline's hooks.
  *
  * @example
- * monitorClusters(monitorOptionsOf(config, deps, { metrics, health }));
+ * monitorPipeline(monitorOptionsOf(config, deps, { metrics, health, destinations, formatter, stop$ }));
  */
-export function monitorOptionsOf(
-  config: ResolvedConfig,
-  deps: MonitorDeps,
-  parts: { metrics: MonaMetrics; health: Health },
-): MonitorOptions {
+export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, parts: PipelineParts): PipelineOptions {
   const { metrics, health } = parts;
   const now = deps.now ?? Date.now;
   // One client per region, shared by the snapshot source and the enricher.
   const injected = deps.ecs?.client;
   const clientFor =
     deps.ecs?.clientFor ?? (injected ? () => injected : ecsClientCache(config.ecs.endpoint ? { endpoint: config.ecs.endpoint } : {}));
-  const options: MonitorOptions = {
+  const options: PipelineOptions = {
     clusters: config.clusters,
+    formatter: parts.formatter,
+    destinations: parts.destinations,
+    stop$: parts.stop$,
     checkIntervalSeconds: config.checkIntervalSeconds,
     logInterval: config.logInterval,
     logger: deps.logger,
@@ -62,6 +74,9 @@ export function monitorOptionsOf(
           metrics.servicesMonitored.set(where, live);
           metrics.lastGoodSweep.set(where, Math.floor(now() / 1000));
         }
+      },
+      onDelivered({ notification }) {
+        metrics.events.inc({ type: notification.event.type });
       },
     },
   };

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClusterSnapshot, EnrichInput, SnapshotSource } from '@mona-ecs/core';
+import type { ClusterSnapshot, EnrichInput, SnapshotSource } from '@mona-ecs/core/ecs';
 import { scriptedSource } from '@mona-ecs/core/testing';
 import { parseConfig } from '../config/loadConfig.js';
 import { createLogger } from '../logging/createLogger.js';

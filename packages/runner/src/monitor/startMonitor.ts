@@ -1,6 +1,7 @@
-import { monitorClusters } from '@mona-ecs/core';
-import type { EcsSourceOptions, EnrichInput, Enricher, Logger, SnapshotSource, SweepOutcome } from '@mona-ecs/core';
-import { Subject, map, takeUntil } from 'rxjs';
+import { monitorPipeline } from '@mona-ecs/core';
+import type { Logger } from '@mona-ecs/core';
+import type { EcsSourceOptions, Enricher, SnapshotSource, SweepOutcome } from '@mona-ecs/core/ecs';
+import { Subject } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
 import type { ResolvedConfig } from '../config/types.js';
 import { createHealth } from '../ops/createHealth.js';
@@ -11,7 +12,6 @@ import { startOpsServer } from '../ops/startOpsServer.js';
 import type { OpsServer } from '../ops/startOpsServer.js';
 import { closeSenders, createSenders, loadSenders } from '../plugins/createSenders.js';
 import { loadFormatter } from '../plugins/loadFormatter.js';
-import { createDispatcher } from './createDispatcher.js';
 import { createDestinations } from './createDestinations.js';
 import { monitorOptionsOf } from './monitorOptionsOf.js';
 
@@ -53,8 +53,9 @@ export interface RunningMonitor {
 
 /**
  * Start monitoring as configured: create the senders (every plugin error surfaces here, before
- * any polling), start the ops server, then subscribe to the monitoring stream and route each
- * event to the senders' queues.
+ * any polling), start the ops server, then run core's `monitorPipeline` with options built
+ * from the config (see `monitorOptionsOf`): ticks → sweep → reduce → enrich → format → route →
+ * the senders' queues.
  *
  * @example
  * const monitor = await startMonitor(await loadConfig('mona.json'), { logger });
@@ -66,10 +67,7 @@ export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): P
   const formatter = await loadFormatter(config);
   const live = await createSenders(await loadSenders(config), logger);
   const metrics = createMetrics();
-  const health = createHealth(
-    config.clusters.map((c) => c.cluster),
-    { checkIntervalSeconds: config.checkIntervalSeconds, now },
-  );
+  const health = createHealth(config.clusters, { checkIntervalSeconds: config.checkIntervalSeconds, now });
   let server: OpsServer | undefined;
   try {
     if (config.http) server = await startOpsServer(config.http, { health, metrics });
@@ -83,14 +81,11 @@ export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): P
   failed.catch(() => {}); // observed by whoever awaits it; never an unhandled rejection
   // Stopping ends the ticks and sweeps but lets the events already out of the reducer finish
   // their enrichment (bounded by its budget): unsubscribing would drop them unsent.
-  const stopPolling = new Subject<void>();
+  const stop$ = new Subject<void>();
   let ended: () => void = () => {};
   const streamEnded = new Promise<void>((resolve) => (ended = resolve));
-  const options = monitorOptionsOf(config, deps, { metrics, health });
-  const enrich = options.enrich ?? map((input: EnrichInput) => input.event);
-  options.enrich = (inputs) => inputs.pipe(takeUntil(stopPolling), enrich);
-  const subscription = monitorClusters(options).subscribe({
-    next: createDispatcher({ formatter, destinations, metrics, logger }),
+  const options = monitorOptionsOf(config, deps, { metrics, health, destinations, formatter, stop$ });
+  const subscription = monitorPipeline(options).subscribe({
     error: (error: unknown) => {
       logger.error({ err: error }, 'monitoring stream failed');
       ended();
@@ -104,7 +99,7 @@ export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): P
     (stopping ??= (async () => {
       const timeout = deps.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
       const startedAt = performance.now();
-      stopPolling.next();
+      stop$.next();
       await settleWithin(streamEnded, timeout, hurry);
       subscription.unsubscribe();
       const left = Math.max(0, timeout - (performance.now() - startedAt));

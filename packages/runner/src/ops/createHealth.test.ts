@@ -1,19 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepOutcome } from '@mona-ecs/core';
+import type { SweepOutcome } from '@mona-ecs/core/ecs';
 import { createHealth } from './createHealth.js';
 
-const good = (cluster: string): SweepOutcome => ({ kind: 'snapshot', cluster, region: 'r', observedAt: 0, services: [], missing: [] });
-const bad = (cluster: string): SweepOutcome => ({
+const good = (cluster: string, region = 'r'): SweepOutcome => ({
+  kind: 'snapshot',
+  cluster,
+  region,
+  observedAt: 0,
+  services: [],
+  missing: [],
+});
+const bad = (cluster: string, region = 'r'): SweepOutcome => ({
   kind: 'failure',
   cluster,
-  region: 'r',
+  region,
   observedAt: 0,
   error: { name: 'Error', message: 'connect ECONNREFUSED' },
 });
 
 function setup() {
   const clock = { now: 1_000_000 };
-  const health = createHealth(['a', 'b'], { checkIntervalSeconds: 10, now: () => clock.now });
+  const health = createHealth(
+    [
+      { cluster: 'a', region: 'r' },
+      { cluster: 'b', region: 'r' },
+    ],
+    { checkIntervalSeconds: 10, now: () => clock.now },
+  );
   return { clock, health };
 }
 
@@ -60,5 +73,29 @@ describe('createHealth', () => {
 
     // Assess
     expect(health.healthy()).toBe(true);
+  });
+
+  it('keys clusters by region and name: prod in two regions is two clusters, each with its own line', () => {
+    // Prepare
+    const clock = { now: 1_000_000 };
+    const clusters = [
+      { cluster: 'prod', region: 'eu-west-1' },
+      { cluster: 'prod', region: 'us-east-1' },
+    ];
+    const health = createHealth(clusters, { checkIntervalSeconds: 10, now: () => clock.now });
+
+    // Act: only eu-west-1 is ever swept
+    health.record(good('prod', 'eu-west-1'));
+    const ready = health.ready();
+    clock.now += 60_000;
+    health.record(good('prod', 'eu-west-1'));
+
+    // Assess: us-east-1 was never swept, so not ready, and it went stale
+    expect(ready).toBe(false);
+    expect(health.healthy()).toBe(false);
+    expect(health.status()).toEqual([
+      { cluster: 'prod', region: 'eu-west-1', swept: true, stale: false, lastGoodSweepAt: 1_060_000 },
+      { cluster: 'prod', region: 'us-east-1', swept: false, stale: true },
+    ]);
   });
 });

@@ -18,7 +18,7 @@ describe('startOpsServer', () => {
     metrics.servicesMonitored.set({ cluster: 'prod', region: 'eu-west-1' }, 7);
     server = await startOpsServer(
       { port: 0, host: '127.0.0.1' },
-      { metrics, health: createHealth(['prod'], { checkIntervalSeconds: 10, now: Date.now }) },
+      { metrics, health: createHealth([{ cluster: 'prod', region: 'eu-west-1' }], { checkIntervalSeconds: 10, now: Date.now }) },
     );
 
     // Act
@@ -34,7 +34,7 @@ describe('startOpsServer', () => {
 
   it('answers /readyz 503 before the first sweep and 404 for unknown paths', async () => {
     // Prepare
-    const health = createHealth(['prod'], { checkIntervalSeconds: 10, now: Date.now });
+    const health = createHealth([{ cluster: 'prod', region: 'eu-west-1' }], { checkIntervalSeconds: 10, now: Date.now });
     server = await startOpsServer({ port: 0, host: '127.0.0.1' }, { metrics: createMetrics(), health });
 
     // Act
@@ -44,6 +44,34 @@ describe('startOpsServer', () => {
 
     // Assess
     expect([ready.status, healthz.status, unknown.status]).toEqual([503, 200, 404]);
+  });
+
+  it('shows each cluster with its region in /healthz and /readyz, the same name in two regions twice', async () => {
+    // Prepare
+    const health = createHealth(
+      [
+        { cluster: 'prod', region: 'eu-west-1' },
+        { cluster: 'prod', region: 'us-east-1' },
+      ],
+      { checkIntervalSeconds: 10, now: () => 5_000 },
+    );
+    health.record({ kind: 'snapshot', cluster: 'prod', region: 'eu-west-1', observedAt: 0, services: [], missing: [] });
+    server = await startOpsServer({ port: 0, host: '127.0.0.1' }, { metrics: createMetrics(), health });
+
+    // Act
+    const ready = await fetch(`http://127.0.0.1:${server.port}/readyz`);
+    const healthz = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+
+    // Assess: one region swept is not the cluster swept
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({
+      ready: false,
+      clusters: [
+        { cluster: 'prod', region: 'eu-west-1', swept: true, stale: false, lastGoodSweepAt: 5_000 },
+        { cluster: 'prod', region: 'us-east-1', swept: false, stale: false },
+      ],
+    });
+    expect(((await healthz.json()) as { clusters: unknown[] }).clusters).toHaveLength(2);
   });
 
   it('fails with MONA_HTTP_LISTEN_FAILED when the port is taken', async () => {

@@ -5,7 +5,7 @@ import { ConfigError, RunnerError, RunnerErrorCode, isRunnerErrorCode } from '..
 import type { ConfigIssue } from '../errors.js';
 import { createSecretScrubber } from '../logging/createSecretScrubber.js';
 import { loadPlugin } from './loadPlugin.js';
-import { validateSenderOptions } from '@mona-ecs/core';
+import { validateSenderOptions } from '@mona-ecs/core/sender';
 
 /** A sender entry whose plugin is loaded and whose options passed its schema. */
 export interface CheckedSender {

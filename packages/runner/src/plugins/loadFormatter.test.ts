@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { DeploymentStarted } from '@mona-ecs/core';
+import type { DeploymentStarted } from '@mona-ecs/core/format';
 import { parseConfig } from '../config/loadConfig.js';
 import { loadFormatter } from './loadFormatter.js';
 

@@ -1,4 +1,5 @@
-import { createFormatter, FormatterConfigError } from '@mona-ecs/core';
+import { createFormatter } from '@mona-ecs/core';
+import { FormatterConfigError } from '@mona-ecs/core/format';
 import type { Formatter } from '@mona-ecs/core';
 import type { ResolvedConfig } from '../config/types.js';
 import { RunnerError, RunnerErrorCode } from '../errors.js';

@@ -1,4 +1,4 @@
-import { checkLoadedPlugin } from '@mona-ecs/core';
+import { checkLoadedPlugin } from '@mona-ecs/core/sender';
 import type { SenderPlugin } from '@mona-ecs/core';
 import { RunnerError, RunnerErrorCode } from '../errors.js';
 import { importModule } from './importModule.js';

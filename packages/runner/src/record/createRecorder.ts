@@ -1,5 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import type { ClusterRef, Logger, MonitorConfig, SweepOutcome } from '@mona-ecs/core';
+import type { ClusterRef, Logger } from '@mona-ecs/core';
+import type { SweepOutcome } from '@mona-ecs/core/ecs';
+import type { MonitorConfig } from '@mona-ecs/core/pipeline';
 import { recordLine, startLine } from './recordingFormat.js';
 
 /** Appends a run's sweeps to a recording file. */

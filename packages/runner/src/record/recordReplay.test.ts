@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MonitorEvent } from '@mona-ecs/core';
+import { lastValueFrom, toArray } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replay } from '../commands/replay.js';
 import { captureIo, fixturePlugin, writeConfig } from '../__fixtures__/testIo.js';
@@ -28,7 +29,7 @@ describe('record and replay', () => {
     // Act
     const live = await recordStory(ecs, STORIES['everything']!, file);
     const replayed: MonitorEvent[] = [];
-    for await (const event of replayRecording(readFileSync(file, 'utf8').split('\n'))) replayed.push(event);
+    replayed.push(...(await lastValueFrom(replayRecording(readFileSync(file, 'utf8').split('\n')).pipe(toArray()))));
 
     // Assess
     expect(new Set(live.map((e) => e.type))).toEqual(
@@ -102,7 +103,7 @@ describe('record and replay', () => {
 
     // Act
     const replayed: MonitorEvent[] = [];
-    for await (const event of replayRecording(readFileSync(fixture, 'utf8').split('\n'))) replayed.push(event);
+    replayed.push(...(await lastValueFrom(replayRecording(readFileSync(fixture, 'utf8').split('\n')).pipe(toArray()))));
     const live = await recordStory(ecs, STORIES[name]!, fresh);
 
     // Assess

@@ -1,4 +1,5 @@
-import type { Logger, MonitorConfig } from '@mona-ecs/core';
+import type { Logger } from '@mona-ecs/core';
+import type { MonitorConfig } from '@mona-ecs/core/pipeline';
 import type { Flags } from '../commands/Command.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { createRecorder } from './createRecorder.js';

@@ -1,13 +1,7 @@
-import { MonaError } from '@mona-ecs/core';
-import type {
-  ClusterRef,
-  ClusterSnapshot,
-  DeploymentSnapshot,
-  MonitorConfig,
-  ServiceSnapshot,
-  SweepFailure,
-  SweepOutcome,
-} from '@mona-ecs/core';
+import type { ClusterRef } from '@mona-ecs/core';
+import type { ClusterSnapshot, DeploymentSnapshot, ServiceSnapshot, SweepFailure, SweepOutcome } from '@mona-ecs/core/ecs';
+import type { MonitorConfig } from '@mona-ecs/core/pipeline';
+import { RunnerError, RunnerErrorCode } from '../errors.js';
 
 /** Version of the recording format this Mona writes and reads (the `v` of every line). */
 export const RECORDING_VERSION = 1;
@@ -31,9 +25,9 @@ export type RecordedLine = RecordedStart | ({ v: typeof RECORDING_VERSION } & Sw
  * @example
  * throw new RecordingError('line 3 is not JSON: Unexpected token');
  */
-export class RecordingError extends MonaError {
+export class RecordingError extends RunnerError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super('MONA_RECORDING_INVALID', message, options);
+    super(RunnerErrorCode.recordingInvalid, message, options);
     this.name = 'RecordingError';
   }
 }

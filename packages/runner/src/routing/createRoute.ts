@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { FormatterKeyOf } from '@mona-ecs/core';
+import { FormatterKeyOf } from '@mona-ecs/core/format';
 import type { MonitorEvent, Notification } from '@mona-ecs/core';
 import type { SenderConfig } from '../config/types.js';
 

@@ -1,4 +1,6 @@
-import type { DeploymentSnapshot, MonitorEvent, Phase } from '@mona-ecs/core';
+import type { MonitorEvent } from '@mona-ecs/core';
+import type { DeploymentSnapshot } from '@mona-ecs/core/ecs';
+import type { Phase } from '@mona-ecs/core/pipeline';
 
 /**
  * Where one service's wait stands:

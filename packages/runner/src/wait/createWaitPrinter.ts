@@ -1,4 +1,4 @@
-import { formatDuration } from '@mona-ecs/core';
+import { formatDuration } from '@mona-ecs/core/format';
 import { plainLine, resultLines, ttyLine } from './renderWait.js';
 import type { WaitProgress } from './WaitProgress.js';
 

@@ -1,5 +1,6 @@
-import { DEFAULT_MONITOR_CONFIG, reduce } from '@mona-ecs/core';
-import type { ClusterState, SweepOutcome } from '@mona-ecs/core';
+import { DEFAULT_MONITOR_CONFIG, reduce } from '@mona-ecs/core/pipeline';
+import type { SweepOutcome } from '@mona-ecs/core/ecs';
+import type { ClusterState } from '@mona-ecs/core/pipeline';
 import { buildDeployment, buildFailure, buildService, buildSnapshot } from '@mona-ecs/core/testing';
 import { describe, expect, it } from 'vitest';
 import { observeSweep } from './observeSweep.js';

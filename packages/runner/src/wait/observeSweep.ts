@@ -1,13 +1,7 @@
-import { isGone } from '@mona-ecs/core';
-import type {
-  ClusterState,
-  DeploymentSnapshot,
-  MonitorEvent,
-  ReduceResult,
-  ServiceSnapshot,
-  ServiceTrack,
-  SweepOutcome,
-} from '@mona-ecs/core';
+import { isGone } from '@mona-ecs/core/ecs';
+import type { MonitorEvent } from '@mona-ecs/core';
+import type { DeploymentSnapshot, ServiceSnapshot, SweepOutcome } from '@mona-ecs/core/ecs';
+import type { ClusterState, ReduceResult, ServiceTrack } from '@mona-ecs/core/pipeline';
 import type { ServiceWait, WaitProgress, WaitTargets } from './WaitProgress.js';
 
 /**

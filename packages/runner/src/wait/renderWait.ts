@@ -1,4 +1,4 @@
-import { formatDuration, shortTaskDef } from '@mona-ecs/core';
+import { formatDuration, shortTaskDef } from '@mona-ecs/core/format';
 import type { ServiceWait, WaitStatus } from './WaitProgress.js';
 
 const BAR_WIDTH = 20;

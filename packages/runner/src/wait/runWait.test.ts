@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWaitCommand } from '../commands/wait.js';
 import { fixturePlugin, writeConfig } from '../__fixtures__/testIo.js';
-import type { SnapshotSource } from '@mona-ecs/core';
+import type { SnapshotSource } from '@mona-ecs/core/ecs';
 import { START, fakeStream, ioWith, runCommand, simulatedEcs } from './__fixtures__/simulatorHarness.js';
 import type { SimulatedEcs } from './__fixtures__/simulatorHarness.js';
 

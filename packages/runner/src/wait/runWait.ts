@@ -1,5 +1,9 @@
-import { createEcsEnricher, createEcsSource, ecsClientCache, enrichEvents, monitorClusters, reduce } from '@mona-ecs/core';
-import type { Logger, MonitorConfig, MonitorEvent, MonitorOptions, Reducer, SnapshotSource } from '@mona-ecs/core';
+import { monitorClusters } from '@mona-ecs/core';
+import { createEcsEnricher, createEcsSource, ecsClientCache, enrichEvents } from '@mona-ecs/core/ecs';
+import { reduce } from '@mona-ecs/core/pipeline';
+import type { Logger, MonitorEvent, MonitorOptions } from '@mona-ecs/core';
+import type { SnapshotSource } from '@mona-ecs/core/ecs';
+import type { MonitorConfig, Reducer } from '@mona-ecs/core/pipeline';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { timer } from 'rxjs';
 import type { SchedulerLike, Subscription } from 'rxjs';

@@ -1,5 +1,5 @@
-import { consoleUrl } from '@mona-ecs/core';
-import type { DeploymentTimedOut } from '@mona-ecs/core';
+import { consoleUrl } from '@mona-ecs/core/pipeline';
+import type { DeploymentTimedOut } from '@mona-ecs/core/format';
 import type { ServiceWait, WaitProgress } from './WaitProgress.js';
 
 const iso = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString() : '');

@@ -1,4 +1,5 @@
-import type { MonitorEvent, Notification, ServiceState, Severity } from '@mona-ecs/core';
+import type { MonitorEvent, Notification, Severity } from '@mona-ecs/core';
+import type { ServiceState } from '@mona-ecs/core/format';
 
 /** Fields of a service event of the `api` service in `prod`, as the reducer fills them. */
 export function serviceState(

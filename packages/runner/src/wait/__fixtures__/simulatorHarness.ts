@@ -2,8 +2,8 @@
 // deterministic and fast, and an in-process CLI runner that parses flags like `main` does.
 import { parseArgs } from 'node:util';
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { RateLimiter, createEcsSource } from '@mona-ecs/core';
-import type { SnapshotSource } from '@mona-ecs/core';
+import { RateLimiter, createEcsSource } from '@mona-ecs/core/ecs';
+import type { SnapshotSource } from '@mona-ecs/core/ecs';
 import { startSimulator } from '@mona-ecs/ecs-simulator';
 import type { Simulator } from '@mona-ecs/ecs-simulator';
 import type { CliIo, Command } from '../../commands/Command.js';

@@ -18,7 +18,7 @@ export interface SweepTicksOptions {
 }
 
 /**
- * Runs one sweep per tick with `exhaustMap`: a tick that arrives while a sweep is running is
+ * Stage 2, the sweep: one sweep per tick with `exhaustMap`: a tick that arrives while a sweep is running is
  * dropped, so sweeps of a cluster never overlap and a slow cluster is polled as fast as it
  * answers, never faster. A sweep that throws or errors (a source breaking the "never reject"
  * contract) becomes a `SweepFailure`, so the stream never ends because of one sweep.

@@ -1,5 +1,5 @@
 import type { Logger } from '../model/logger.js';
-import type { MonitorHooks } from './MonitorOptions.js';
+import type { PipelineHooks } from './PipelineOptions.js';
 
 /**
  * The hooks with every call guarded: hooks are the host's observability (metrics, a recorder),
@@ -9,8 +9,8 @@ import type { MonitorHooks } from './MonitorOptions.js';
  * const safe = guardHooks({ onSweep: () => { throw new Error('bug') } }, logger);
  * safe.onSweep?.(outcome, 12); // logs 'monitor hook failed', returns normally
  */
-export function guardHooks(hooks: MonitorHooks | undefined, logger: Logger | undefined): MonitorHooks {
-  const guarded: MonitorHooks = {};
+export function guardHooks(hooks: PipelineHooks | undefined, logger: Logger | undefined): PipelineHooks {
+  const guarded: PipelineHooks = {};
   if (hooks?.onSweep) {
     const onSweep = hooks.onSweep.bind(hooks);
     guarded.onSweep = (outcome, durationMs) => guard('onSweep', logger, () => onSweep(outcome, durationMs));
@@ -18,6 +18,10 @@ export function guardHooks(hooks: MonitorHooks | undefined, logger: Logger | und
   if (hooks?.onEvents) {
     const onEvents = hooks.onEvents.bind(hooks);
     guarded.onEvents = (events) => guard('onEvents', logger, () => onEvents(events));
+  }
+  if (hooks?.onDelivered) {
+    const onDelivered = hooks.onDelivered.bind(hooks);
+    guarded.onDelivered = (routed) => guard('onDelivered', logger, () => onDelivered(routed));
   }
   return guarded;
 }

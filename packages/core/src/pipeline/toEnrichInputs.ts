@@ -5,7 +5,7 @@ import type { ServiceSnapshot } from '../model/snapshot.js';
 import type { ReducedSweep } from './reduceSweeps.js';
 
 /**
- * Flattens a reduced sweep into its events, in the reducer's order, each paired with the
+ * Between stages 3 and 4: flattens a reduced sweep into its events, in the reducer's order, each paired with the
  * snapshot of its service from the same sweep (what the enrichment step looks things up with).
  * Cluster-level events and removed services have no snapshot.
  *

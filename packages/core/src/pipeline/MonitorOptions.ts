@@ -1,4 +1,4 @@
-import type { OperatorFunction, SchedulerLike } from 'rxjs';
+import type { Observable, OperatorFunction, SchedulerLike } from 'rxjs';
 import type { EcsSourceOptions } from '../ecs-source/EcsSourceOptions.js';
 import type { MonitorConfig } from '../model/config.js';
 import type { EnrichInput } from '../model/enricher.js';
@@ -7,11 +7,13 @@ import type { Logger } from '../model/logger.js';
 import type { ClusterRef, SweepOutcome } from '../model/snapshot.js';
 import type { SnapshotSource } from '../model/source.js';
 import type { reduce } from '../reducer/reduce.js';
+import type { SweepSource } from './pollClusters.js';
+import type { Sweep } from './sweepTicks.js';
 
 /** The reducer's shape (`reduce` from the reducer module); injectable for tests and experiments. */
 export type Reducer = typeof reduce;
 
-/** Observability hooks of the stream (the runner's metrics hang here). */
+/** Observability hooks of the stream (the runner's metrics hang here). A hook that throws is logged, never fatal. */
 export interface MonitorHooks {
   /** After every sweep, good or failed; `durationMs` is measured on the stream's scheduler. */
   onSweep?(outcome: SweepOutcome, durationMs: number): void;
@@ -19,15 +21,21 @@ export interface MonitorHooks {
   onEvents?(events: MonitorEvent[]): void;
 }
 
-/** Options of `monitorClusters`. Only `clusters` is required. */
+/** Options of `monitorClusters` (and the first stages of `monitorPipeline`). */
 export interface MonitorOptions {
-  clusters: ClusterRef[];
+  /** The clusters to poll. Default none (with `sweeps`, the recording says which). */
+  clusters?: ClusterRef[];
   /** Seconds between ticks. Default 10; fractions are allowed (tests). */
   checkIntervalSeconds?: number;
-  /** Where snapshots come from; default `createEcsSource(options.ecs)`. */
-  source?: SnapshotSource;
+  /** Where snapshots come from; default `createEcsSource(options.ecs)`. A sweep may answer with an observable too (marble tests). */
+  source?: SnapshotSource | SweepSource;
   /** Options of the default ECS source (ignored when `source` is given). */
   ecs?: EcsSourceOptions;
+  /**
+   * Replaces the ticks and the sweep stages (and with them `clusters`, `source`, `ecs` and
+   * `checkIntervalSeconds`): a recording replayed, or outcomes another process swept.
+   */
+  sweeps?: Observable<Sweep>;
   /** Reducer settings; missing keys come from `DEFAULT_MONITOR_CONFIG`. */
   monitor?: Partial<MonitorConfig>;
   /** Scheduler of the ticks; a `TestScheduler` runs the stream in virtual time. */
@@ -40,6 +48,12 @@ export interface MonitorOptions {
   enrich?: OperatorFunction<EnrichInput, MonitorEvent>;
   /** The reducer; default the pure `reduce`. */
   reducer?: Reducer;
+  /**
+   * Graceful stop: when this emits, no tick starts another sweep (the one in flight is
+   * aborted), the events already out of the reducer finish the later stages, then the stream
+   * completes. Without it the stream runs until unsubscribed.
+   */
+  stop$?: Observable<unknown>;
 }
 
 /**

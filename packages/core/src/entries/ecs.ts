@@ -1,0 +1,40 @@
+/**
+ * @mona-ecs/core/ecs: the ECS side of Mona. The snapshot source over the AWS SDK (and the model
+ * it produces, which a source of your own implements too), the shared rate limiter that paces
+ * every ECS call of an account and region, and the enrichment step that looks up stopped tasks,
+ * task definition changes and who deployed.
+ */
+
+// Snapshot model and the source contract
+export { isGone } from '../model/snapshot.js';
+export type {
+  ClusterSnapshot,
+  DeploymentSnapshot,
+  ServiceEventSnapshot,
+  ServiceSnapshot,
+  SweepFailure,
+  SweepOutcome,
+} from '../model/snapshot.js';
+export type { SnapshotSource } from '../model/source.js';
+
+// ECS source
+export { createEcsSource } from '../ecs-source/createEcsSource.js';
+export { DEFAULT_ECS_SOURCE_OPTIONS } from '../ecs-source/EcsSourceOptions.js';
+export type { EcsSourceOptions } from '../ecs-source/EcsSourceOptions.js';
+export type { ApiCallResult, EcsSourceHooks } from '../ecs-source/callEcs.js';
+export { createEcsClient, ecsClientCache } from '../ecs-source/createEcsClient.js';
+export type { EcsClientOptions } from '../ecs-source/createEcsClient.js';
+export { DEFAULT_RATE_LIMIT, RateLimiter } from '../ecs-source/RateLimiter.js';
+export type { RateLimitOptions, RateLimiterClock } from '../ecs-source/RateLimiter.js';
+export { sharedRateLimiter } from '../ecs-source/sharedRateLimiter.js';
+export { serviceNameFromArn } from '../ecs-source/serviceNameFromArn.js';
+
+// Enrichment
+export type { EnrichInput, Enricher } from '../model/enricher.js';
+export { enrichEvents, DEFAULT_ENRICH_BUDGET_MS } from '../enrich/enrichEvents.js';
+export type { EnrichEventsOptions } from '../enrich/enrichEvents.js';
+export { createEcsEnricher } from '../enrich/createEcsEnricher.js';
+export type { EcsEnricherOptions } from '../enrich/createEcsEnricher.js';
+export type { Limiter } from '../enrich/Limiter.js';
+export { troubleMessages } from '../enrich/troubleMessages.js';
+export { containerChanges } from '../enrich/containerChanges.js';

@@ -1,0 +1,52 @@
+import { takeUntil, tap } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { defaultFormatter } from '../format/defaultFormatter.js';
+import { summarizeState } from '../reducer/summarizeState.js';
+import { deliverTo } from './deliverTo.js';
+import { formatEvents } from './formatEvents.js';
+import { logState } from './logState.js';
+import type { PipelineOptions } from './PipelineOptions.js';
+import { reduceSweeps } from './reduceSweeps.js';
+import { resolveStages } from './resolveStages.js';
+import { routeNotifications } from './routeNotifications.js';
+import type { Routed } from './routeNotifications.js';
+import { toEnrichInputs } from './toEnrichInputs.js';
+
+/**
+ * Mona's whole chain, stage by stage, in one `pipe` (like Alertmanager's stage list):
+ *
+ * 1. ticks, per cluster, every `checkIntervalSeconds`;
+ * 2. sweep of the ECS API per tick, never two at once per cluster (`pollClusters`);
+ * 3. reduce: the pure reducer, one state per cluster, gives typed events;
+ * 4. enrich: stopped tasks, image changes, who deployed (time-boxed, never drops an event);
+ * 5. format: one `Notification` per event;
+ * 6. route: the destinations whose filter accepts it;
+ * 7. deliver: enqueued on each destination's queue (which paces, retries and drops on its own).
+ *
+ * Each item out is a routed notification, after it was enqueued. A failed sweep never ends the
+ * stream. When `stop$` emits, no new sweep starts (the one in flight is aborted), the events
+ * already out of the reducer still go through enrichment, formatting and into the queues, and
+ * then the stream completes: draining the queues is the caller's last step. `mona run`, `mona
+ * demo` and `mona replay` (with `sweeps` from a recording and a printing `deliver`) all run this.
+ *
+ * @example
+ * const stop$ = new Subject<void>();
+ * monitorPipeline({ clusters: [{ cluster: 'prod', region: 'eu-west-1' }], destinations: [{ name: 'slack', accepts: () => true, queue }], stop$ })
+ *   .subscribe({ complete: () => void queue.drain(10_000) });
+ * process.once('SIGTERM', () => stop$.next());
+ */
+export function monitorPipeline(options: PipelineOptions): Observable<Routed> {
+  const stages = resolveStages(options);
+  const { logger, hooks } = stages;
+  return stages.sweeps.pipe(
+    takeUntil(stages.stop$), //                                  1-2. ticks → sweep, until stopped
+    reduceSweeps(stages.reducer, stages.config), //                 3. reduce
+    tap(({ events }) => hooks.onEvents?.(events)),
+    logState(logger, stages.logInterval, summarizeState),
+    toEnrichInputs(),
+    stages.enrich, //                                               4. enrich
+    formatEvents(options.formatter ?? defaultFormatter, logger), // 5. format
+    routeNotifications(options.destinations, logger), //            6. route
+    options.deliver ?? deliverTo(logger, hooks), //                 7. deliver
+  );
+}

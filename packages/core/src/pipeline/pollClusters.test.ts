@@ -1,0 +1,144 @@
+import { map, of } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { describe, expect, it } from 'vitest';
+import type { ClusterRef, SweepOutcome } from '../model/snapshot.js';
+import { recordingLogger } from '../testing/recordingLogger.js';
+import { PROD, failureAt, snapshotAt } from './__fixtures__/streamFixtures.js';
+import { pollClusters } from './pollClusters.js';
+import type { PollSettings, SweepSource } from './pollClusters.js';
+import type { Sweep } from './sweepTicks.js';
+
+function newScheduler(): TestScheduler {
+  return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+}
+
+function settings(scheduler: TestScheduler, more: Partial<PollSettings> = {}): PollSettings {
+  return { intervalSeconds: 0.01, scheduler, ...more }; // 10 virtual ms per tick
+}
+
+/** A source whose sweep of `tick` is `sweep(tick, signal)`, for one cluster. */
+function sourceOf(sweep: (tick: number, signal: AbortSignal) => Observable<SweepOutcome>): SweepSource {
+  return { sweep: (_cluster, tick, signal) => sweep(tick, signal) };
+}
+
+/** Which sweeps came out, by cluster, kind and observedAt. */
+function ids(sweeps: Observable<Sweep>): Observable<string> {
+  return sweeps.pipe(map(({ outcome }) => `${outcome.cluster}:${outcome.kind}@${outcome.observedAt}`));
+}
+
+describe('pollClusters (marbles)', () => {
+  it('never starts a sweep while one is running: a slow sweep swallows ticks', () => {
+    const scheduler = newScheduler();
+    const started: number[] = [];
+    let running = 0;
+    let overlapped = false;
+    scheduler.run(({ cold, expectObservable }) => {
+      // Prepare: ticks every 10 ms; the first sweep takes 25 ms, the others 5 ms
+      const source = sourceOf((tick) => {
+        started.push(tick);
+        overlapped ||= running > 0;
+        running++;
+        const duration = tick === 0 ? '25ms' : '5ms';
+        return cold<SweepOutcome>(`${duration} (a|)`, { a: snapshotAt(tick) }).pipe(map((outcome) => (running--, outcome)));
+      });
+      // Act
+      const out = ids(pollClusters([PROD], source, settings(scheduler)));
+      // Assess: tick 0 ends at 25; ticks 1 (10) and 2 (20) are dropped; tick 3 at 30 ends at 35
+      expectObservable(out, '^ 50ms !').toBe('25ms a 9ms b 9ms c', { a: 'prod:snapshot@0', b: 'prod:snapshot@3', c: 'prod:snapshot@4' });
+    });
+    expect(started).toEqual([0, 3, 4, 5]);
+    expect(overlapped).toBe(false);
+  });
+
+  it('passes the tick count, swallowed ticks included, so the source re-lists every N ticks of wall time', () => {
+    const scheduler = newScheduler();
+    const started: number[] = [];
+    scheduler.run(({ cold, expectObservable }) => {
+      // Prepare: every sweep takes 15 ms, so every other tick is swallowed
+      const source = sourceOf((tick) => (started.push(tick), cold<SweepOutcome>('15ms (a|)', { a: snapshotAt(tick) })));
+      // Act
+      const ticks = pollClusters([PROD], source, settings(scheduler)).pipe(map(({ tick }) => tick));
+      // Assess
+      expectObservable(ticks, '^ 95ms !').toBe('15ms a 19ms b 19ms c 19ms d 19ms e', { a: 0, b: 2, c: 4, d: 6, e: 8 });
+    });
+    expect(started).toEqual([0, 2, 4, 6, 8]);
+  });
+
+  it('keeps going after failed sweeps and after a sweep that throws, and logs each failure', () => {
+    const logger = recordingLogger();
+    const scheduler = newScheduler();
+    scheduler.run(({ expectObservable }) => {
+      // Prepare: ticks 1 and 2 fail as values, tick 3 throws (a source breaking its contract)
+      const source = sourceOf((tick) => {
+        if (tick === 3) throw new Error('source bug');
+        return of(tick === 1 || tick === 2 ? failureAt(tick) : snapshotAt(tick));
+      });
+      // Act
+      const out = ids(pollClusters([PROD], source, settings(scheduler, { logger })));
+      // Assess
+      expectObservable(out, '^ 45ms !').toBe('a 9ms b 9ms c 9ms d 9ms e', {
+        a: 'prod:snapshot@0',
+        b: 'prod:failure@1',
+        c: 'prod:failure@2',
+        d: 'prod:failure@30',
+        e: 'prod:snapshot@4',
+      });
+    });
+    const warnings = logger.entries.filter((e) => e.msg === 'sweep failed');
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]?.fields).toMatchObject({ cluster: 'prod', region: 'eu-west-1' });
+  });
+
+  it('aborts the running sweep when unsubscribed', () => {
+    const scheduler = newScheduler();
+    const signals: AbortSignal[] = [];
+    scheduler.run(({ cold, expectObservable }) => {
+      // Prepare
+      const source = sourceOf((_tick, signal) => (signals.push(signal), cold<SweepOutcome>('100ms (a|)', { a: snapshotAt(0) })));
+      // Act: unsubscribe at 50 ms, mid-sweep
+      expectObservable(ids(pollClusters([PROD], source, settings(scheduler))), '^ 50ms !').toBe('');
+    });
+    // Assess
+    expect(signals.map((s) => s.aborted)).toEqual([true]);
+  });
+
+  it('polls every cluster on its own clock and merges their sweeps', () => {
+    const staging: ClusterRef = { cluster: 'staging', region: 'eu-west-1' };
+    const scheduler = newScheduler();
+    scheduler.run(({ cold, expectObservable }) => {
+      // Prepare: prod answers in 2 ms, staging in 6 ms
+      const source: SweepSource = {
+        sweep: (cluster, tick) =>
+          cold<SweepOutcome>(cluster.cluster === 'prod' ? '2ms (a|)' : '6ms (a|)', { a: snapshotAt(tick, cluster) }),
+      };
+      // Act
+      const out = ids(pollClusters([PROD, staging], source, settings(scheduler)));
+      // Assess
+      expectObservable(out, '^ 20ms !').toBe('2ms a 3ms b 5ms c 3ms d', {
+        a: 'prod:snapshot@0',
+        b: 'staging:snapshot@0',
+        c: 'prod:snapshot@1',
+        d: 'staging:snapshot@1',
+      });
+    });
+  });
+
+  it('reports every sweep and its duration to onSweep', () => {
+    const sweeps: string[] = [];
+    const scheduler = newScheduler();
+    scheduler.run(({ cold, expectObservable }) => {
+      // Prepare
+      const source = sourceOf((tick) => cold<SweepOutcome>('4ms (a|)', { a: tick === 1 ? failureAt(tick) : snapshotAt(tick) }));
+      const hooks = { onSweep: (outcome: SweepOutcome, ms: number) => sweeps.push(`${outcome.kind}:${ms}`) };
+      // Act
+      expectObservable(ids(pollClusters([PROD], source, settings(scheduler, { hooks }))), '^ 25ms !').toBe('4ms a 9ms b 9ms c', {
+        a: 'prod:snapshot@0',
+        b: 'prod:failure@1',
+        c: 'prod:snapshot@2',
+      });
+    });
+    // Assess
+    expect(sweeps).toEqual(['snapshot:4', 'failure:4', 'snapshot:4']);
+  });
+});

@@ -1,0 +1,46 @@
+import { merge, tap } from 'rxjs';
+import type { Observable, ObservableInput, SchedulerLike } from 'rxjs';
+import type { Logger } from '../model/logger.js';
+import type { ClusterRef, SweepOutcome } from '../model/snapshot.js';
+import type { MonitorHooks } from './MonitorOptions.js';
+import { sweepTicks } from './sweepTicks.js';
+import type { Sweep } from './sweepTicks.js';
+import { ticks } from './ticks.js';
+
+/** What `pollClusters` sweeps with: a `SnapshotSource` fits, and so does one answering with an observable (marble tests). */
+export interface SweepSource {
+  sweep(cluster: ClusterRef, tick: number, signal: AbortSignal): ObservableInput<SweepOutcome>;
+}
+
+/** What `pollClusters` needs, already defaulted by the pipeline. */
+export interface PollSettings {
+  intervalSeconds: number;
+  scheduler: SchedulerLike;
+  logger?: Logger | undefined;
+  /** Already guarded (see `guardHooks`). */
+  hooks?: MonitorHooks | undefined;
+}
+
+/**
+ * Stages 1 and 2 for every cluster: its own ticks, each starting a sweep of the source (never
+ * two at once per cluster), merged. A failed sweep is a value, logged here and passed on (the
+ * reducer turns a run of them into `MonitorDegraded`), so polling runs until unsubscribed.
+ *
+ * @example
+ * pollClusters([{ cluster: 'prod', region: 'eu-west-1' }], source, { intervalSeconds: 5, scheduler: asyncScheduler })
+ *   .subscribe(({ tick, outcome }) => console.log(tick, outcome.kind));
+ */
+export function pollClusters(clusters: readonly ClusterRef[], source: SweepSource, settings: PollSettings): Observable<Sweep> {
+  const { scheduler, hooks } = settings;
+  return merge(
+    ...clusters.map((cluster) => {
+      const log = settings.logger?.child({ cluster: cluster.cluster, region: cluster.region });
+      return ticks(settings.intervalSeconds, scheduler).pipe(
+        sweepTicks(cluster, (tick, signal) => source.sweep(cluster, tick, signal), { scheduler, onSweep: hooks?.onSweep }),
+        tap(({ outcome }) => {
+          if (outcome.kind === 'failure') log?.warn({ error: outcome.error }, 'sweep failed');
+        }),
+      );
+    }),
+  );
+}

@@ -1,0 +1,62 @@
+import { NEVER, asyncScheduler, map } from 'rxjs';
+import type { Observable, OperatorFunction, SchedulerLike } from 'rxjs';
+import { createEcsSource } from '../ecs-source/createEcsSource.js';
+import { DEFAULT_MONITOR_CONFIG } from '../model/config.js';
+import type { MonitorConfig } from '../model/config.js';
+import type { EnrichInput } from '../model/enricher.js';
+import type { MonitorEvent } from '../model/events.js';
+import type { Logger } from '../model/logger.js';
+import { reduce } from '../reducer/reduce.js';
+import { guardHooks } from './guardHooks.js';
+import { DEFAULT_CHECK_INTERVAL_SECONDS, DEFAULT_LOG_INTERVAL } from './MonitorOptions.js';
+import type { MonitorOptions, Reducer } from './MonitorOptions.js';
+import type { PipelineHooks } from './PipelineOptions.js';
+import { pollClusters } from './pollClusters.js';
+import type { Sweep } from './sweepTicks.js';
+
+/** The stages of the stream with every default applied: what `monitorPipeline` composes. */
+export interface Stages {
+  /** Stages 1-2: ticks → sweep of every cluster (or the sweeps given instead). */
+  sweeps: Observable<Sweep>;
+  stop$: Observable<unknown>;
+  reducer: Reducer;
+  config: MonitorConfig;
+  logInterval: number;
+  enrich: OperatorFunction<EnrichInput, MonitorEvent>;
+  logger: Logger | undefined;
+  scheduler: SchedulerLike;
+  /** Guarded: a hook that throws is logged. */
+  hooks: PipelineHooks;
+}
+
+/**
+ * Applies the defaults of `MonitorOptions`: the ECS source, the pure reducer, no enrichment,
+ * never stopping. The ECS source is created per call, so each stream has its own listing memory.
+ *
+ * @example
+ * const { sweeps, reducer, config } = resolveStages({ clusters: [{ cluster: 'prod', region: 'eu-west-1' }] });
+ */
+export function resolveStages(options: MonitorOptions & { hooks?: PipelineHooks | undefined }): Stages {
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const logger = options.logger;
+  const hooks = guardHooks(options.hooks, logger);
+  const sweeps =
+    options.sweeps ??
+    pollClusters(options.clusters ?? [], options.source ?? createEcsSource(options.ecs), {
+      intervalSeconds: options.checkIntervalSeconds ?? DEFAULT_CHECK_INTERVAL_SECONDS,
+      scheduler,
+      logger,
+      hooks,
+    });
+  return {
+    sweeps,
+    stop$: options.stop$ ?? NEVER,
+    reducer: options.reducer ?? reduce,
+    config: { ...DEFAULT_MONITOR_CONFIG, ...options.monitor },
+    logInterval: Math.max(1, options.logInterval ?? DEFAULT_LOG_INTERVAL),
+    enrich: options.enrich ?? map((input) => input.event),
+    logger,
+    scheduler,
+    hooks,
+  };
+}
