@@ -1,3 +1,4 @@
+import { clusterKey } from '../model/clusterKey.js';
 import type { ClusterRef, SweepOutcome } from '../model/snapshot.js';
 import type { SnapshotSource } from '../model/source.js';
 import type { EcsCallContext } from './callEcs.js';
@@ -42,7 +43,7 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
   const memories = new Map<string, ClusterMemory>();
 
   const memoryOf = (ref: ClusterRef): ClusterMemory => {
-    const key = `${ref.region}/${ref.cluster}`;
+    const key = clusterKey(ref);
     let memory = memories.get(key);
     if (!memory) {
       memory = { names: override, listedAtTick: 0, unlisted: [], cursors: new EventCursors(maxEvents) };

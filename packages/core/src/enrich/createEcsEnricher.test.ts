@@ -8,6 +8,8 @@ import type { EnrichInput } from '../model/enricher.js';
 import type { MonitorEvent } from '../model/events.js';
 import type { ServiceSnapshot } from '../model/snapshot.js';
 import { recordingLogger } from '../testing/recordingLogger.js';
+import { RateLimiter } from '../ecs-source/RateLimiter.js';
+import { sharedRateLimiter } from '../ecs-source/sharedRateLimiter.js';
 import { createEcsEnricher, type EcsEnricherOptions } from './createEcsEnricher.js';
 import { enrichEvents } from './enrichEvents.js';
 
@@ -195,6 +197,27 @@ describe('createEcsEnricher', () => {
     expect(done).toEqual({ changes: expected });
     expect(ecs.commandCalls(DescribeTaskDefinitionCommand)).toHaveLength(2);
     expect(general.calls).toBe(2);
+  });
+
+  it("paces task definition lookups in the ECS source's bucket of the same region and endpoint", async () => {
+    // Prepare: an emulator endpoint, as `ecs.endpoint` in the runner config sets for the source too
+    const endpoint = 'http://127.0.0.1:4566';
+    const acquire = vi.spyOn(RateLimiter.prototype, 'acquire').mockResolvedValue();
+    ecs.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { containerDefinitions: [] } });
+    const instance = createEcsEnricher({
+      clientFor: (region) => new ECSClient({ region }),
+      endpoint,
+      tasksRateLimiter: counting(),
+      cloudTrailRateLimiter: counting(),
+    });
+    // Act
+    await instance.enrich({ event: eventOf('DeploymentStarted') }, signal());
+    // Assess: both DescribeTaskDefinition calls waited on the source's bucket, not the endpoint-less one
+    const sourceBucket = sharedRateLimiter(eventOf('DeploymentStarted').region, endpoint);
+    expect(acquire.mock.contexts).toHaveLength(2);
+    expect(acquire.mock.contexts.every((limiter) => limiter === sourceBucket)).toBe(true);
+    expect(sourceBucket).not.toBe(sharedRateLimiter(eventOf('DeploymentStarted').region));
+    acquire.mockRestore();
   });
 
   it('makes no API call for events that need no context', async () => {

@@ -1,3 +1,4 @@
+import { clusterKey } from '../model/clusterKey.js';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { LRUCache } from 'lru-cache';
@@ -22,8 +23,14 @@ export interface EcsEnricherOptions {
   cloudTrailFor?(region: string): CloudTrailClient;
   /** Look up who deployed in CloudTrail (opt-in: needs `cloudtrail:LookupEvents`). */
   whoDeployed?: boolean;
-  /** For DescribeTaskDefinition. Default: the ECS source's shared limiter of the region. */
+  /** For DescribeTaskDefinition. Default: the ECS source's shared limiter of the region and `endpoint`. */
   rateLimiter?: Limiter;
+  /**
+   * The ECS endpoint the clients talk to, as given to the ECS source (an emulator, a VPC
+   * endpoint): the default `rateLimiter` is then the source's bucket for that region and
+   * endpoint, so enrichment and sweeps pace against one budget.
+   */
+  endpoint?: string;
   /** For ListTasks/DescribeTasks, which ECS throttles in their own bucket. Default: 5/s, burst 10, per region. */
   tasksRateLimiter?: Limiter;
   /** For CloudTrail LookupEvents (2/s per account and region). Default: 2/s, burst 2, per region. */
@@ -80,7 +87,7 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
         lookups.push({
           name: 'stopped tasks',
           run: async () => {
-            const key = `${region}|${event.cluster}|${event.service}|${event.observedAt}`;
+            const key = `${clusterKey(event)}|${event.service}|${event.observedAt}`;
             let all = listings.get(key);
             if (all === undefined) {
               all = await listStoppedTasks(
@@ -111,7 +118,7 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
       }
       const cloudTrail = options.whoDeployed ? options.cloudTrailFor?.(region) : undefined;
       if (cloudTrail && asksWhoDeployed(event)) {
-        const key = `${region}|${event.cluster}|${event.service}|${event.deploymentId}`;
+        const key = `${clusterKey(event)}|${event.service}|${event.deploymentId}`;
         lookups.push({
           name: 'who deployed',
           run: async () => {
@@ -165,7 +172,7 @@ function regionalLimiters(options: EcsEnricherOptions) {
     return limiter;
   };
   return {
-    ecs: (region: string): Limiter => options.rateLimiter ?? sharedRateLimiter(region),
+    ecs: (region: string): Limiter => options.rateLimiter ?? sharedRateLimiter(region, options.endpoint),
     tasks: (region: string): Limiter =>
       options.tasksRateLimiter ?? get(tasks, region, () => new RateLimiter({ requestsPerSecond: 5, burst: 10 })),
     cloudTrail: (region: string): Limiter =>

@@ -1,3 +1,4 @@
+import { clusterKey } from '../model/clusterKey.js';
 import { Observable, asyncScheduler, concatMap, groupBy, mergeMap } from 'rxjs';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import { MonaError } from '../errors.js';
@@ -47,7 +48,7 @@ export function enrichEvents(enricher: Enricher, options: EnrichEventsOptions = 
 
 /** Events sharing this key are enriched one after the other, in arrival order. */
 function orderKey({ event }: EnrichInput): string {
-  return `${event.region}|${event.cluster}|${'service' in event ? event.service : ''}`;
+  return `${clusterKey(event)}|${'service' in event ? event.service : ''}`;
 }
 
 function enrichOne(

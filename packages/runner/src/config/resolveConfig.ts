@@ -1,3 +1,4 @@
+import { clusterKey } from '@mona-ecs/core';
 import { RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { CONFIG_DEFAULTS } from './types.js';
@@ -83,7 +84,7 @@ function resolveClusters(
       });
       continue;
     }
-    const key = `${region}/${entry.name}`;
+    const key = clusterKey({ cluster: entry.name, region });
     if (seen.has(key)) continue;
     seen.add(key);
     clusters.push({ cluster: entry.name, region });

@@ -24,6 +24,8 @@ export function createEnrichment(
     parts.enricher ??
     createEcsEnricher({
       clientFor: parts.clientFor,
+      // The source's endpoint too, so both pace against one bucket (see sharedRateLimiter).
+      ...(config.ecs.endpoint ? { endpoint: config.ecs.endpoint } : {}),
       whoDeployed: config.enrichment.whoDeployed,
       logger: parts.logger,
       ...(config.enrichment.whoDeployed ? { cloudTrailFor: cloudTrailCache() } : {}),

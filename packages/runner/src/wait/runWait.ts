@@ -96,12 +96,14 @@ export function runWait(request: WaitRequest, deps: WaitDeps, progressStream: Pr
 }
 
 function streamOptions(request: WaitRequest, deps: WaitDeps, reducer: Reducer): MonitorOptions {
-  const clientFor = deps.clientFor ?? ecsClientCache(request.endpoint ? { endpoint: request.endpoint } : {});
+  const endpoint = request.endpoint ? { endpoint: request.endpoint } : {};
+  const clientFor = deps.clientFor ?? ecsClientCache(endpoint);
   const logger = deps.logger;
   const options: MonitorOptions = {
     clusters: [{ cluster: request.cluster, region: request.region }],
     checkIntervalSeconds: request.intervalSeconds,
-    source: deps.source ?? createEcsSource({ serviceNamesOverride: request.services, clientFor, ...(logger ? { logger } : {}) }),
+    source:
+      deps.source ?? createEcsSource({ serviceNamesOverride: request.services, clientFor, ...endpoint, ...(logger ? { logger } : {}) }),
     monitor: request.monitor,
     reducer,
     // The periodic state log is for a long-running monitor; the progress lines cover it here.
@@ -110,7 +112,8 @@ function streamOptions(request: WaitRequest, deps: WaitDeps, reducer: Reducer): 
   if (logger) options.logger = logger;
   if (deps.scheduler) options.scheduler = deps.scheduler;
   if (request.enrich) {
-    const enricher = createEcsEnricher({ clientFor, ...(logger ? { logger } : {}) });
+    // With the source's endpoint: both pace against one bucket of the region (see sharedRateLimiter).
+    const enricher = createEcsEnricher({ clientFor, ...endpoint, ...(logger ? { logger } : {}) });
     options.enrich = enrichEvents(enricher, {
       ...(request.enrichBudgetMs !== undefined ? { budgetMs: request.enrichBudgetMs } : {}),
       ...(logger ? { logger } : {}),
