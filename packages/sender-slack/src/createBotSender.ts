@@ -1,6 +1,7 @@
 import { SenderError, type Notification, type Sender, type SenderContext } from '@mona-ecs/core';
 import { WebClient } from '@slack/web-api';
 import { buildSlackMessage, type SlackMessage } from './buildSlackMessage.js';
+import { SlackErrorCode } from './errors.js';
 import { classifySlackError } from './classifySlackError.js';
 import { LRUCache } from 'lru-cache';
 import { observedFetch, type HttpObservation } from './observedFetch.js';
@@ -83,7 +84,7 @@ export function createBotSender(options: SlackBotOptions, context: SenderContext
 
   return {
     async send(notification: Notification, signal: AbortSignal): Promise<void> {
-      if (closed) throw new SenderError('the Slack sender is closed', { retryable: false, code: 'SLACK_CLOSED' });
+      if (closed) throw new SenderError('the Slack sender is closed', { retryable: false, code: SlackErrorCode.Closed });
       const call = open(signal);
       const mention = options.mentions?.[notification.severity];
       const message = buildSlackMessage(notification, mention === undefined ? {} : { mention });

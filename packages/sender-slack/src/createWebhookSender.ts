@@ -1,6 +1,7 @@
 import { SenderError, type Notification, type Sender } from '@mona-ecs/core';
 import { IncomingWebhook } from '@slack/webhook';
 import { buildSlackMessage } from './buildSlackMessage.js';
+import { SlackErrorCode } from './errors.js';
 import { classifySlackError } from './classifySlackError.js';
 import { observedFetch, type HttpObservation } from './observedFetch.js';
 import type { SlackWebhookOptions } from './options.js';
@@ -25,7 +26,7 @@ export function createWebhookSender(options: SlackWebhookOptions): Sender {
   };
   return {
     async send(notification: Notification, signal: AbortSignal): Promise<void> {
-      if (closed) throw new SenderError('the Slack sender is closed', { retryable: false, code: 'SLACK_CLOSED' });
+      if (closed) throw new SenderError('the Slack sender is closed', { retryable: false, code: SlackErrorCode.Closed });
       const seen: HttpObservation = {};
       const webhook = new IncomingWebhook(options.webhookUrl, {
         ...identity,

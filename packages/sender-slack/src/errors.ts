@@ -75,5 +75,7 @@ export const SlackErrorCode = {
   Network: 'SLACK_NETWORK',
   /** Slack refused the message for a reason a retry cannot fix. */
   Rejected: 'SLACK_REJECTED',
+  /** `send()` after `close()`: the sender released its connections (a host bug, never retried). */
+  Closed: 'SLACK_CLOSED',
 } as const;
 export type SlackErrorCode = (typeof SlackErrorCode)[keyof typeof SlackErrorCode];

@@ -33,6 +33,6 @@ export function createRoute(sender: Pick<SenderConfig, 'events' | 'services' | '
 }
 
 /** The service an event is about; undefined for cluster-level events. */
-export function serviceOf(event: MonitorEvent): string | undefined {
+function serviceOf(event: MonitorEvent): string | undefined {
   return 'service' in event ? event.service : undefined;
 }
