@@ -41,7 +41,7 @@ export interface MonitorOptions {
   /** Scheduler of the ticks; a `TestScheduler` runs the stream in virtual time. */
   scheduler?: SchedulerLike;
   logger?: Logger;
-  /** Log a state summary every this many ticks (the first sweep included). Default 60. */
+  /** Log a state summary every this many ticks (the first sweep included). Default 60; `Infinity` turns it off. */
   logInterval?: number;
   hooks?: MonitorHooks;
   /** The enrichment step; default: pass every event on unchanged. */
