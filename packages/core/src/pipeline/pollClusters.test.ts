@@ -90,17 +90,34 @@ describe('pollClusters (marbles)', () => {
     expect(warnings[0]?.fields).toMatchObject({ cluster: 'prod', region: 'eu-west-1' });
   });
 
-  it('aborts the running sweep when unsubscribed', () => {
+  it('aborts the running sweep when unsubscribed, and unsubscribes from it', () => {
     const scheduler = newScheduler();
     const signals: AbortSignal[] = [];
-    scheduler.run(({ cold, expectObservable }) => {
-      // Prepare
-      const source = sourceOf((_tick, signal) => (signals.push(signal), cold<SweepOutcome>('100ms (a|)', { a: snapshotAt(0) })));
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      // Prepare: a sweep that would take 100 ms
+      const sweep = cold<SweepOutcome>('100ms (a|)', { a: snapshotAt(0) });
+      const source = sourceOf((_tick, signal) => (signals.push(signal), sweep));
       // Act: unsubscribe at 50 ms, mid-sweep
-      expectObservable(ids(pollClusters([PROD], source, settings(scheduler))), '^ 50ms !').toBe('');
+      expectObservable(ids(pollClusters([PROD], source, settings(scheduler))), '^ 49ms !').toBe('');
+      // Assess: the sweep was subscribed at tick 0 and let go at 50 ms; no later tick swept
+      expectSubscriptions(sweep.subscriptions).toBe('^ 49ms !');
     });
-    // Assess
     expect(signals.map((s) => s.aborted)).toEqual([true]);
+  });
+
+  it('subscribes to each sweep once, for exactly as long as it runs', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      // Prepare: every sweep is the same 3 ms cold observable
+      const sweep = cold<SweepOutcome>('3ms (a|)', { a: snapshotAt(0) });
+      const source = sourceOf(() => sweep);
+      // Act
+      expectObservable(ids(pollClusters([PROD], source, settings(scheduler))), '^ 24ms !').toBe('3ms a 9ms a 9ms a', {
+        a: 'prod:snapshot@0',
+      });
+      // Assess: ticks at 0, 10 and 20 ms, each subscription ending with its sweep
+      expectSubscriptions(sweep.subscriptions).toBe(['^--!', '10ms ^--!', '20ms ^--!']);
+    });
   });
 
   it('polls every cluster on its own clock and merges their sweeps', () => {
