@@ -19,7 +19,7 @@ export default tseslint.config(
     files: ['**/*.ts'],
     languageOptions: {
       parserOptions: {
-        project: ['./packages/*/tsconfig.typecheck.json', './examples/*/tsconfig.typecheck.json'],
+        project: ['./packages/*/tsconfig.typecheck.json', './examples/*/tsconfig.typecheck.json', './test/*/tsconfig.typecheck.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

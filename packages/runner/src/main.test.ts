@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { captureIo, fixturePlugin, writeConfig } from './__fixtures__/testIo.js';
 import { main } from './main.js';
+import { monaVersion } from './version.js';
 
 const recorded = () => ((globalThis as Record<symbol, unknown[]>)[Symbol.for('mona.test.recording')] ??= []);
 beforeEach(() => {
@@ -18,6 +19,19 @@ describe('main', () => {
     // Assess
     expect(code).toBe(0);
     expect(io.out()).toMatch(/run .*\n.*validate .*\n.*test-sender/s);
+  });
+
+  it('prints the package version and nothing else on --version and -v', async () => {
+    // Prepare
+    const io = captureIo();
+
+    // Act
+    const codes = [await main(['--version'], io), await main(['-v'], io)];
+
+    // Assess
+    expect(codes).toEqual([0, 0]);
+    expect(io.out()).toBe(`${monaVersion()}\n${monaVersion()}\n`);
+    expect(io.err()).toBe('');
   });
 
   it('exits 2 with the help on an unknown command or flag, or no command', async () => {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, exitCodeOf } from './errors.js';
 import type { CliIo, Command } from './commands/Command.js';
 import { commands } from './commands/registry.js';
+import { monaVersion } from './version.js';
 
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 
@@ -11,6 +12,7 @@ export function topLevelHelp(): string {
   const lines = [...commands.values()].map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     'Usage: mona <command> [options]',
+    '       mona --version | -v',
     '',
     'Mona watches AWS ECS deployments and notifies you through pluggable senders.',
     '',
@@ -34,6 +36,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout).write(`${topLevelHelp()}\n`);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${monaVersion()}\n`);
+    return 0;
   }
   const command = commands.get(name);
   if (!command) {

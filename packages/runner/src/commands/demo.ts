@@ -1,4 +1,3 @@
-import { createDemoServices, runDemoStory, startSimulator } from '@mona-ecs/ecs-simulator';
 import { parseConfig } from '../config/loadConfig.js';
 import { RunnerError, RunnerErrorCode } from '../errors.js';
 import { createLogger } from '../logging/createLogger.js';
@@ -47,6 +46,9 @@ export const demo: Command = {
   ].join('\n'),
   options: { 'beat-ms': { type: 'string' } },
   async run(flags, _positionals, io) {
+    // Loaded here, not at the top: every command shares the registry, and `mona run` in an image
+    // must not load (or even need) the simulator.
+    const { createDemoServices, runDemoStory, startSimulator } = await import('@mona-ecs/ecs-simulator');
     const pace = demoPace(beatOf(flags));
     Object.assign(process.env, DEMO_CREDENTIALS);
     const color = isTty(io.stdout) && (io.env['NO_COLOR'] ?? '') === '';

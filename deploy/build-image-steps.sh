@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The RUN steps of deploy/Dockerfile, as one script, so they run (and are tested) without a
+# Docker engine too: the Dockerfile calls it, and so do test/pack and a maintainer's shell.
+#
+#   build-image-steps.sh pack REPO TARBALLS   npm ci, build, and npm pack the packages of the image
+#   build-image-steps.sh install TARBALLS APP  install those tarballs, production dependencies only
+#   build-image-steps.sh check APP [ROOT_PACKAGE_JSON]
+#                                             fail if a dev tool is in APP/node_modules or
+#                                             `mona --version` fails; print the size
+set -euo pipefail
+
+# What the image runs: the CLI and the senders it brings. The simulator comes as a dependency of
+# mona-ecs (for `mona demo`); third-party senders are added by a derived image (see the README).
+IMAGE_PACKAGES=(packages/core packages/sender-slack packages/sender-sns packages/sender-email packages/ecs-simulator packages/runner)
+NPM_FLAGS=(--no-audit --no-fund)
+
+pack() {
+  local repo=$1 tarballs=$2
+  cd "$repo"
+  npm ci "${NPM_FLAGS[@]}"
+  # Builds mona-ecs and, through nx's ^build, every package it depends on.
+  NX_DAEMON=false NX_NO_CLOUD=true npx nx run mona-ecs:build --outputStyle=static
+  mkdir -p "$tarballs"
+  local workspace_flags=()
+  for p in "${IMAGE_PACKAGES[@]}"; do workspace_flags+=(--workspace "$p"); done
+  npm pack --silent --pack-destination "$tarballs" "${workspace_flags[@]}" >/dev/null
+  ls "$tarballs"
+}
+
+install() {
+  local tarballs=$1 app=$2
+  mkdir -p "$app/tarballs"
+  cp "$tarballs"/*.tgz "$app/tarballs/"
+  cd "$app"
+  # A private manifest so npm records what it installed; nothing in it is published.
+  printf '{\n  "name": "mona-image",\n  "version": "0.0.0",\n  "private": true\n}\n' >package.json
+  # Every @mona-ecs package comes from its tarball (none is fetched from the registry); third-party
+  # dependencies resolve within the ranges we publish, exactly as `npm install mona-ecs` does. The
+  # tarballs stay in /app/tarballs (a few hundred KB): package.json points at them, and a derived
+  # image's `npm install another-sender` needs them to re-read the tree.
+  npm install --omit=dev --prefer-offline "${NPM_FLAGS[@]}" ./tarballs/*.tgz
+}
+
+check() {
+  local app=$1 root_manifest=${2:-}
+  local modules="$app/node_modules"
+  [ -d "$modules/mona-ecs" ] || { echo "check: $modules/mona-ecs is missing" >&2; exit 1; }
+  # The dev tools of the repository (its root devDependencies) and what they pull in. Type
+  # packages are left out: @slack/web-api lists @types/node among its own dependencies.
+  local forbidden=(vitest vite rolldown @vitest/runner esbuild nx typescript eslint prettier @changesets/cli aws-sdk-client-mock fast-check smtp-server)
+  if [ -n "$root_manifest" ]; then
+    mapfile -t -O "${#forbidden[@]}" forbidden < <(node -e 'for (const n of Object.keys(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).devDependencies ?? {})) if (!n.startsWith("@types/")) console.log(n)' "$root_manifest")
+  fi
+  local found=()
+  for name in "${forbidden[@]}"; do
+    if [ -e "$modules/$name" ]; then found+=("$name"); fi
+  done
+  if [ "${#found[@]}" -gt 0 ]; then
+    echo "check: development packages in $modules: ${found[*]}" >&2
+    exit 1
+  fi
+  local version
+  version=$(node "$modules/mona-ecs/bin/mona.js" --version)
+  echo "mona --version: $version"
+  echo "node_modules: $(du -sk "$modules" | cut -f1) KiB on disk, $(du -sk --apparent-size "$modules" | cut -f1) KiB of files"
+}
+
+step=${1:-}
+shift || true
+case "$step" in
+  pack) pack "$@" ;;
+  install) install "$@" ;;
+  check) check "$@" ;;
+  *)
+    echo "usage: $0 pack REPO TARBALLS | install TARBALLS APP | check APP [ROOT_PACKAGE_JSON]" >&2
+    exit 2
+    ;;
+esac
