@@ -4,6 +4,7 @@ import type { MonitorEvent } from '../model/events.js';
 import type { ClusterRef } from '../model/snapshot.js';
 import { summarizeState } from '../reducer/summarizeState.js';
 import { logState } from './logState.js';
+import { pollClusters } from './pollClusters.js';
 import type { MonitorOptions } from './MonitorOptions.js';
 import { reduceSweeps } from './reduceSweeps.js';
 import { resolveStages } from './resolveStages.js';
@@ -32,7 +33,9 @@ import { toEnrichInputs } from './toEnrichInputs.js';
 export function monitorClusters(options: MonitorOptions): Observable<MonitorEvent> {
   const stages = resolveStages(options);
   // The same stages as monitorPipeline, which goes on with format → route → deliver.
-  return stages.sweeps.pipe(
+  // 1-2. ticks → sweep, per cluster (never two sweeps of a cluster at once), or a recording
+  const sweeps$ = stages.sweeps ?? pollClusters(stages.clusters, stages.source, stages.poll);
+  return sweeps$.pipe(
     takeUntil(stages.stop$),
     reduceSweeps(stages.reducer, stages.config),
     tap(({ events }) => stages.hooks.onEvents?.(events)),

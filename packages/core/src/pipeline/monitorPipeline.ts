@@ -5,6 +5,7 @@ import { summarizeState } from '../reducer/summarizeState.js';
 import { deliverTo } from './deliverTo.js';
 import { formatEvents } from './formatEvents.js';
 import { logState } from './logState.js';
+import { pollClusters } from './pollClusters.js';
 import type { PipelineOptions } from './PipelineOptions.js';
 import { reduceSweeps } from './reduceSweeps.js';
 import { resolveStages } from './resolveStages.js';
@@ -38,8 +39,10 @@ import { toEnrichInputs } from './toEnrichInputs.js';
 export function monitorPipeline(options: PipelineOptions): Observable<Routed> {
   const stages = resolveStages(options);
   const { logger, hooks } = stages;
-  return stages.sweeps.pipe(
-    takeUntil(stages.stop$), //                                  1-2. ticks → sweep, until stopped
+  // 1-2. ticks → sweep, per cluster (never two sweeps of a cluster at once), or a recording
+  const sweeps$ = stages.sweeps ?? pollClusters(stages.clusters, stages.source, stages.poll);
+  return sweeps$.pipe(
+    takeUntil(stages.stop$), //                                       graceful stop: no new sweep
     reduceSweeps(stages.reducer, stages.config), //                 3. reduce
     tap(({ events }) => hooks.onEvents?.(events)),
     logState(logger, stages.logInterval, summarizeState),

@@ -6,18 +6,23 @@ import type { MonitorConfig } from '../model/config.js';
 import type { EnrichInput } from '../model/enricher.js';
 import type { MonitorEvent } from '../model/events.js';
 import type { Logger } from '../model/logger.js';
+import type { ClusterRef } from '../model/snapshot.js';
 import { reduce } from '../reducer/reduce.js';
 import { guardHooks } from './guardHooks.js';
 import { DEFAULT_CHECK_INTERVAL_SECONDS, DEFAULT_LOG_INTERVAL } from './MonitorOptions.js';
 import type { MonitorOptions, Reducer } from './MonitorOptions.js';
 import type { PipelineHooks } from './PipelineOptions.js';
-import { pollClusters } from './pollClusters.js';
+import type { PollSettings, SweepSource } from './pollClusters.js';
 import type { Sweep } from './sweepTicks.js';
 
 /** The stages of the stream with every default applied: what `monitorPipeline` composes. */
 export interface Stages {
-  /** Stages 1-2: ticks → sweep of every cluster (or the sweeps given instead). */
-  sweeps: Observable<Sweep>;
+  /** The sweeps given instead of stages 1-2 (a recording), if any. */
+  sweeps: Observable<Sweep> | undefined;
+  clusters: readonly ClusterRef[];
+  source: SweepSource;
+  /** Settings of stages 1-2 (`pollClusters`). */
+  poll: PollSettings;
   stop$: Observable<unknown>;
   reducer: Reducer;
   config: MonitorConfig;
@@ -40,16 +45,12 @@ export function resolveStages(options: MonitorOptions & { hooks?: PipelineHooks 
   const scheduler = options.scheduler ?? asyncScheduler;
   const logger = options.logger;
   const hooks = guardHooks(options.hooks, logger);
-  const sweeps =
-    options.sweeps ??
-    pollClusters(options.clusters ?? [], options.source ?? createEcsSource(options.ecs), {
-      intervalSeconds: options.checkIntervalSeconds ?? DEFAULT_CHECK_INTERVAL_SECONDS,
-      scheduler,
-      logger,
-      hooks,
-    });
   return {
-    sweeps,
+    sweeps: options.sweeps,
+    clusters: options.clusters ?? [],
+    // Without `sweeps`, the source is only ever asked through pollClusters.
+    source: options.sweeps ? NO_SOURCE : (options.source ?? createEcsSource(options.ecs)),
+    poll: { intervalSeconds: options.checkIntervalSeconds ?? DEFAULT_CHECK_INTERVAL_SECONDS, scheduler, logger, hooks },
     stop$: options.stop$ ?? NEVER,
     reducer: options.reducer ?? reduce,
     config: { ...DEFAULT_MONITOR_CONFIG, ...options.monitor },
@@ -60,3 +61,6 @@ export function resolveStages(options: MonitorOptions & { hooks?: PipelineHooks 
     hooks,
   };
 }
+
+/** The source of a pipeline whose sweeps are given (a replay): never polled. */
+const NO_SOURCE: SweepSource = { sweep: () => [] };
