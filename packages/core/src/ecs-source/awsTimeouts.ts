@@ -2,7 +2,7 @@
 export interface AwsTimeouts {
   /** Time to open the TCP (and TLS) connection. Default 3,000 ms. */
   connectTimeoutMs?: number;
-  /** Time for the whole answer once the request is sent (the socket's idle timeout). Default 10,000 ms. */
+  /** Time for the whole call, from sending the request to the last byte of the answer. Default 10,000 ms. */
   requestTimeoutMs?: number;
 }
 
@@ -17,17 +17,27 @@ export interface AwsTimeouts {
  */
 export const DEFAULT_AWS_TIMEOUTS = Object.freeze({ connectTimeoutMs: 3_000, requestTimeoutMs: 10_000 });
 
+/** The options of the SDK's default `NodeHttpHandler` that `requestHandlerOptions` sets. */
+export interface RequestHandlerTimeouts {
+  connectionTimeout: number;
+  requestTimeout: number;
+  throwOnRequestTimeout: true;
+}
+
 /**
  * The SDK's `requestHandler` setting for these timeouts: the options object that every v3 client
  * turns into its default `NodeHttpHandler`, so no HTTP handler package is imported here.
+ * `throwOnRequestTimeout` is what makes `requestTimeout` fail the call: without it the handler
+ * (`@smithy/node-http-handler` 4.x) only logs a warning and keeps waiting.
  *
  * @example
  * new CloudTrailClient({ region, requestHandler: requestHandlerOptions({ requestTimeoutMs: 5_000 }) });
  */
-export function requestHandlerOptions(timeouts: AwsTimeouts = {}): { connectionTimeout: number; requestTimeout: number } {
+export function requestHandlerOptions(timeouts: AwsTimeouts = {}): RequestHandlerTimeouts {
   return {
     connectionTimeout: positive(timeouts.connectTimeoutMs, DEFAULT_AWS_TIMEOUTS.connectTimeoutMs),
     requestTimeout: positive(timeouts.requestTimeoutMs, DEFAULT_AWS_TIMEOUTS.requestTimeoutMs),
+    throwOnRequestTimeout: true,
   };
 }
 
