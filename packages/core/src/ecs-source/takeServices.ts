@@ -1,4 +1,5 @@
 import type { ECSClient, Failure, Service } from '@aws-sdk/client-ecs';
+import { cutEvents } from './cutEvents.js';
 
 /** The raw HTTP response as the deserialize step sees it, before the SDK parses it. */
 interface RawResponse {
@@ -67,12 +68,12 @@ const takeAnswer: Middleware = (next, context) => async (args) => {
   if (response.statusCode !== 200) return result;
   const bytes = await readBody(response.body);
   if (!bytes) return result;
-  const answer = parseObject(bytes);
+  const keep = (typeof args.input === 'object' && args.input !== null && keepByInput.get(args.input)) || DEFAULT_KEEP;
+  const answer = parseObject(bytes, keep);
   if (!answer) {
     response.body = bytes; // the stream was consumed: give the SDK the same bytes back (it reports the error)
     return result;
   }
-  const keep = (typeof args.input === 'object' && args.input !== null && keepByInput.get(args.input)) || DEFAULT_KEEP;
   response[TAKEN] = {
     services: Array.isArray(answer['services']) ? answer['services'].map((s: unknown) => narrowed(s, keep)) : undefined,
     failures: Array.isArray(answer['failures']) ? (answer['failures'] as Failure[]) : undefined,
@@ -114,9 +115,11 @@ const SERVICE_FIELDS = new Set([
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-function parseObject(bytes: Uint8Array): Record<string, unknown> | undefined {
+/** Parses the answer, its events arrays cut to `keep` on the text first (`cutEvents`), so old events never become objects. */
+function parseObject(bytes: Uint8Array, keep: number): Record<string, unknown> | undefined {
   try {
-    const parsed: unknown = bytes.length === 0 ? {} : JSON.parse(decoder.decode(bytes));
+    const text = decoder.decode(bytes);
+    const parsed: unknown = bytes.length === 0 ? {} : JSON.parse(cutEvents(text, keep) ?? text);
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
