@@ -53,8 +53,6 @@ export const demo: Command = {
     Object.assign(process.env, DEMO_CREDENTIALS);
     const color = isTty(io.stdout) && (io.env['NO_COLOR'] ?? '') === '';
     const narrate = (line: string) => io.stdout.write(`${paint(color, `         ▶ ${line.replace(/^story: /, '')}`)}\n`);
-    // Loaded only for the demo: `mona run` never loads the simulator (issue 13, idle start).
-    const { createDemoServices, runDemoStory, startSimulator } = await import('@mona-ecs/ecs-simulator');
     const sim = await startSimulator({ clock: 'real', stepMs: pace.stepMs });
     try {
       createDemoServices(sim);
