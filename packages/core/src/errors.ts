@@ -22,6 +22,16 @@ export const MonaErrorCode = {
     description: 'ListServices kept returning `nextToken` for 1,000 pages (reported as a `SweepFailure`)',
     fix: 'check the endpoint (an emulator bug)',
   },
+  MONA_SWEEP_TIMEOUT: {
+    where: 'ECS source',
+    description: 'a sweep ran past its deadline (reported as a `SweepFailure`, counted towards `MonitorDegraded`)',
+    fix: 'check ECS reachability; raise `sweepTimeoutMs` only for a very slow cluster',
+  },
+  MONA_AWS_NO_CREDENTIALS: {
+    where: 'ECS source',
+    description: 'no AWS credentials in the SDK chain (reported as a `SweepFailure`, with the chain in the message)',
+    fix: 'AWS_ACCESS_KEY_ID/SECRET, AWS_PROFILE, web identity, or the ECS task role',
+  },
   MONA_FORMATTER_CONFIG: {
     where: 'formatter',
     description: 'unknown formatter key, non-function override or unknown `{field}` in a template (`problems` lists all)',

@@ -3,6 +3,8 @@ import { CONTROL_PREFIX, controlRequest } from './control.js';
 import { createDispatcher } from './dispatch.js';
 import { listen } from './httpServer.js';
 import { SimulatorError } from './errors.js';
+import { Faults } from './Faults.js';
+import type { FaultSpec } from './Faults.js';
 import { Fleet } from './Fleet.js';
 import { arns, createIds } from './ids.js';
 import { seededRandom } from './random.js';
@@ -60,6 +62,8 @@ export class Simulator {
   readonly published: PublishedMessage[] = [];
   /** @internal */ readonly fleet: Fleet;
   private readonly gate: ApiGate;
+  private readonly faults = new Faults();
+  private releaseHung: (() => void) | undefined;
   private readonly active = new Set<SimService>();
   private readonly realClock: boolean;
   private fakeNow: number;
@@ -94,6 +98,7 @@ export class Simulator {
     const api = createDispatcher({
       model: this.fleet,
       gate: this.gate,
+      faults: this.faults,
       uuid: ids.uuid,
       now,
       onPublish: (m) => this.published.push(m),
@@ -123,6 +128,30 @@ export class Simulator {
   /** Forgets call and throttle counts. */
   resetCalls(): void {
     this.gate.reset();
+  }
+
+  /**
+   * Injects a fault on one ECS action (see `FaultSpec`): `hang` never answers, `answer` replies
+   * 200 with a raw body. Faulted calls are counted in `calls` like the others.
+   *
+   * @example
+   * sim.injectFault({ action: 'DescribeServices', kind: 'hang', times: 1 });
+   * sim.injectFault({ action: 'DescribeServices', kind: 'answer', body: '{"services":null}' });
+   * sim.injectFault({ action: 'ListServices', kind: 'answer', body: '{"serviceArns":[]}', times: 2 });
+   */
+  injectFault(spec: FaultSpec): void {
+    this.faults.inject(spec);
+  }
+
+  /** Removes every fault and drops the connections of hung calls (their clients see a reset). */
+  clearFaults(): void {
+    this.faults.clear();
+    this.releaseHung?.();
+  }
+
+  /** Calls answered by a fault, per action, since the last `clearFaults()`. */
+  get faulted(): Readonly<Record<string, number>> {
+    return this.faults.applied;
   }
 
   /** Simulator time, epoch ms. */
@@ -221,8 +250,9 @@ export class Simulator {
   /** Starts answering HTTP on 127.0.0.1 (port 0: any free port) and sets `url`. */
   async listen(port = 0): Promise<this> {
     if (this.server) throw new SimulatorError('SIM_ALREADY_LISTENING', `already listening on ${this.url}`);
-    const { server, url } = await listen(this.dispatch, port);
+    const { server, url, release } = await listen(this.dispatch, port);
     this.server = server;
+    this.releaseHung = release;
     this.url = url;
     return this;
   }

@@ -2,6 +2,7 @@ import { RawJson, ecsActions } from './ecsApi.js';
 import { AwsApiError } from './errors.js';
 import { parsePublish, publishResponseXml, snsErrorXml } from './snsPublish.js';
 import type { ApiGate } from './ApiGate.js';
+import type { Faults } from './Faults.js';
 import type { EcsModel } from './ecsApi.js';
 import type { ApiRequest, ApiResponse } from './httpServer.js';
 import type { PublishedMessage } from './snsPublish.js';
@@ -13,6 +14,7 @@ const JSON_TYPE = 'application/x-amz-json-1.1';
 export interface DispatchDeps {
   model: EcsModel;
   gate: ApiGate;
+  faults: Faults;
   uuid(): string;
   now(): number;
   onPublish(message: PublishedMessage): void;
@@ -41,6 +43,10 @@ function ecs(deps: DispatchDeps, action: string, body: string, requestId: string
     if (!handler) throw new AwsApiError('UnknownOperationException', `Operation ${action} is not supported by the simulator.`);
     const input = parseJson(body);
     deps.gate.admit(action);
+    const fault = deps.faults.take(action);
+    if (fault?.kind === 'hang') return { status: 0, headers: {}, body: '', hang: true };
+    if (fault?.kind === 'answer')
+      return { status: 200, headers: { 'content-type': JSON_TYPE, 'x-amzn-requestid': requestId }, body: fault.body };
     const output = handler(deps.model, input);
     return {
       status: 200,

@@ -7,6 +7,7 @@ export type { StartSimulatorOptions } from './startSimulator.js';
 export { Simulator } from './Simulator.js';
 export type { SimulatorOptions } from './Simulator.js';
 export type { ThrottleOptions } from './ApiGate.js';
+export type { FaultSpec } from './Faults.js';
 export type { ServiceOptions } from './Fleet.js';
 export type { CrashOptions, DeployOptions, FailOptions } from './scenario.js';
 export type { PublishedMessage } from './snsPublish.js';

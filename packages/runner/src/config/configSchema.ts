@@ -85,6 +85,14 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
         endpoint: { type: 'string', minLength: 1, nullable: true, description: 'ECS endpoint URL (emulators, simulator).' },
         maxConcurrency: positiveInt('DescribeServices calls in flight at once.'),
         requestsPerSecond: { type: 'number', exclusiveMinimum: 0, nullable: true, description: 'Rate limit of ECS calls.' },
+        connectTimeoutMs: positiveInt('Timeout to connect to the ECS (and CloudTrail) endpoint, in ms.', 3000),
+        requestTimeoutMs: positiveInt('Timeout of one ECS (and CloudTrail) request once sent, in ms; the SDK retries it.', 10000),
+        sweepTimeoutSeconds: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          nullable: true,
+          description: 'Longest a sweep may take before it counts as failed (default: 60 s plus its calls at an eighth of the rate limit).',
+        },
       },
     },
     enrichment: {

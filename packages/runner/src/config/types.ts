@@ -6,6 +6,16 @@
 import type { FormatterKey } from '@mona-ecs/core/format';
 
 /** A cluster written as an object, to give it its own region. */
+/** The `ecs` block of the config: the ECS client and the sweep's bounds. */
+export interface EcsConfig {
+  endpoint?: string;
+  maxConcurrency?: number;
+  requestsPerSecond?: number;
+  connectTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  sweepTimeoutSeconds?: number;
+}
+
 export interface ClusterEntry {
   name: string;
   region?: string;
@@ -38,7 +48,7 @@ export interface MonaConfig {
   refreshServicesInterval?: number;
   timeoutFrom?: 'updatedAt' | 'createdAt';
   degradedAfterFailures?: number;
-  ecs?: { endpoint?: string; maxConcurrency?: number; requestsPerSecond?: number };
+  ecs?: EcsConfig;
   enrichment?: { enabled?: boolean; budgetMs?: number; whoDeployed?: boolean };
   delivery?: { attemptTimeoutMs?: number; maxAttempts?: number; capacity?: number };
   templates?: Partial<Record<FormatterKey, string>>;
@@ -68,7 +78,7 @@ export interface ResolvedConfig {
   refreshServicesInterval: number;
   timeoutFrom: 'updatedAt' | 'createdAt';
   degradedAfterFailures: number;
-  ecs: { endpoint?: string; maxConcurrency?: number; requestsPerSecond?: number };
+  ecs: EcsConfig;
   enrichment: { enabled: boolean; budgetMs?: number; whoDeployed: boolean };
   delivery: { attemptTimeoutMs?: number; maxAttempts?: number; capacity?: number };
   templates: Partial<Record<FormatterKey, string>>;
