@@ -17,6 +17,7 @@ export type { ConformanceCheck, ConformanceSession } from './conformanceChecks.j
 export { ConformanceFailure } from './conformanceFailure.js';
 export { hostileStringsFor, undecodedEntitiesFor } from './hostileText.js';
 export { runConformanceCheck, senderConformance } from './senderConformance.js';
+export { senderContext } from './senderContext.js';
 export { recordingSender } from './recordingSender.js';
 export type { RecordedAttempt, RecordingSender, RecordingStep } from './recordingSender.js';
 export { scriptedSource } from './scriptedSource.js';

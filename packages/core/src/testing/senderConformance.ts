@@ -1,8 +1,7 @@
 import type { Sender, SenderPlugin } from '../sender/types.js';
-import { SENDER_API_VERSION } from '../sender/apiVersion.js';
 import { validateSenderOptions } from '../sender/validateSenderOptions.js';
 import { conformanceChecks, type ConformanceCheck } from './conformanceChecks.js';
-import { recordingLogger } from './recordingLogger.js';
+import { senderContext } from './senderContext.js';
 import type { SenderHarness } from './senderHarness.js';
 
 /**
@@ -59,13 +58,7 @@ export async function runConformanceCheck<O>(
   const created: Sender[] = [];
   const sender = async (): Promise<Sender> => {
     const options = validateSenderOptions(plugin, await harness.validOptions());
-    const context = {
-      logger: recordingLogger(),
-      instanceName: `senders[0]:${plugin.name}`,
-      apiVersion: SENDER_API_VERSION,
-      http: { timeoutMs: 10_000, rejectUnauthorized: true },
-    };
-    const instance = await plugin.create(options, context);
+    const instance = await plugin.create(options, senderContext({ instanceName: `senders[0]:${plugin.name}` }));
     created.push(instance);
     return instance;
   };
