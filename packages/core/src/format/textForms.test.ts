@@ -71,6 +71,6 @@ describe('textForms', () => {
     );
     // Assess
     expect(forms.plain).toBe('⚠️ Mona cannot read cluster `prod` (eu-west-1): 3 sweeps in a row failed: a_b*c');
-    expect(forms.markdown).toBe('⚠️ Mona cannot read cluster `prod` \\(eu-west-1\\): 3 sweeps in a row failed: a\\_b\\*c');
+    expect(forms.markdown).toBe('⚠️ Mona cannot read cluster `prod` (eu-west-1): 3 sweeps in a row failed: a\\_b\\*c');
   });
 });

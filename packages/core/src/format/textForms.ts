@@ -11,8 +11,8 @@ export interface TextForms {
   markdown: string;
 }
 
-/** ASCII punctuation that can start Markdown markup (links, images, emphasis, HTML, headings, tables). */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~]/g;
+/** The ASCII punctuation that starts Markdown inline markup (links, emphasis, code, HTML); `](` is defused anyway, so parentheses stay readable. */
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>~]/g;
 
 /**
  * Derive the plain and Markdown forms from a Slack mrkdwn text (the formatter's output or a user
@@ -24,7 +24,7 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~]/g;
  * @example
  * textForms(':x: `api` failed: &lt;!channel&gt; [x](https://e.vil)');
  * // { plain: '❌ `api` failed: ‹!channel> [x]\u200B(https://e.vil)',
- * //   markdown: '❌ `api` failed: ‹\\!channel\\> \\[x\\]\\(https://e.vil\\)' }
+ * //   markdown: '❌ `api` failed: ‹!channel\\> \\[x\\]\u200B(https://e.vil)' }
  */
 export function textForms(mrkdwn: string): TextForms {
   const tokens = tokenizeMrkdwn(mrkdwn);
