@@ -66,6 +66,8 @@ export interface SenderHarness<O> {
   textLimit?: { max: number; lengthOf(delivered: unknown): number };
   /** Raw strings that must never reach the channel besides the suite's own (checked in `JSON.stringify(delivered())`). */
   forbidden?: readonly string[];
+  /** Event types the sender deliberately does not send (a pager takes only what pages); they must resolve without a message. */
+  ignores?: readonly string[];
   /** Set to false if the fake channel cannot hang; the abort check is then not registered. */
   canHang?: boolean;
   setup?(): void | Promise<void>;
