@@ -1,4 +1,4 @@
-import { validateSenderOptions } from '@mona-ecs/core';
+import { validateSenderOptions } from '@mona-ecs/core/sender';
 import { describe, expect, it } from 'vitest';
 import plugin from './index.js';
 

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import type { EventType, Notification } from '@mona-ecs/core';
+import type { Notification } from '@mona-ecs/core';
+import type { EventType } from '@mona-ecs/core/format';
 import { fakeHttpChannel, longSampleNotifications, sampleNotifications, senderContext } from '@mona-ecs/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as schemas from './__fixtures__/serviceSchemas.js';

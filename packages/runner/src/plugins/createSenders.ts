@@ -1,4 +1,5 @@
-import { DEFAULT_DELIVERY_OPTIONS, MonaError, SENDER_API_VERSION, httpSettingsFromEnv } from '@mona-ecs/core';
+import { MonaError, SENDER_API_VERSION, httpSettingsFromEnv } from '@mona-ecs/core';
+import { DEFAULT_DELIVERY_OPTIONS } from '@mona-ecs/core/sender';
 import type { Logger, Sender, SenderPlugin } from '@mona-ecs/core';
 import type { ResolvedConfig, ResolvedSenderConfig } from '../config/types.js';
 import { ConfigError, RunnerError, RunnerErrorCode, isRunnerErrorCode } from '../errors.js';

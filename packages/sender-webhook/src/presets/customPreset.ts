@@ -1,4 +1,5 @@
-import { FormatterKeyOf, defuse, truncateText, type Notification } from '@mona-ecs/core';
+import { defuse, truncateText, type Notification } from '@mona-ecs/core';
+import { FormatterKeyOf } from '@mona-ecs/core/format';
 import type { JsonTemplate, WebhookSenderOptions } from '../options.js';
 import { genericFix, type Preset } from '../webhookRequest.js';
 
