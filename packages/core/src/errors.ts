@@ -57,6 +57,16 @@ export const MonaErrorCode = {
     description: 'a plugin lacks `name`, `optionsSchema` or `create`, or its schema does not compile',
     fix: '`export default defineSender({ name, optionsSchema, create })`',
   },
+  MONA_PLUGIN_INCOMPATIBLE: {
+    where: 'sender contract',
+    description: "the plugin's `apiVersion` (the sender API it was written for) is not hosted by this core (1 to 2)",
+    fix: 'upgrade mona-ecs for a newer plugin; install a newer release of an old plugin',
+  },
+  MONA_CONFORMANCE_FAILED: {
+    where: 'testing kit',
+    description: 'a conformance check found a sender bug (the message says which)',
+    fix: 'fix the sender',
+  },
   MONA_OPTIONS_INVALID: {
     where: 'sender contract',
     description: "sender options do not match the plugin's schema (every problem with its path)",

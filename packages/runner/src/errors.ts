@@ -20,6 +20,8 @@ export const RunnerErrorCode = {
   pluginLoadFailed: 'MONA_PLUGIN_LOAD_FAILED',
   /** The plugin's default export is not a sender plugin (name, optionsSchema, create). */
   pluginInvalid: 'MONA_PLUGIN_INVALID',
+  /** The plugin was written for a sender API this core does not host (core's check). */
+  pluginIncompatible: 'MONA_PLUGIN_INCOMPATIBLE',
   /** A sender's options break its plugin's optionsSchema. */
   optionsInvalid: 'MONA_OPTIONS_INVALID',
   /** The plugin's create() threw or returned something without send(). */
@@ -51,6 +53,7 @@ const USAGE_CODES: ReadonlySet<string> = new Set<string>([
   RunnerErrorCode.pluginNotFound,
   RunnerErrorCode.pluginLoadFailed,
   RunnerErrorCode.pluginInvalid,
+  RunnerErrorCode.pluginIncompatible,
   RunnerErrorCode.optionsInvalid,
   RunnerErrorCode.pluginCreateFailed,
   RunnerErrorCode.formatterInvalid,

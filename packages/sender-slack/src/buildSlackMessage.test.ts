@@ -90,8 +90,8 @@ describe('buildSlackMessage', () => {
   });
 
   it('adds who deployed, image changes, stopped tasks and service events as context', () => {
-    // Prepare
-    const notification = notificationOf('TaskCrashed');
+    // Prepare: a user template without the context lines the default text carries
+    const notification = { ...notificationOf('TaskCrashed'), text: ':boom: `api` task crashed' };
 
     // Act
     const texts = detailTexts(buildSlackMessage(notification).attachments[0]?.blocks ?? []).join('\n');

@@ -7,7 +7,7 @@ import { defaultFormatter } from './defaultFormatter.js';
 import { toNotification } from './toNotification.js';
 
 describe('toNotification', () => {
-  it('carries the event id, the event, the text, a plain title and the severity', () => {
+  it('carries the event id, the event, the text in its three forms, a plain title and the severity', () => {
     // Prepare
     const event = eventOf('DeploymentStarted');
     // Act
@@ -17,6 +17,8 @@ describe('toNotification', () => {
       id: event.id,
       event,
       text: ':arrows_clockwise: `api` deployment started with task definition `api:42`',
+      plain: '🔃 `api` deployment started with task definition `api:42`',
+      markdown: '🔃 `api` deployment started with task definition `api:42`',
       title: 'api: deployment started (prod)',
       severity: 'info',
     });

@@ -1,6 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import type { Logger } from '../model/logger.js';
 import type { Notification } from '../model/notification.js';
+import type { SenderHttpSettings } from './httpSettings.js';
 
 /**
  * A delivery channel. `send` resolves when the notification was accepted by the channel, or
@@ -19,6 +20,10 @@ export interface SenderContext {
   logger: Logger;
   /** Index-based name of this sender instance in the config, e.g. `senders[0]:slack`. */
   instanceName: string;
+  /** The sender API the host implements (`SENDER_API_VERSION` of its core). */
+  apiVersion: number;
+  /** Shared HTTP settings (timeout, proxy, TLS) that HTTP senders should honour. */
+  http: SenderHttpSettings;
 }
 
 /**
@@ -27,6 +32,12 @@ export interface SenderContext {
  */
 export interface SenderPlugin<Options = unknown> {
   name: string;
+  /**
+   * The sender API the plugin was written for: write the number literally (`apiVersion: 2`),
+   * never import `SENDER_API_VERSION`, which is the host's. Absent means 1. The host refuses a
+   * plugin it cannot run (`MONA_PLUGIN_INCOMPATIBLE`).
+   */
+  apiVersion?: number;
   optionsSchema: JSONSchemaType<Options>;
   create(options: Options, context: SenderContext): Sender | Promise<Sender>;
 }

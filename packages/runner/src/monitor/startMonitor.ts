@@ -65,7 +65,7 @@ export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): P
   const { logger } = deps;
   const now = deps.now ?? Date.now;
   const formatter = await loadFormatter(config);
-  const live = await createSenders(await loadSenders(config), logger);
+  const live = await createSenders(await loadSenders(config), logger, config.delivery.attemptTimeoutMs);
   const metrics = createMetrics();
   const health = createHealth(config.clusters, { checkIntervalSeconds: config.checkIntervalSeconds, now });
   let server: OpsServer | undefined;

@@ -1,4 +1,5 @@
-import { MonaError } from '@mona-ecs/core';
+import { MonaError, SENDER_API_VERSION, httpSettingsFromEnv } from '@mona-ecs/core';
+import { DEFAULT_DELIVERY_OPTIONS } from '@mona-ecs/core/sender';
 import type { Logger, Sender, SenderPlugin } from '@mona-ecs/core';
 import type { ResolvedConfig, ResolvedSenderConfig } from '../config/types.js';
 import { ConfigError, RunnerError, RunnerErrorCode, isRunnerErrorCode } from '../errors.js';
@@ -59,11 +60,15 @@ function senderIssue({ index, error }: { index: number; error: unknown }): Confi
  * @example
  * const live = await createSenders(await loadSenders(config), logger);
  */
-export async function createSenders(checked: CheckedSender[], logger: Logger): Promise<LiveSender[]> {
+export async function createSenders(
+  checked: CheckedSender[],
+  logger: Logger,
+  attemptTimeoutMs: number = DEFAULT_DELIVERY_OPTIONS.attemptTimeoutMs,
+): Promise<LiveSender[]> {
   const live: LiveSender[] = [];
   for (const entry of checked) {
     try {
-      live.push({ ...entry, sender: await createOne(entry, logger) });
+      live.push({ ...entry, sender: await createOne(entry, logger, attemptTimeoutMs) });
     } catch (error) {
       await closeSenders(live, logger);
       throw error;
@@ -72,11 +77,18 @@ export async function createSenders(checked: CheckedSender[], logger: Logger): P
   return live;
 }
 
-async function createOne({ config, plugin, options }: CheckedSender, logger: Logger): Promise<Sender> {
+async function createOne({ config, plugin, options }: CheckedSender, logger: Logger, attemptTimeoutMs: number): Promise<Sender> {
   const { instanceName } = config;
   let sender: Sender;
   try {
-    sender = await plugin.create(options, { logger: logger.child({ sender: instanceName }), instanceName });
+    // Proxy and TLS settings come from the standard environment variables, shared by every sender.
+    const http = httpSettingsFromEnv(process.env, attemptTimeoutMs);
+    sender = await plugin.create(options, {
+      logger: logger.child({ sender: instanceName }),
+      instanceName,
+      apiVersion: SENDER_API_VERSION,
+      http,
+    });
   } catch (cause) {
     // Plugins and SDKs quote their options (a URL, a connection string) in errors, and this
     // message is printed as is on stderr: blank out every option value it repeats.
