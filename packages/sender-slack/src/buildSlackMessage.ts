@@ -70,7 +70,10 @@ export function buildSlackMessage(notification: Notification, options: BuildOpti
 }
 
 function detailBlocks(notification: Notification): SlackBlock[] {
-  const { event } = notification;
+  const { event, group } = notification;
+  // A grouped message lists its members in the text; the first member's fields would mislead.
+  if (group !== undefined)
+    return [{ type: 'context', elements: [mrkdwn(`*Cluster* ${escapeMrkdwn(event.cluster)} · ${group.members.length} services`)] }];
   const blocks: SlackBlock[] = [{ type: 'section', fields: messageFields(event).map(mrkdwn) }];
   const groups = textCarriesContext(notification.text, event) ? [] : contextLines(event);
   for (const lines of groups) {
