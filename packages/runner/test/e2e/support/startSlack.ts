@@ -6,6 +6,8 @@ export interface SlackPost {
   text: string;
   /** Every mrkdwn string of the message (blocks, fields, context), joined by newlines. */
   all: string;
+  /** The texts of the message's top-level section blocks, joined by newlines (a grouped message's member list). */
+  sections: string;
   /** When it was accepted (epoch ms). */
   at: number;
 }
@@ -88,8 +90,12 @@ export async function startSlack(options: FakeSlackOptions = {}): Promise<FakeSl
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       fake.attempts += 1;
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { text?: string };
-      const post = { text: body.text ?? '', all: strings(body).join('\n'), at: Date.now() };
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        text?: string;
+        blocks?: Array<{ type?: string; text?: { text?: string } }>;
+      };
+      const sections = (body.blocks ?? []).filter((b) => b.type === 'section' && typeof b.text?.text === 'string').map((b) => b.text?.text);
+      const post = { text: body.text ?? '', all: strings(body).join('\n'), sections: sections.join('\n'), at: Date.now() };
       const scripted = script.shift();
       if (scripted !== undefined) {
         if (scripted.status === 429) fake.rateLimited += 1;
