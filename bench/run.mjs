@@ -3,6 +3,7 @@
 // table and writes bench/results.json and bench/RESULTS.md. See bench/README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runBurst, writeBurstSection } from './burst.mjs';
 import { spawnChild } from './lib/ipc.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { consoleTable, scenarioRows, verdicts } from './lib/report.mjs';
@@ -66,6 +67,7 @@ function writeResults(results) {
   results.targets = verdicts(results);
   writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(here('./RESULTS.md'), renderResultsMd(results));
+  writeBurstSection(); // the storm numbers (bench/burst.json) keep their own section
 }
 
 function printSummary(results) {
@@ -137,6 +139,7 @@ async function main() {
   };
   writeResults(results);
   printSummary(results);
+  await runBurst(); // the storm benchmark: bench/burst.mjs
   console.log(`\nwrote ${process.env.BENCH_OUT ?? 'bench/results.json and bench/RESULTS.md'} in ${results.wallSeconds.toFixed(0)} s`);
 }
 

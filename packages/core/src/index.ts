@@ -26,9 +26,9 @@ export type { Logger } from './model/logger.js';
 
 // Write a sender
 export { defineSender } from './sender/defineSender.js';
-export type { Sender, SenderContext, SenderPlugin } from './sender/types.js';
+export type { Sender, SenderContext, SenderPace, SenderPlugin } from './sender/types.js';
 export { Severity } from './model/notification.js';
-export type { Notification } from './model/notification.js';
+export type { Notification, NotificationGroup } from './model/notification.js';
 export { MonaError, MonaErrorCode, SenderError, isSenderError } from './errors.js';
 
 // Format

@@ -9,7 +9,7 @@ export { fromMessageSender } from '../sender/fromMessageSender.js';
 export type { MessageSender } from '../sender/fromMessageSender.js';
 export { backoffDelay } from '../delivery/backoffDelay.js';
 export { DEFAULT_DELIVERY_OPTIONS, realTimers } from '../delivery/deliveryOptions.js';
-export type { DeliveryTimers, OverflowPolicy } from '../delivery/deliveryOptions.js';
+export type { DeliveryTimers, GroupingOptions, OverflowPolicy } from '../delivery/deliveryOptions.js';
 export type { DeliveryHooks, DeliveryOutcome, DeliveryStats } from '../delivery/types.js';
 export type { ErrorCodeInfo } from '../errors.js';
 export { abortable } from '../abortable.js';

@@ -28,4 +28,18 @@ export interface Notification {
   /** A short plain title, control characters removed; not escaped. */
   title: string;
   severity: Severity;
+  /**
+   * Set when the delivery queue grouped a backlog into this one message (see the core README,
+   * "Storms"): its members, in order. `event` is then the first member's event (the group's
+   * cluster and region are its own), `text` lists every member's text, and senders that
+   * render event fields should render the group instead.
+   */
+  group?: NotificationGroup;
+}
+
+/** The members of a grouped notification, all of one kind and one cluster. */
+export interface NotificationGroup {
+  /** What the members have in common, e.g. `started`, `done`, `scaling`. */
+  kind: string;
+  members: readonly Notification[];
 }

@@ -12,6 +12,21 @@ export interface Sender {
   send(notification: Notification, signal: AbortSignal): Promise<void>;
   /** Flush and release resources (connection pools, clients). Idempotent. */
   close?(): Promise<void>;
+  /**
+   * How fast the channel accepts messages. The delivery queue keeps to it (instead of learning
+   * from 429s) and groups a backlog that the pace cannot send soon. Undeclared: unpaced.
+   * The user's `delivery.pace` config overrides it.
+   *
+   * @example
+   * return { pace: { messagesPerSecond: 1 }, send, close }; // a Slack incoming webhook
+   */
+  readonly pace?: SenderPace;
+}
+
+/** A channel's sustained rate: `messagesPerSecond`, with up to `burst` (default 1) back to back. */
+export interface SenderPace {
+  messagesPerSecond: number;
+  burst?: number;
 }
 
 /** What the runner (or any host) gives a plugin when it creates a sender. */

@@ -2,7 +2,8 @@ import { clusterKey } from '@mona-ecs/core';
 import { RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { CONFIG_DEFAULTS } from './types.js';
-import type { MonaConfig, ResolvedConfig, ResolvedSenderConfig, SenderConfig } from './types.js';
+import type { DeliveryConfig, MonaConfig, ResolvedConfig, ResolvedSenderConfig, SenderConfig } from './types.js';
+import { mergeDelivery } from './mergeDelivery.js';
 
 /** Environment variables the region falls back to, in order (the AWS SDK's own names). */
 const REGION_VARS = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
@@ -36,9 +37,9 @@ export function resolveConfig(
       enabled: input.enrichment?.enabled ?? d.enrichmentEnabled,
       whoDeployed: input.enrichment?.whoDeployed ?? d.whoDeployed,
     },
-    delivery: withoutNulls(input.delivery ?? {}),
+    delivery: mergeDelivery(input.delivery),
     templates: withoutNulls(input.templates ?? {}),
-    senders: (input.senders ?? []).map(resolveSender),
+    senders: (input.senders ?? []).map((sender, index) => resolveSender(sender, index, input.delivery)),
     logLevel: input.logLevel ?? d.logLevel,
     secrets: context.secrets,
   };
@@ -47,10 +48,11 @@ export function resolveConfig(
   return { config, issues };
 }
 
-function resolveSender(sender: SenderConfig, index: number): ResolvedSenderConfig {
+function resolveSender(sender: SenderConfig, index: number, delivery: DeliveryConfig | undefined): ResolvedSenderConfig {
   const resolved: ResolvedSenderConfig = {
     plugin: sender.plugin,
     options: sender.options ?? {},
+    delivery: mergeDelivery(delivery, sender.delivery),
     index,
     instanceName: `senders[${index}]:${sender.plugin}`,
   };

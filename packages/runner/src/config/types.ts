@@ -21,6 +21,27 @@ export interface ClusterEntry {
   region?: string;
 }
 
+/**
+ * Delivery queue settings, top-level for every sender and per sender (`senders[].delivery`,
+ * key by key over the top-level ones). Defaults and meaning: the core README, "Delivery queue".
+ */
+export interface DeliveryConfig {
+  attemptTimeoutMs?: number;
+  /** Optional cap on attempts; without it the age limit bounds retries. */
+  maxAttempts?: number;
+  /** Age after which a notification is given up (default 900000, 15 min). */
+  maxAgeMs?: number;
+  /** Backoff cap (default 30000): a recovered channel is used within this time. */
+  maxDelayMs?: number;
+  /** How long a failing notification may hold the queue while others wait (default 30000). */
+  headOfLineMs?: number;
+  capacity?: number;
+  /** Overrides the sender's declared pace. */
+  pace?: { messagesPerSecond: number; burst?: number };
+  /** Grouping of backlogs larger than `threshold`. */
+  group?: { enabled?: boolean; threshold?: number; maxSize?: number };
+}
+
 /** One `senders[]` entry: which plugin, its options, and what it receives. */
 export interface SenderConfig {
   plugin: string;
@@ -31,6 +52,8 @@ export interface SenderConfig {
   services?: string[];
   /** Cluster names this sender receives; all when absent. */
   clusters?: string[];
+  /** This sender's delivery settings, over the top-level `delivery`. */
+  delivery?: DeliveryConfig;
 }
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -50,7 +73,7 @@ export interface MonaConfig {
   degradedAfterFailures?: number;
   ecs?: EcsConfig;
   enrichment?: { enabled?: boolean; budgetMs?: number; whoDeployed?: boolean };
-  delivery?: { attemptTimeoutMs?: number; maxAttempts?: number; capacity?: number };
+  delivery?: DeliveryConfig;
   templates?: Partial<Record<FormatterKey, string>>;
   formatter?: string;
   senders?: SenderConfig[];
@@ -61,6 +84,8 @@ export interface MonaConfig {
 /** A sender entry after loading: routing lists are kept as written. */
 export interface ResolvedSenderConfig extends SenderConfig {
   options: Record<string, unknown>;
+  /** The top-level `delivery` with this sender's own over it. */
+  delivery: DeliveryConfig;
   /** `senders[0]:./webhook.js`: used in logs, metrics and errors. */
   instanceName: string;
   index: number;
@@ -80,7 +105,7 @@ export interface ResolvedConfig {
   degradedAfterFailures: number;
   ecs: EcsConfig;
   enrichment: { enabled: boolean; budgetMs?: number; whoDeployed: boolean };
-  delivery: { attemptTimeoutMs?: number; maxAttempts?: number; capacity?: number };
+  delivery: DeliveryConfig;
   templates: Partial<Record<FormatterKey, string>>;
   formatter?: string;
   senders: ResolvedSenderConfig[];

@@ -25,7 +25,7 @@ export function createDestinations(
     const name = sender.instanceName;
     const route = createRoute(sender);
     const queue = createDeliveryQueue(instance, {
-      ...config.delivery,
+      ...sender.delivery,
       name,
       logger: parts.logger.child({ sender: name }),
       hooks: {
