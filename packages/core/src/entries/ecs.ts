@@ -16,6 +16,8 @@ export type {
   SweepOutcome,
 } from '../model/snapshot.js';
 export type { SnapshotSource } from '../model/source.js';
+export { SnapshotError, isSweepOutcome, parseSweepOutcome, sweepOutcomeProblems } from '../model/parseSweepOutcome.js';
+export { validatedSource } from '../model/validatedSource.js';
 
 // ECS source
 export { createEcsSource } from '../ecs-source/createEcsSource.js';

@@ -1,6 +1,7 @@
 import { NEVER, asyncScheduler, map } from 'rxjs';
 import type { Observable, OperatorFunction, SchedulerLike } from 'rxjs';
 import { createEcsSource } from '../ecs-source/createEcsSource.js';
+import { validatedSource } from '../model/validatedSource.js';
 import { DEFAULT_MONITOR_CONFIG } from '../model/config.js';
 import type { MonitorConfig } from '../model/config.js';
 import type { EnrichInput } from '../model/enricher.js';
@@ -42,12 +43,16 @@ export function resolveStages(options: MonitorOptions & { hooks?: PipelineHooks 
   const hooks = guardHooks(options.hooks, logger);
   const sweeps =
     options.sweeps ??
-    pollClusters(options.clusters ?? [], options.source ?? createEcsSource(options.ecs), {
-      intervalSeconds: options.checkIntervalSeconds ?? DEFAULT_CHECK_INTERVAL_SECONDS,
-      scheduler,
-      logger,
-      hooks,
-    });
+    pollClusters(
+      options.clusters ?? [], // An injected source is third-party data: checked where it enters (parse once, at the edge).
+      options.source ? validatedSource(options.source) : createEcsSource(options.ecs),
+      {
+        intervalSeconds: options.checkIntervalSeconds ?? DEFAULT_CHECK_INTERVAL_SECONDS,
+        scheduler,
+        logger,
+        hooks,
+      },
+    );
   return {
     sweeps,
     stop$: options.stop$ ?? NEVER,

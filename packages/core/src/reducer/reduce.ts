@@ -1,8 +1,8 @@
 import type { MonitorConfig } from '../model/config.js';
 import type { MonitorEvent } from '../model/events.js';
+import { isSweepOutcome } from '../model/parseSweepOutcome.js';
 import type { ServiceSnapshot, SweepOutcome } from '../model/snapshot.js';
 import { applySnapshot } from './applySnapshot.js';
-import { readSweep } from './readSweep.js';
 import { CLUSTER_RULES } from './rules/index.js';
 import type { ClusterSweep } from './rules/index.js';
 import type { SweepContext } from './serviceState.js';
@@ -20,9 +20,10 @@ export interface ReduceResult {
 
 /**
  * The pure event reducer (DESIGN §4): folds one sweep of one cluster into the cluster's state
- * and returns the events it implies. No I/O and no clock: time is `input.observedAt`, so the
+ * and returns the events it implies. No I/O and no clock: time is `outcome.observedAt`, so the
  * same sweeps always give the same events and a recorded run replays exactly. It never throws
- * and never mutates its arguments.
+ * and never mutates its arguments. It trusts its input's types (the ECS source and
+ * `parseSweepOutcome` build them); a value that is not a `SweepOutcome` at all is ignored.
  *
  * Each event type has one rule (`rules/`, in table order): the cluster rules first, then each
  * service by name through the service rules, so the events come out in order. The first
@@ -38,9 +39,10 @@ export interface ReduceResult {
  * }
  * // or, in a stream: outcomes.pipe(scan((acc, s) => reduce(acc.state, s, config), seed))
  */
-export function reduce(state: ClusterState | undefined, input: SweepOutcome, config: MonitorConfig): ReduceResult {
-  const outcome = readSweep(input);
-  if (!outcome) return { state: state ?? initialState('', ''), events: [] };
+export function reduce(state: ClusterState | undefined, outcome: SweepOutcome, config: MonitorConfig): ReduceResult {
+  // The types say this cannot happen; a cast or a JavaScript caller can. Untrusted data is checked
+  // where it enters (parseSweepOutcome), so here a value that is not a sweep is ignored.
+  if (!isSweepOutcome(outcome)) return { state: state ?? initialState('', ''), events: [] };
   const ctx: SweepContext = {
     cluster: outcome.cluster || (state?.cluster ?? ''),
     region: outcome.region || (state?.region ?? ''),
