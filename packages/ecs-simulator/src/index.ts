@@ -7,6 +7,8 @@ export type { StartSimulatorOptions } from './startSimulator.js';
 export { Simulator } from './Simulator.js';
 export type { SimulatorOptions } from './Simulator.js';
 export type { ThrottleOptions } from './ApiGate.js';
+export { AnswerFaults } from './AnswerFaults.js';
+export type { AnswerFaultOptions, StrippableField } from './AnswerFaults.js';
 export type { ServiceOptions } from './Fleet.js';
 export type { CrashOptions, DeployOptions, FailOptions } from './scenario.js';
 export type { PublishedMessage } from './snsPublish.js';

@@ -4,6 +4,7 @@ import type { SnapshotSource } from '../model/source.js';
 import type { EcsCallContext } from './callEcs.js';
 import { ecsClientCache } from './createEcsClient.js';
 import { describeCluster } from './describeCluster.js';
+import { IncompleteLog } from './IncompleteLog.js';
 import { DEFAULT_ECS_SOURCE_OPTIONS } from './EcsSourceOptions.js';
 import type { EcsSourceOptions } from './EcsSourceOptions.js';
 import { EventCursors } from './EventCursors.js';
@@ -18,6 +19,7 @@ interface ClusterMemory {
   /** Services that left the listing, reported as missing by the next successful sweep. */
   unlisted: string[];
   cursors: EventCursors;
+  incomplete: IncompleteLog;
 }
 
 /**
@@ -46,7 +48,7 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
     const key = clusterKey(ref);
     let memory = memories.get(key);
     if (!memory) {
-      memory = { names: override, listedAtTick: 0, unlisted: [], cursors: new EventCursors(maxEvents) };
+      memory = { names: override, listedAtTick: 0, unlisted: [], cursors: new EventCursors(maxEvents), incomplete: new IncompleteLog() };
       memories.set(key, memory);
     }
     return memory;
@@ -73,6 +75,7 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
           logger: options.logger,
           maxEvents,
         });
+        memory.incomplete.note(ref, outcome, options.logger);
         return withUnlisted(outcome, memory);
       } catch (error) {
         // debug, not warn: the stream logs every failed sweep once, with its cluster.

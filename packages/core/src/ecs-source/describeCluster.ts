@@ -2,14 +2,14 @@ import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import type { DescribeServicesCommandOutput } from '@aws-sdk/client-ecs';
 import type { Logger } from '../model/logger.js';
 import { isGone } from '../model/snapshot.js';
-import type { ClusterRef, ServiceSnapshot, SweepOutcome } from '../model/snapshot.js';
+import type { ClusterRef, IncompleteService, ServiceSnapshot, SweepOutcome } from '../model/snapshot.js';
 import { callEcs } from './callEcs.js';
 import type { EcsCallContext } from './callEcs.js';
 import type { EventCursors } from './EventCursors.js';
 import { mapBounded } from './mapBounded.js';
 import { serviceNameFromArn } from './serviceNameFromArn.js';
 import { sweepFailure } from './sweepFailure.js';
-import { toServiceSnapshot } from './toServiceSnapshot.js';
+import { incompleteFields, toServiceSnapshot } from './toServiceSnapshot.js';
 import { TAKE_SERVICES_OPTIONS, takeServices } from './takeServices.js';
 import type { TakenServices } from './takeServices.js';
 
@@ -48,9 +48,10 @@ export async function describeCluster(
   if (first && failed.length === batches.length) return sweepFailure(ref, ctx.now(), first.error);
   const services: ServiceSnapshot[] = [];
   const missing: string[] = [];
+  const incomplete: IncompleteService[] = [];
   let partial = failed.length > 0;
   for (const result of results) {
-    if (result.ok) partial = collect(result.output, services, missing, options) || partial;
+    if (result.ok) partial = collect(result.output, { services, missing, incomplete }, options) || partial;
   }
   for (const f of failed) options.logger?.warn({ cluster: ref.cluster, err: f.error }, 'DescribeServices batch failed');
   return {
@@ -61,6 +62,7 @@ export async function describeCluster(
     services,
     missing,
     ...(partial ? { partial: true } : {}),
+    ...(incomplete.length > 0 ? { incomplete } : {}),
   };
 }
 
@@ -87,11 +89,11 @@ async function describeBatch(
 /** Adds one batch's services and MISSING failures; returns true if some services stay unknown. */
 function collect(
   output: DescribeServicesCommandOutput,
-  services: ServiceSnapshot[],
-  missing: string[],
+  into: { services: ServiceSnapshot[]; missing: string[]; incomplete: IncompleteService[] },
   options: DescribeClusterOptions,
 ): boolean {
   const { cursors } = options;
+  const { services, missing, incomplete } = into;
   for (const service of output.services ?? []) {
     const name = service.serviceName ?? serviceNameFromArn(service.serviceArn ?? '');
     // Listed as missing, and kept in `services` too so the reducer can say why it went.
@@ -101,7 +103,10 @@ function collect(
       // Its events are of no use any more: skip the cursor work.
       services.push(toServiceSnapshot(service, []));
     } else {
-      services.push(toServiceSnapshot(service, cursors.take(name, service.events)));
+      // Without its counts the service's state is unknown, never zero (the source logs it once).
+      const gaps = incompleteFields(service);
+      if (gaps.length > 0) incomplete.push({ name, missing: gaps });
+      else services.push(toServiceSnapshot(service, cursors.take(name, service.events)));
     }
   }
   let unknown = false;

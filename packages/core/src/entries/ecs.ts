@@ -10,6 +10,7 @@ export { isGone } from '../model/snapshot.js';
 export type {
   ClusterSnapshot,
   DeploymentSnapshot,
+  IncompleteService,
   ServiceEventSnapshot,
   ServiceSnapshot,
   SweepFailure,

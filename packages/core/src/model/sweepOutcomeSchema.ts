@@ -63,6 +63,15 @@ export const clusterSnapshotSchema: JSONSchemaType<ClusterSnapshot> = {
     services: { type: 'array', items: serviceSnapshotSchema },
     missing: { type: 'array', items: { type: 'string' } },
     partial: { type: 'boolean', nullable: true },
+    incomplete: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        required: ['name', 'missing'],
+        properties: { name: { type: 'string' }, missing: { type: 'array', items: { type: 'string' } } },
+      },
+    },
   },
 };
 

@@ -25,7 +25,11 @@ export function applySnapshot(
   baseline: boolean,
 ): { state: ClusterState; events: MonitorEvent[] } {
   const partial = snapshot.partial === true;
-  const baselineComplete = state.baselineComplete || !partial;
+  // Incomplete answers leave a service unknown, as a failed batch does: one the reducer does not
+  // track yet may have been there all along, so the sweep cannot complete the baseline.
+  const incomplete = new Set((snapshot.incomplete ?? []).map((service) => service.name));
+  const unknownUntracked = [...incomplete].some((name) => getOwn(state.services, name) === undefined);
+  const baselineComplete = state.baselineComplete || (!partial && !unknownUntracked);
   if (baseline) return { state: { ...state, baselineComplete, services: adoptAll(views, ctx) }, events: [] };
   const services: Record<string, ServiceTrack> = { ...state.services };
   const removed: Record<string, string[]> = { ...state.removed };
@@ -43,7 +47,7 @@ export function applySnapshot(
       previous,
       removedSeen: previous ? [] : (getOwn(removed, name) ?? []),
       baselineComplete: state.baselineComplete,
-      removedBecause: removalReason(view, missing.has(name), partial),
+      removedBecause: removalReason(view, missing.has(name), partial || incomplete.has(name)),
     });
     events.push(...step.events);
     if (step.track) {
@@ -59,11 +63,12 @@ export function applySnapshot(
 }
 
 /** Why a service left this sweep, or `undefined` if it did not (or its state is unknown). */
-function removalReason(view: ServiceView | undefined, missing: boolean, partial: boolean): string | undefined {
+function removalReason(view: ServiceView | undefined, missing: boolean, unknown: boolean): string | undefined {
   if (view) return isGone(view.status) ? view.status : undefined;
   if (missing) return 'MISSING';
-  // In a partial sweep, a service in neither list was in a failed batch: unknown, not gone.
-  return partial ? undefined : 'UNLISTED';
+  // In a partial sweep, a service in neither list was in a failed batch; an incomplete one was
+  // answered for without its counts: unknown, not gone (its track is left untouched).
+  return unknown ? undefined : 'UNLISTED';
 }
 
 /** The first successful sweep: every live service adopted silently. */

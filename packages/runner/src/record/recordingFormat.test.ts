@@ -75,3 +75,14 @@ describe('replayRecording', () => {
     expect(events).toEqual(['MonitorStarted']);
   });
 });
+
+describe('recordLine', () => {
+  it('keeps the incomplete services, so a replay leaves them untouched as the run did', () => {
+    // Prepare
+    const snapshot = buildSnapshot({ services: [], incomplete: [{ name: 'api', missing: ['runningCount'] }] });
+    // Act
+    const read = parseRecordLine(recordLine(snapshot), 2);
+    // Assess
+    expect(read).toMatchObject({ services: [], incomplete: [{ name: 'api', missing: ['runningCount'] }] });
+  });
+});

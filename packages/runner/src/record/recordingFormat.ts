@@ -48,9 +48,11 @@ export function recordLine(outcome: SweepOutcome): string {
     const { kind, cluster, region, observedAt, error } = outcome;
     return JSON.stringify({ v: RECORDING_VERSION, kind, cluster, region, observedAt, error });
   }
-  const { kind, cluster, region, observedAt, missing, partial } = outcome;
+  const { kind, cluster, region, observedAt, missing, partial, incomplete } = outcome;
   const services = outcome.services.map(slimService);
-  return JSON.stringify({ v: RECORDING_VERSION, kind, cluster, region, observedAt, services, missing, ...(partial ? { partial } : {}) });
+  // `incomplete` is kept: without it a replay would read those services as gone.
+  const extra = { ...(partial ? { partial } : {}), ...(incomplete?.length ? { incomplete } : {}) };
+  return JSON.stringify({ v: RECORDING_VERSION, kind, cluster, region, observedAt, services, missing, ...extra });
 }
 
 /**
