@@ -74,6 +74,8 @@ export type ClusterHealth =
       /** The current run of good sweeps, and when it began. */
       goodSweeps: number;
       goodSince?: number;
+      /** Good runs cut short by a failure: each doubles the run the recovery needs. */
+      relapses: number;
       /** The last good sweep before the outage. */
       lastGoodSweepAt?: number;
     };

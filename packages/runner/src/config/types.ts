@@ -38,6 +38,7 @@ export interface MonaConfig {
   refreshServicesInterval?: number;
   timeoutFrom?: 'updatedAt' | 'createdAt';
   degradedAfterFailures?: number;
+  recoveredAfterSweeps?: number;
   ecs?: { endpoint?: string; maxConcurrency?: number; requestsPerSecond?: number };
   enrichment?: { enabled?: boolean; budgetMs?: number; whoDeployed?: boolean };
   delivery?: { attemptTimeoutMs?: number; maxAttempts?: number; capacity?: number };
@@ -68,6 +69,7 @@ export interface ResolvedConfig {
   refreshServicesInterval: number;
   timeoutFrom: 'updatedAt' | 'createdAt';
   degradedAfterFailures: number;
+  recoveredAfterSweeps: number;
   ecs: { endpoint?: string; maxConcurrency?: number; requestsPerSecond?: number };
   enrichment: { enabled: boolean; budgetMs?: number; whoDeployed: boolean };
   delivery: { attemptTimeoutMs?: number; maxAttempts?: number; capacity?: number };
@@ -89,6 +91,7 @@ export const CONFIG_DEFAULTS = Object.freeze({
   refreshServicesInterval: 30,
   timeoutFrom: 'updatedAt' as const,
   degradedAfterFailures: 3,
+  recoveredAfterSweeps: 3,
   enrichmentEnabled: true,
   whoDeployed: false,
   httpHost: '127.0.0.1',

@@ -20,6 +20,7 @@ export const recordedStartSchema: JSONSchemaType<RecordedStart> = {
         secondsUntilAlert: { type: 'number' },
         timeoutFrom: { type: 'string', enum: ['updatedAt', 'createdAt'] },
         degradedAfterFailures: { type: 'number' },
+        recoveredAfterSweeps: { type: 'number', nullable: true },
       },
     },
     clusters: {

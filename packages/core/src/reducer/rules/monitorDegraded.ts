@@ -7,7 +7,7 @@ import type { ClusterSweep } from './ClusterRule.js';
 /**
  * MonitorDegraded: sweeps of the cluster failed `degradedAfterFailures` times in a row. Once
  * per outage: while degraded, failures (even between good sweeps) only add to its count, which
- * MonitorRecovered reports. Its id names the outage's first failure, so a replay gives the same
+ * MonitorRecovered reports; a failure that cuts a run of good sweeps short is a relapse. Its id names the outage's first failure, so a replay gives the same
  * id and the next outage a new one.
  *
  * @example
@@ -19,13 +19,14 @@ export function monitorDegraded(state: ClusterState, sweep: ClusterSweep): { sta
   const health = state.health;
   if (health.status === 'degraded') {
     const { goodSince: _goodSince, ...rest } = health;
-    return { state: { ...state, health: { ...rest, failedSweeps: health.failedSweeps + 1, goodSweeps: 0 } }, events: [] };
+    const relapses = health.goodSweeps > 0 ? health.relapses + 1 : health.relapses;
+    return { state: { ...state, health: { ...rest, failedSweeps: health.failedSweeps + 1, goodSweeps: 0, relapses } }, events: [] };
   }
   const since = health.status === 'failing' ? health.since : ctx.observedAt;
   const failures = health.status === 'failing' ? health.failures + 1 : 1;
   const lastGood = health.lastGoodSweepAt === undefined ? {} : { lastGoodSweepAt: health.lastGoodSweepAt };
   if (failures < threshold(config)) return { state: { ...state, health: { status: 'failing', since, failures, ...lastGood } }, events: [] };
-  const degraded: ClusterHealth = { status: 'degraded', since, failedSweeps: failures, goodSweeps: 0, ...lastGood };
+  const degraded: ClusterHealth = { status: 'degraded', since, failedSweeps: failures, goodSweeps: 0, relapses: 0, ...lastGood };
   const event: MonitorDegraded = {
     type: 'MonitorDegraded',
     id: `${ctx.cluster}/MonitorDegraded@${since}`,
