@@ -1,12 +1,19 @@
 import { Ajv } from 'ajv';
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { MonaError } from '../errors.js';
 import type { SweepOutcome } from './snapshot.js';
 import { clusterSnapshotSchema, sweepFailureSchema } from './sweepOutcomeSchema.js';
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictNumbers: true });
-const validateSnapshot = ajv.compile(clusterSnapshotSchema);
-const validateFailure = ajv.compile(sweepFailureSchema);
+/** Compiled on first use: importing core (a sender, a formatter) should not pay for ajv's code generation. */
+let validators: { snapshot: ValidateFunction; failure: ValidateFunction } | undefined;
+
+function compiled(): { snapshot: ValidateFunction; failure: ValidateFunction } {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: true, strictNumbers: true });
+    validators = { snapshot: ajv.compile(clusterSnapshotSchema), failure: ajv.compile(sweepFailureSchema) };
+  }
+  return validators;
+}
 
 /** Problems listed in one error message; the rest are counted. */
 const LISTED_PROBLEMS = 5;
@@ -39,7 +46,7 @@ export class SnapshotError extends MonaError {
 export function sweepOutcomeProblems(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`the sweep is not an object (got ${describe(value)})`];
   const kind = (value as { kind?: unknown }).kind;
-  const validate = kind === 'failure' ? validateFailure : kind === 'snapshot' ? validateSnapshot : undefined;
+  const validate = kind === 'failure' ? compiled().failure : kind === 'snapshot' ? compiled().snapshot : undefined;
   if (!validate) return [`kind must be "snapshot" or "failure" (got ${describe(kind)})`];
   if (validate(value)) return [];
   return (validate.errors ?? []).map((error) => problemOf(error, value));

@@ -1,5 +1,5 @@
 import { Ajv } from 'ajv';
-import type { JSONSchemaType } from 'ajv';
+import type { JSONSchemaType, ValidateFunction } from 'ajv';
 import type { RecordedStart } from './recordingFormat.js';
 
 /**
@@ -34,7 +34,8 @@ export const recordedStartSchema: JSONSchemaType<RecordedStart> = {
   },
 };
 
-const validate = new Ajv({ allErrors: true, strict: true }).compile(recordedStartSchema);
+/** Compiled on first use: only `mona replay` reads start lines. */
+let validate: ValidateFunction<RecordedStart> | undefined;
 
 /**
  * What is wrong with a start line, one line per problem (`monitor.timeoutFrom must be equal
@@ -44,6 +45,7 @@ const validate = new Ajv({ allErrors: true, strict: true }).compile(recordedStar
  * startLineProblems({ v: 1, kind: 'start' }); // ['recordedAt is missing', 'monitor is missing', 'clusters is missing']
  */
 export function startLineProblems(value: unknown): string[] {
+  validate ??= new Ajv({ allErrors: true, strict: true }).compile(recordedStartSchema);
   if (validate(value)) return [];
   return (validate.errors ?? []).map((error) => {
     const path = error.instancePath.split('/').slice(1).join('.');
