@@ -103,6 +103,12 @@ export const MonaErrorCode = {
     description: 'dropped without an error of its own (too old before its first attempt)',
     fix: 'see `reason` in the log',
   },
+  MONA_SNAPSHOT_INVALID: {
+    where: 'snapshot source',
+    description:
+      'an injected source answered something that is not a `SweepOutcome` (`problems` lists every wrong field); it counts as a failed sweep',
+    fix: 'fix the listed fields in the source (see Writing a snapshot source)',
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 export type MonaErrorCode = keyof typeof MonaErrorCode;
 

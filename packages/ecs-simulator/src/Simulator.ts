@@ -1,3 +1,4 @@
+import { AnswerFaults } from './AnswerFaults.js';
 import { ApiGate } from './ApiGate.js';
 import { CONTROL_PREFIX, controlRequest } from './control.js';
 import { createDispatcher } from './dispatch.js';
@@ -12,6 +13,7 @@ import { renderServiceJson } from './render.js';
 import { stepService } from './rollout.js';
 import { applyScenario } from './scenario.js';
 import type { Server } from 'node:http';
+import type { AnswerFaultOptions } from './AnswerFaults.js';
 import type { ThrottleOptions } from './ApiGate.js';
 import type { ServiceOptions } from './Fleet.js';
 import type { ApiRequest, ApiResponse } from './httpServer.js';
@@ -38,6 +40,8 @@ export interface SimulatorOptions extends ThrottleOptions {
   maxStoppedTasks?: number;
   /** Seed of ids and fault injection. Default 1. */
   seed?: number;
+  /** Faults on successful answers (fields stripped from DescribeServices); see `AnswerFaults`. */
+  answerFaults?: AnswerFaultOptions;
 }
 
 /**
@@ -60,6 +64,8 @@ export class Simulator {
   readonly stepMs: number;
   /** SNS Publish calls received, oldest first. */
   readonly published: PublishedMessage[] = [];
+  /** Faults on successful answers; change them at any time (`sim.answerFaults.stripServiceFields = []`). */
+  readonly answerFaults: AnswerFaults;
   /** @internal */ readonly fleet: Fleet;
   private readonly gate: ApiGate;
   private readonly faults = new Faults();
@@ -95,6 +101,7 @@ export class Simulator {
     this.fleet.cluster('default');
     // A separate stream for faults, so changing the scenario does not move which calls fail.
     this.gate = new ApiGate(options, now, seededRandom(seed ^ 0x5eed));
+    this.answerFaults = new AnswerFaults(options.answerFaults ?? {}, seededRandom(seed ^ 0xfa17));
     const api = createDispatcher({
       model: this.fleet,
       gate: this.gate,
@@ -102,6 +109,7 @@ export class Simulator {
       uuid: ids.uuid,
       now,
       onPublish: (m) => this.published.push(m),
+      rewrite: (action, body) => this.answerFaults.apply(action, body),
     });
     this.dispatch = (req) => (req.path.startsWith(CONTROL_PREFIX) ? controlRequest(this, req) : api(req));
     if (this.realClock) {
@@ -123,6 +131,15 @@ export class Simulator {
   /** Tokens left in the throttling bucket, or undefined without the throttling model. */
   get tokens(): number | undefined {
     return this.gate.tokens();
+  }
+
+  /** Fraction of ECS calls answered with ThrottlingException at random; settable while running. */
+  get throttleRate(): number {
+    return this.gate.throttleRate;
+  }
+
+  set throttleRate(rate: number) {
+    this.gate.setRate(rate);
   }
 
   /** Forgets call and throttle counts. */

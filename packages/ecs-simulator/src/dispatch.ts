@@ -18,6 +18,8 @@ export interface DispatchDeps {
   uuid(): string;
   now(): number;
   onPublish(message: PublishedMessage): void;
+  /** Rewrites a successful ECS answer's body (fault injection, see `AnswerFaults`). */
+  rewrite?(action: string, body: string): string;
 }
 
 /**
@@ -51,12 +53,16 @@ function ecs(deps: DispatchDeps, action: string, body: string, requestId: string
     return {
       status: 200,
       headers: { 'content-type': JSON_TYPE, 'x-amzn-requestid': requestId },
-      body: output instanceof RawJson ? output.text : JSON.stringify(output),
+      body: rewrite(deps, action, output instanceof RawJson ? output.text : JSON.stringify(output)),
     };
   } catch (error) {
     if (error instanceof AwsApiError) return ecsError(error, requestId);
     return ecsError(new AwsApiError('ServerException', 'Internal error in the simulator.', { status: 500, cause: error }), requestId);
   }
+}
+
+function rewrite(deps: DispatchDeps, action: string, body: string): string {
+  return deps.rewrite ? deps.rewrite(action, body) : body;
 }
 
 function parseJson(body: string): Record<string, unknown> {

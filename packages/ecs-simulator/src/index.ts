@@ -8,6 +8,8 @@ export { Simulator } from './Simulator.js';
 export type { SimulatorOptions } from './Simulator.js';
 export type { ThrottleOptions } from './ApiGate.js';
 export type { FaultSpec } from './Faults.js';
+export { AnswerFaults } from './AnswerFaults.js';
+export type { AnswerFaultOptions, StrippableField } from './AnswerFaults.js';
 export type { ServiceOptions } from './Fleet.js';
 export type { CrashOptions, DeployOptions, FailOptions } from './scenario.js';
 export type { PublishedMessage } from './snsPublish.js';

@@ -8,6 +8,7 @@ import { describeCluster } from './describeCluster.js';
 import { DEFAULT_ECS_SOURCE_OPTIONS } from './EcsSourceOptions.js';
 import type { EcsSourceOptions } from './EcsSourceOptions.js';
 import { EventCursors } from './EventCursors.js';
+import { IncompleteLog } from './IncompleteLog.js';
 import { listServiceNames } from './listServiceNames.js';
 import { sharedRateLimiter } from './sharedRateLimiter.js';
 import { sweepFailure } from './sweepFailure.js';
@@ -25,6 +26,8 @@ interface ClusterMemory {
    */
   unlisted: Set<string>;
   cursors: EventCursors;
+  /** Services answered without their counts: logged once each, not every sweep. */
+  incomplete: IncompleteLog;
 }
 
 /**
@@ -54,7 +57,7 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
     const key = clusterKey(ref);
     let memory = memories.get(key);
     if (!memory) {
-      memory = { names: override, listedAtTick: 0, unlisted: new Set(), cursors: new EventCursors(maxEvents) };
+      memory = { names: override, listedAtTick: 0, unlisted: new Set(), cursors: new EventCursors(maxEvents), incomplete: new IncompleteLog() };
       memories.set(key, memory);
     }
     return memory;
@@ -89,6 +92,7 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
         });
         // Out of time, even with some batches answered: the sweep did not finish, and says so.
         if (deadline.expired()) return expired();
+        memory.incomplete.note(ref, outcome, options.logger);
         settleUnlisted(outcome, memory);
         return outcome;
       } catch (error) {

@@ -2,14 +2,14 @@ import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import type { DescribeServicesCommandOutput } from '@aws-sdk/client-ecs';
 import type { Logger } from '../model/logger.js';
 import { isGone } from '../model/snapshot.js';
-import type { ClusterRef, ServiceSnapshot, SweepOutcome } from '../model/snapshot.js';
+import type { ClusterRef, IncompleteService, ServiceSnapshot, SweepOutcome } from '../model/snapshot.js';
 import { callEcs } from './callEcs.js';
 import type { EcsCallContext } from './callEcs.js';
 import type { EventCursors } from './EventCursors.js';
 import { mapBounded } from './mapBounded.js';
 import { serviceNameFromArn } from './serviceNameFromArn.js';
 import { sweepFailure } from './sweepFailure.js';
-import { toServiceSnapshot } from './toServiceSnapshot.js';
+import { incompleteFields, toServiceSnapshot } from './toServiceSnapshot.js';
 import { keepEventsFor, useTakeServices } from './takeServices.js';
 
 /** DescribeServices accepts at most 10 services per call. */
@@ -52,8 +52,9 @@ export async function describeCluster(
   const services: ServiceSnapshot[] = [];
   const missing: string[] = [];
   const unanswered: string[] = [];
+  const incomplete: IncompleteService[] = [];
   for (const result of results) {
-    if (result.ok) collect(result.batch, result.output, { services, missing, unanswered }, options);
+    if (result.ok) collect(result.batch, result.output, { services, missing, unanswered, incomplete }, options);
   }
   for (const f of failed) options.logger?.warn({ cluster: ref.cluster, err: f.error }, 'DescribeServices batch failed');
   if (unanswered.length > 0) {
@@ -70,6 +71,7 @@ export async function describeCluster(
     observedAt: ctx.now(),
     services,
     missing,
+    ...(incomplete.length > 0 ? { incomplete } : {}),
     ...(partial ? { partial: true } : {}),
   };
 }
@@ -90,6 +92,8 @@ interface Collected {
   missing: string[];
   /** Asked for, but the answer has neither the service nor a failure for it. */
   unanswered: string[];
+  /** Answered without what the reducer needs (counts, deployments): unknown, never read as zero. */
+  incomplete: IncompleteService[];
 }
 
 /** Adds one batch's services and verdicts; the services it asked for and got no word on go to `unanswered`. */
@@ -108,7 +112,10 @@ function collect(batch: readonly string[], output: DescribeServicesCommandOutput
       // Its events are of no use any more: skip the cursor work.
       into.services.push(toServiceSnapshot(service, []));
     } else {
-      into.services.push(toServiceSnapshot(service, cursors.take(name, service.events)));
+      // Without its counts the service's state is unknown, never zero (the source logs it once).
+      const gaps = incompleteFields(service);
+      if (gaps.length > 0) into.incomplete.push({ name, missing: gaps });
+      else into.services.push(toServiceSnapshot(service, cursors.take(name, service.events)));
     }
   }
   for (const failure of Array.isArray(output.failures) ? output.failures : []) {

@@ -10,12 +10,15 @@ export { isGone } from '../model/snapshot.js';
 export type {
   ClusterSnapshot,
   DeploymentSnapshot,
+  IncompleteService,
   ServiceEventSnapshot,
   ServiceSnapshot,
   SweepFailure,
   SweepOutcome,
 } from '../model/snapshot.js';
 export type { SnapshotSource } from '../model/source.js';
+export { SnapshotError, isSweepOutcome, parseSweepOutcome, sweepOutcomeProblems } from '../model/parseSweepOutcome.js';
+export { validatedSource } from '../model/validatedSource.js';
 
 // ECS source
 export { createEcsSource } from '../ecs-source/createEcsSource.js';

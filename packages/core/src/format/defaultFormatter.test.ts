@@ -96,6 +96,19 @@ describe('defaultFormatter', () => {
     expect(recovered).toBe(':white_check_mark: Mona reads cluster `prod` (eu-west-1) again after 45s');
   });
 
+  it('says how many sweeps failed and how often the cluster flapped when it recovers', () => {
+    // Prepare
+    const flapped = eventOf('MonitorRecovered', { failedSweeps: 12, relapses: 3 });
+    const solid = eventOf('MonitorRecovered', { failedSweeps: 1, relapses: 0 });
+    // Act
+    const texts = [defaultFormatter.monitorRecovered(flapped), defaultFormatter.monitorRecovered(solid)];
+    // Assess
+    expect(texts).toEqual([
+      ':white_check_mark: Mona reads cluster `prod` (eu-west-1) again after 45s (12 failed sweeps; it answered and failed again 3 times)',
+      ':white_check_mark: Mona reads cluster `prod` (eu-west-1) again after 45s (1 failed sweep)',
+    ]);
+  });
+
   it('adds stopped tasks, exit codes and service events under a crash', () => {
     // Prepare
     const event = eventOf('TaskCrashed', {

@@ -106,7 +106,7 @@ const texts: Formatter = {
   monitorDegraded: (s) =>
     `:warning: Mona cannot read cluster ${code(s.cluster)} (${escapeMrkdwn(s.region)}): ${s.failures} sweeps in a row failed${reasonSuffix(s.reason)}`,
   monitorRecovered: (s) =>
-    `:white_check_mark: Mona reads cluster ${code(s.cluster)} (${escapeMrkdwn(s.region)}) again after ${formatDuration(s.durationSeconds)}`,
+    `:white_check_mark: Mona reads cluster ${code(s.cluster)} (${escapeMrkdwn(s.region)}) again after ${formatDuration(s.durationSeconds)}${outageSuffix(s)}`,
 };
 
 /**
@@ -119,3 +119,11 @@ const texts: Formatter = {
  * // ':arrows_clockwise: `api` deployment started with task definition `api:42`'
  */
 export const defaultFormatter: Formatter = Object.freeze(texts);
+
+/** `(12 failed sweeps; it flapped 3 times)`: what a flapping outage amounts to, in one line. */
+function outageSuffix(s: { failedSweeps?: number; relapses?: number }): string {
+  if (s.failedSweeps === undefined) return '';
+  const sweeps = `${s.failedSweeps} failed ${s.failedSweeps === 1 ? 'sweep' : 'sweeps'}`;
+  const flaps = s.relapses ? `; it answered and failed again ${s.relapses} ${s.relapses === 1 ? 'time' : 'times'}` : '';
+  return ` (${sweeps}${flaps})`;
+}

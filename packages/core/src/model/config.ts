@@ -9,6 +9,13 @@ export interface MonitorConfig {
   timeoutFrom: 'updatedAt' | 'createdAt';
   /** Consecutive failed sweeps of a cluster before `MonitorDegraded`. */
   degradedAfterFailures: number;
+  /**
+   * Good sweeps in a row that end an outage (`MonitorRecovered`); each relapse during the outage
+   * (a failure cutting a good run short) doubles the run needed, up to 4×, so a flapping cluster
+   * is one degraded/recovered pair. Absent: 1, the first good sweep (DESIGN §4 as first written,
+   * and what recordings made before this option replay with). The runner's default is 3.
+   */
+  recoveredAfterSweeps?: number;
 }
 
 export const DEFAULT_MONITOR_CONFIG: MonitorConfig = Object.freeze({

@@ -117,6 +117,10 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
       description: 'Measure secondsUntilAlert from the deployment update or creation time.',
     },
     degradedAfterFailures: positiveInt('Failed sweeps in a row before MonitorDegraded.', 3),
+    recoveredAfterSweeps: positiveInt(
+      'Good sweeps in a row before MonitorRecovered (doubled by each relapse during the outage, up to 4x).',
+      3,
+    ),
     ecs: {
       type: 'object',
       nullable: true,

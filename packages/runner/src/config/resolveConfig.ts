@@ -31,6 +31,7 @@ export function resolveConfig(
     refreshServicesInterval: input.refreshServicesInterval ?? d.refreshServicesInterval,
     timeoutFrom: input.timeoutFrom ?? d.timeoutFrom,
     degradedAfterFailures: input.degradedAfterFailures ?? d.degradedAfterFailures,
+    recoveredAfterSweeps: input.recoveredAfterSweeps ?? d.recoveredAfterSweeps,
     ecs: withoutNulls(input.ecs ?? {}),
     enrichment: {
       ...withoutNulls(input.enrichment ?? {}),

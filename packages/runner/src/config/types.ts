@@ -71,6 +71,7 @@ export interface MonaConfig {
   refreshServicesInterval?: number;
   timeoutFrom?: 'updatedAt' | 'createdAt';
   degradedAfterFailures?: number;
+  recoveredAfterSweeps?: number;
   ecs?: EcsConfig;
   enrichment?: { enabled?: boolean; budgetMs?: number; whoDeployed?: boolean };
   delivery?: DeliveryConfig;
@@ -103,6 +104,7 @@ export interface ResolvedConfig {
   refreshServicesInterval: number;
   timeoutFrom: 'updatedAt' | 'createdAt';
   degradedAfterFailures: number;
+  recoveredAfterSweeps: number;
   ecs: EcsConfig;
   enrichment: { enabled: boolean; budgetMs?: number; whoDeployed: boolean };
   delivery: DeliveryConfig;
@@ -124,6 +126,7 @@ export const CONFIG_DEFAULTS = Object.freeze({
   refreshServicesInterval: 30,
   timeoutFrom: 'updatedAt' as const,
   degradedAfterFailures: 3,
+  recoveredAfterSweeps: 3,
   enrichmentEnabled: true,
   whoDeployed: false,
   httpHost: '127.0.0.1',

@@ -45,6 +45,7 @@ export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, part
       secondsUntilAlert: config.secondsUntilAlert,
       timeoutFrom: config.timeoutFrom,
       degradedAfterFailures: config.degradedAfterFailures,
+      recoveredAfterSweeps: config.recoveredAfterSweeps,
     },
     ecs: {
       refreshServicesInterval: config.refreshServicesInterval,
