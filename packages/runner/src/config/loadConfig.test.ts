@@ -18,7 +18,7 @@ function issuesOf(text: string, env: Record<string, string> = {}) {
 }
 
 describe('parseConfig', () => {
-  it("applies Mona's defaults to a minimal config", () => {
+  it("applies the original mona's interval defaults, and a 600 s alert, to a minimal config", () => {
     // Act
     const config = parseConfig('{"ecsCluster":"prod","AWSRegion":"eu-west-1"}', at);
 
@@ -27,9 +27,9 @@ describe('parseConfig', () => {
       clusters: [{ cluster: 'prod', region: 'eu-west-1' }],
       serviceNamesOverride: [],
       secondsUntilAlert: 600,
-      checkIntervalSeconds: 10,
-      logInterval: 60,
-      refreshServicesInterval: 30,
+      checkIntervalSeconds: 5,
+      logInterval: 5,
+      refreshServicesInterval: 20,
       timeoutFrom: 'updatedAt',
       degradedAfterFailures: 3,
       enrichment: { enabled: true, whoDeployed: false },

@@ -304,6 +304,6 @@ describe('mona wait targets and output', () => {
     expect(result.code).toBe(3);
     const notifications = sent.flatMap((s) => (s.notification ? [s.notification] : []));
     expect(notifications.map((n) => n.event.id)).toEqual([`default/api/${id}/DeploymentTimedOut/wait`]);
-    expect(notifications[0]?.text).toContain('`api` deployment has not finished after 0 seconds');
+    expect(notifications[0]?.text).toContain('`api` deployment is taking a very long time: not finished after 0 seconds');
   });
 });
