@@ -16,12 +16,19 @@ const REGION_VARS = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
  */
 export function resolveConfig(
   input: MonaConfig,
-  context: { configPath: string; env: Readonly<Record<string, string | undefined>>; secrets: string[]; sdkRegion?: string | undefined },
+  context: {
+    configPath: string;
+    env: Readonly<Record<string, string | undefined>>;
+    secrets: string[];
+    sdkRegion?: string | undefined;
+    source?: string;
+  },
 ): { config: ResolvedConfig; issues: ConfigIssue[] } {
   const d = CONFIG_DEFAULTS;
   const { clusters, issues } = resolveClusters(input, context.env, context.sdkRegion);
   const config: ResolvedConfig = {
     configPath: context.configPath,
+    source: context.source ?? context.configPath,
     clusters,
     serviceNamesOverride: input.serviceNamesOverride ?? [...d.serviceNamesOverride],
     secondsUntilAlert: input.secondsUntilAlert ?? d.secondsUntilAlert,

@@ -58,8 +58,13 @@ export interface ResolvedSenderConfig extends SenderConfig {
 
 /** The config after defaults, env interpolation and region resolution. */
 export interface ResolvedConfig {
-  /** Absolute path of the config file; plugin and formatter paths are relative to its directory. */
+  /**
+   * Absolute path of the config file; plugin and formatter paths are relative to its directory.
+   * For a config from stdin or `MONA_CONFIG`: a name in the working directory, so they resolve there.
+   */
   configPath: string;
+  /** What the config is called in messages: its path, `stdin` or `MONA_CONFIG`. */
+  source: string;
   clusters: { cluster: string; region: string }[];
   serviceNamesOverride: string[];
   secondsUntilAlert: number;
