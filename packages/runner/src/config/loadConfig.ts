@@ -8,6 +8,8 @@ import { sdkRegion } from './sdkRegion.js';
 import type { MonaConfig, ResolvedConfig } from './types.js';
 import { validateConfig } from './validateConfig.js';
 import { RunnerError, RunnerErrorCode } from '../errors.js';
+import type { ConfigIssue } from '../errors.js';
+import { importModule } from '../plugins/importModule.js';
 
 /**
  * Parse, interpolate, validate and resolve a config text. Throws one `ConfigError` carrying
@@ -20,27 +22,51 @@ import { RunnerError, RunnerErrorCode } from '../errors.js';
  */
 export function parseConfig(
   text: string,
-  context: {
-    configPath: string;
-    env: Readonly<Record<string, string | undefined>>;
-    sdkRegion?: string | undefined;
-    source?: string;
-  },
+  context: { configPath: string; env: Readonly<Record<string, string | undefined>>; sdkRegion?: string | undefined; source?: string },
 ): ResolvedConfig {
   const source = context.source ?? context.configPath;
+  const checked = checkConfig(text, source, context.env);
+  if (checked.issues.length > 0) throw new ConfigError(checked.issues, { source });
+  return resolved(checked, { ...context, source });
+}
+
+/** Parse, interpolate and validate: every issue of the text, without resolving it. */
+function checkConfig(text: string, source: string, env: Readonly<Record<string, string | undefined>>) {
   const raw = parseJsonText(text, source);
-  const { value, secrets, issues } = interpolateEnv(raw, context.env);
-  const schemaIssues = validateConfig(value);
-  if (issues.length > 0 || schemaIssues.length > 0) throw new ConfigError([...issues, ...schemaIssues], { source });
-  const resolved = resolveConfig(value as MonaConfig, {
-    configPath: context.configPath,
-    env: context.env,
-    secrets,
-    sdkRegion: context.sdkRegion,
-    source,
-  });
-  if (resolved.issues.length > 0) throw new ConfigError(resolved.issues, { source });
-  return resolved.config;
+  const { value, secrets, issues } = interpolateEnv(raw, env);
+  return { value, secrets, issues: [...issues, ...validateConfig(value)] };
+}
+
+function resolved(
+  checked: { value: unknown; secrets: string[] },
+  context: { configPath: string; env: Readonly<Record<string, string | undefined>>; sdkRegion?: string | undefined; source: string },
+): ResolvedConfig {
+  const result = resolveConfig(checked.value as MonaConfig, { ...context, secrets: checked.secrets });
+  if (result.issues.length > 0) throw new ConfigError(result.issues, { source: context.source });
+  return result.config;
+}
+
+/**
+ * A `formatter` module that cannot be found or imported, as an issue reported with the schema's:
+ * one run of `mona validate` shows every fix. Its exports are checked later, by `loadFormatter`.
+ */
+async function formatterIssues(value: unknown, configPath: string): Promise<ConfigIssue[]> {
+  const spec = (value as { formatter?: unknown } | null)?.formatter;
+  if (typeof spec !== 'string' || spec === '') return [];
+  try {
+    await importModule({ spec, configPath, owner: 'formatter' });
+    return [];
+  } catch (error) {
+    const message = (error as Error).message.replace(`formatter "${spec}": `, '');
+    return [
+      {
+        code: RunnerErrorCode.formatterInvalid,
+        path: '/formatter',
+        message: `module "${spec}" cannot be loaded: ${message}`,
+        hint: 'fix the path (relative to the config file; to the working directory for MONA_CONFIG and stdin) or install the package',
+      },
+    ];
+  }
 }
 
 /**
@@ -66,6 +92,9 @@ export async function loadConfig(
     );
   }
   const text = await readConfigSource(source, env, stdin);
+  const checked = checkConfig(text, source.name, env);
+  const issues = [...checked.issues, ...(await formatterIssues(checked.value, source.configPath))];
+  if (issues.length > 0) throw new ConfigError(issues, { source: source.name });
   // The profile's region, as the SDK resolves it, is the last fallback (after AWSRegion and AWS_REGION).
-  return parseConfig(text, { configPath: source.configPath, env, source: source.name, sdkRegion: await sdkRegion(env) });
+  return resolved(checked, { configPath: source.configPath, env, source: source.name, sdkRegion: await sdkRegion(env) });
 }

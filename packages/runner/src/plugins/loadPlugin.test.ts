@@ -35,7 +35,7 @@ function installedNextToConfig(name: string, manifest: object): string {
 }
 
 function configWith(sender: object) {
-  return parseConfig(JSON.stringify({ ecsCluster: 'c', AWSRegion: 'r', senders: [sender] }), { configPath, env: {} });
+  return parseConfig(JSON.stringify({ ecsCluster: 'c', AWSRegion: 'eu-west-1', senders: [sender] }), { configPath, env: {} });
 }
 
 describe('loadPlugin', () => {
