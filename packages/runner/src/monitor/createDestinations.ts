@@ -23,7 +23,7 @@ export function createDestinations(
 ): LiveDestination[] {
   return live.map(({ config: sender, sender: instance }) => {
     const name = sender.instanceName;
-    const route = createRoute(sender);
+    const route = createRoute(sender, { watched: config.clusters, logger: parts.logger.child({ sender: name }) });
     const queue = createDeliveryQueue(instance, {
       ...config.delivery,
       name,
