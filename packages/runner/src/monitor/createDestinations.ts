@@ -27,7 +27,8 @@ export function createDestinations(
     const queue = createDeliveryQueue(instance, {
       ...config.delivery,
       name,
-      logger: parts.logger.child({ sender: name }),
+      // The queue binds `sender` to its log lines itself: a child here wrote the key twice.
+      logger: parts.logger,
       hooks: {
         onOutcome(_notification, outcome, info) {
           parts.metrics.notifications.inc({ sender: name, result: outcome });
