@@ -1,6 +1,7 @@
 import type { MonaConfig } from '../config/types.js';
 import type { LegacyLogger } from './legacyLogger.js';
 import type { Logger } from '@mona-ecs/core';
+import type { FormatterKey } from '@mona-ecs/core/format';
 
 /**
  * The first argument of the original mona: its parameter names (`ecsCluster`, `AWSRegion`,
@@ -13,6 +14,11 @@ export interface MonaParams extends Omit<MonaConfig, 'senders' | 'formatter' | '
   logger?: LegacyLogger | Logger;
   /** An early version of the original called the region `ecsRegion`; same as `AWSRegion`. */
   ecsRegion?: string;
+  /**
+   * Formatter keys the sender receives; all when absent. The original's six only:
+   * `['monitorDeploy', 'deploy', 'scale', 'recover', 'deployDone', 'deployTimeout']`.
+   */
+  events?: FormatterKey[];
 }
 
 /**
@@ -21,11 +27,15 @@ export interface MonaParams extends Omit<MonaConfig, 'senders' | 'formatter' | '
  * @example
  * const { config, logger } = configOfParams({ ecsCluster: 'prod', AWSRegion: 'eu-west-1', logger: console });
  */
-export function configOfParams(params: MonaParams): { config: Record<string, unknown>; logger?: LegacyLogger | Logger } {
-  const { logger, ecsRegion, ...rest } = params ?? {};
+export function configOfParams(params: MonaParams): {
+  config: Record<string, unknown>;
+  logger?: LegacyLogger | Logger;
+  events?: FormatterKey[];
+} {
+  const { logger, ecsRegion, events, ...rest } = params ?? {};
   const config: Record<string, unknown> = { ...rest };
   if (ecsRegion !== undefined && config['AWSRegion'] === undefined) config['AWSRegion'] = ecsRegion;
   // `undefined` means "the default" in the original (lodash merge skipped it); the schema takes null.
   for (const [key, value] of Object.entries(config)) if (value === undefined) delete config[key];
-  return logger === undefined ? { config } : { config, logger };
+  return { config, ...(logger === undefined ? {} : { logger }), ...(events == null ? {} : { events }) };
 }

@@ -146,6 +146,24 @@ describe('mona(params, messageSender, messageFormatter): the original API as a d
     expect(sim.calls).toEqual({});
   });
 
+  it('sends only the kinds of message listed in events, and names a bad one', async () => {
+    // Prepare
+    sim.createService('web', { desiredCount: 2 });
+    const messages: string[] = [];
+
+    // Act
+    const bad = await mona({ ...params(), events: ['deploydone'] } as never, { send: () => {} }).catch((e: ConfigError) => e.issues);
+    running = await mona({ ...params(), events: ['monitorDeploy', 'deployDone'] }, { send: (m: string) => void messages.push(m) });
+    await until(() => messages.length > 0);
+    sim.deploy('web', { image: 'web:2' });
+    await until(() => messages.length > 1);
+
+    // Assess
+    expect(bad).toEqual([expect.objectContaining({ path: '/events/0', message: '"deploydone" is not a formatter key' })]);
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toContain('`web` deployment done with `2` instances and task definition `web:2`');
+  });
+
   it('rejects an unknown formatter key, naming it', async () => {
     // Act
     const error = await mona(params(), { send: () => {} }, { deployed: () => 'x' } as never).catch((e: unknown) => e);

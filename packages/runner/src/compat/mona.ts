@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createFormatter, defineSender } from '@mona-ecs/core';
 import type { Formatter } from '@mona-ecs/core';
+import type { FormatterKey } from '@mona-ecs/core/format';
 import { FormatterConfigError } from '@mona-ecs/core/format';
 import { fromMessageSender } from '@mona-ecs/core/sender';
 import type { MessageSender } from '@mona-ecs/core/sender';
@@ -52,16 +53,16 @@ export async function mona(
   messageSender: MessageSender,
   messageFormatter: Partial<Formatter> = {},
 ): Promise<MonaHandle> {
-  const { config: raw, logger: legacyLogger } = configOfParams(params);
+  const { config: raw, logger: legacyLogger, events } = configOfParams(params);
   const configPath = join(process.cwd(), PARAMS_NAME);
-  const issues = [...argumentIssues(raw, messageSender), ...validateConfig(raw)];
+  const issues = [...argumentIssues(raw, messageSender), ...validateConfig(raw), ...eventsIssues(events)];
   if (issues.length > 0) throw new ConfigError(issues);
   const resolved = resolveConfig(raw as MonaConfig, { configPath, env: process.env, secrets: [] });
   if (resolved.issues.length > 0) throw new ConfigError(resolved.issues);
   const config = resolved.config;
   const formatter = formatterOf(messageFormatter, config.templates);
   const logger = legacyLogger === undefined ? createLogger({ level: config.logLevel }) : toCoreLogger(legacyLogger);
-  const monitor = await startMonitor(config, { logger, formatter, senders: [liveSender(messageSender)] });
+  const monitor = await startMonitor(config, { logger, formatter, senders: [liveSender(messageSender, events)] });
   return { stop: () => monitor.stop(), failed: monitor.failed };
 }
 
@@ -88,6 +89,15 @@ function argumentIssues(raw: Record<string, unknown>, messageSender: unknown): C
   return issues;
 }
 
+/** `events` is checked as a sender's routing list is, and reported under `/events`. */
+function eventsIssues(events: FormatterKey[] | undefined): ConfigIssue[] {
+  if (events === undefined) return [];
+  const asSender = { ecsCluster: 'x', senders: [{ plugin: SENDER_NAME, events }] };
+  return validateConfig(asSender)
+    .filter((issue) => issue.path.startsWith('/senders/0/events'))
+    .map((issue) => ({ ...issue, path: issue.path.replace('/senders/0', '') }));
+}
+
 /** The original merged the formatter with lodash, which skips `undefined` values: so do we. */
 function formatterOf(messageFormatter: Partial<Formatter> | undefined, templates: Parameters<typeof createFormatter>[1]): Formatter {
   const overrides = Object.fromEntries(Object.entries(messageFormatter ?? {}).filter(([, fn]) => fn !== undefined));
@@ -99,7 +109,7 @@ function formatterOf(messageFormatter: Partial<Formatter> | undefined, templates
   }
 }
 
-function liveSender(messageSender: MessageSender): LiveSender {
+function liveSender(messageSender: MessageSender, events: FormatterKey[] | undefined): LiveSender {
   const sender = fromMessageSender(messageSender);
   const plugin = defineSender<Record<string, never>>({
     name: SENDER_NAME,
@@ -107,7 +117,7 @@ function liveSender(messageSender: MessageSender): LiveSender {
     create: () => sender,
   });
   return {
-    config: { plugin: SENDER_NAME, options: {}, index: 0, instanceName: SENDER_NAME },
+    config: { plugin: SENDER_NAME, options: {}, index: 0, instanceName: SENDER_NAME, ...(events ? { events } : {}) },
     plugin: plugin as LiveSender['plugin'],
     options: {},
     sender,
