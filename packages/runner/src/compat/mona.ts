@@ -6,6 +6,7 @@ import { FormatterConfigError } from '@mona-ecs/core/format';
 import { fromMessageSender } from '@mona-ecs/core/sender';
 import type { MessageSender } from '@mona-ecs/core/sender';
 import { resolveConfig } from '../config/resolveConfig.js';
+import { sdkRegion } from '../config/sdkRegion.js';
 import type { MonaConfig } from '../config/types.js';
 import { validateConfig } from '../config/validateConfig.js';
 import { ConfigError, RunnerError, RunnerErrorCode } from '../errors.js';
@@ -57,7 +58,8 @@ export async function mona(
   const configPath = join(process.cwd(), PARAMS_NAME);
   const issues = [...argumentIssues(raw, messageSender), ...validateConfig(raw), ...eventsIssues(events)];
   if (issues.length > 0) throw new ConfigError(issues);
-  const resolved = resolveConfig(raw as MonaConfig, { configPath, env: process.env, secrets: [] });
+  // The AWS profile's region, as the SDK resolves it, is the last fallback, as in a config file.
+  const resolved = resolveConfig(raw as MonaConfig, { configPath, env: process.env, secrets: [], sdkRegion: await sdkRegion(process.env) });
   if (resolved.issues.length > 0) throw new ConfigError(resolved.issues);
   const config = resolved.config;
   const formatter = formatterOf(messageFormatter, config.templates);
