@@ -92,18 +92,22 @@ export interface ConfigIssue {
  */
 export class ConfigError extends RunnerError {
   readonly issues: readonly ConfigIssue[];
-  constructor(issues: readonly ConfigIssue[], options?: { cause?: unknown }) {
+  /** What the config is called (its path, `MONA_CONFIG`, `stdin`), when known. */
+  readonly source: string | undefined;
+  constructor(issues: readonly ConfigIssue[], options?: { cause?: unknown; source?: string }) {
     const codes = new Set(issues.map((i) => i.code));
     const code = codes.size === 1 ? [...codes][0]! : RunnerErrorCode.configInvalid;
-    super(code, formatIssues(issues), options);
+    super(code, formatIssues(issues, options?.source), options);
+    this.source = options?.source;
     this.name = 'ConfigError';
     this.issues = issues;
   }
 }
 
-function formatIssues(issues: readonly ConfigIssue[]): string {
+function formatIssues(issues: readonly ConfigIssue[], source: string | undefined): string {
   const lines = issues.map((i) => `  ${i.path} ${i.message} (${i.code}; ${i.hint})`);
-  return `config has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+  const what = source === undefined ? 'config' : `config ${source}`;
+  return `${what} has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
 }
 
 /**

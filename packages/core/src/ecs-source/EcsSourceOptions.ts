@@ -6,7 +6,7 @@ import type { RateLimiter, RateLimitOptions } from './RateLimiter.js';
 
 /** Options of `createEcsSource`. Every field is optional. */
 export interface EcsSourceOptions extends AwsTimeouts {
-  /** Re-list the services every this many ticks (tick 0 included). Default 30. */
+  /** Re-list the services every this many ticks (tick 0 included). Default 20, the original mona's. */
   refreshServicesInterval?: number;
   /** Watch exactly these services and never call ListServices. An empty array means "list them". */
   serviceNamesOverride?: string[];
@@ -44,7 +44,7 @@ export interface EcsSourceOptions extends AwsTimeouts {
  * createEcsSource({ refreshServicesInterval: DEFAULT_ECS_SOURCE_OPTIONS.refreshServicesInterval * 2 });
  */
 export const DEFAULT_ECS_SOURCE_OPTIONS = Object.freeze({
-  refreshServicesInterval: 30,
+  refreshServicesInterval: 20,
   maxConcurrency: 4,
   maxEventsPerService: 5,
 });

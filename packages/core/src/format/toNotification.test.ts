@@ -69,7 +69,7 @@ describe('toNotification', () => {
     // Act
     const notification = toNotification(eventOf('ScalingStarted'), formatter, (error) => errors.push(error));
     // Assess
-    expect(notification.text).toBe(':left_right_arrow: `api` scaling from 2 to 4 instances');
+    expect(notification.text).toBe(':left_right_arrow: `api` scaling event: desired count from 2 to 4 instances');
     expect(errors).toHaveLength(1);
   });
 
@@ -81,6 +81,6 @@ describe('toNotification', () => {
       throw new Error('logger down');
     });
     // Assess
-    expect(notification.text).toContain('running tasks of');
+    expect(notification.text).toContain('task crashed');
   });
 });

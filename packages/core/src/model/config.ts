@@ -18,6 +18,12 @@ export interface MonitorConfig {
   recoveredAfterSweeps?: number;
 }
 
+/**
+ * Defaults of the reducer. `secondsUntilAlert` is 600, not the original's 60: a rolling ECS
+ * deployment behind a load balancer waits for health checks and the target group's
+ * deregistration delay (300 s by default) without any count changing, so 60 s "since the latest
+ * update" would report a stall for most healthy deployments (see MIGRATING.md).
+ */
 export const DEFAULT_MONITOR_CONFIG: MonitorConfig = Object.freeze({
   secondsUntilAlert: 600,
   timeoutFrom: 'updatedAt',

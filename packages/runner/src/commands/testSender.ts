@@ -48,7 +48,7 @@ export const testSender: Command = {
     'run would retry it, and the wait the channel asked for (retryAfterMs) on a 429.',
     '',
     'Options:',
-    '  -c, --config FILE    the config file',
+    '  -c, --config FILE    the config file; - reads it from stdin; without it, the JSON in MONA_CONFIG',
     '  -s, --sender INDEX   only senders[INDEX]',
     '  -h, --help           this help',
     '',
@@ -56,7 +56,7 @@ export const testSender: Command = {
   ].join('\n'),
   options: { config: { type: 'string', short: 'c' }, sender: { type: 'string', short: 's' } },
   async run(flags, _positionals, io) {
-    const config = await loadConfig(requireConfigFlag(flags, 'test-sender'), io.env);
+    const config = await loadConfig(requireConfigFlag(flags, 'test-sender', io.env), io.env, io.stdin);
     const scrub = createSecretScrubber(config.secrets);
     const logger = createLogger({ level: 'warn', destination: io.stderr, secrets: config.secrets });
     const checked = selectSenders(await loadSenders(config), flags);

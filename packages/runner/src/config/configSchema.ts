@@ -105,10 +105,10 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
       exclusiveMinimum: 0,
       nullable: true,
       description: 'Seconds between sweeps (fractions allowed).',
-      default: 10,
+      default: 5,
     },
-    logInterval: positiveInt('Ticks between state summaries in the log.', 60),
-    refreshServicesInterval: positiveInt('Ticks between ListServices refreshes.', 30),
+    logInterval: positiveInt('Ticks between state summaries in the log.', 5),
+    refreshServicesInterval: positiveInt('Ticks between ListServices refreshes.', 20),
     timeoutFrom: {
       type: 'string',
       enum: ['updatedAt', 'createdAt'],

@@ -94,8 +94,13 @@ export interface ResolvedSenderConfig extends SenderConfig {
 
 /** The config after defaults, env interpolation and region resolution. */
 export interface ResolvedConfig {
-  /** Absolute path of the config file; plugin and formatter paths are relative to its directory. */
+  /**
+   * Absolute path of the config file; plugin and formatter paths are relative to its directory.
+   * For a config from stdin or `MONA_CONFIG`: a name in the working directory, so they resolve there.
+   */
   configPath: string;
+  /** What the config is called in messages: its path, `stdin` or `MONA_CONFIG`. */
+  source: string;
   clusters: { cluster: string; region: string }[];
   serviceNamesOverride: string[];
   secondsUntilAlert: number;
@@ -117,13 +122,16 @@ export interface ResolvedConfig {
   secrets: string[];
 }
 
-/** Defaults of Mona's config (the original's key names; the values are ours, see the README). */
+/**
+ * Defaults of Mona's config: the original mona's names and values (5 s, 5 ticks, 20 ticks), but
+ * `secondsUntilAlert` 600 instead of 60 (why: MIGRATING.md, "Defaults").
+ */
 export const CONFIG_DEFAULTS = Object.freeze({
   serviceNamesOverride: [] as string[],
   secondsUntilAlert: 600,
-  checkIntervalSeconds: 10,
-  logInterval: 60,
-  refreshServicesInterval: 30,
+  checkIntervalSeconds: 5,
+  logInterval: 5,
+  refreshServicesInterval: 20,
   timeoutFrom: 'updatedAt' as const,
   degradedAfterFailures: 3,
   recoveredAfterSweeps: 3,

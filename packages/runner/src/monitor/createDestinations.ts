@@ -23,11 +23,12 @@ export function createDestinations(
 ): LiveDestination[] {
   return live.map(({ config: sender, sender: instance }) => {
     const name = sender.instanceName;
-    const route = createRoute(sender);
+    const route = createRoute(sender, { watched: config.clusters, logger: parts.logger.child({ sender: name }) });
     const queue = createDeliveryQueue(instance, {
       ...sender.delivery,
       name,
-      logger: parts.logger.child({ sender: name }),
+      // The queue binds `sender` to its log lines itself: a child here wrote the key twice.
+      logger: parts.logger,
       hooks: {
         onOutcome(_notification, outcome, info) {
           parts.metrics.notifications.inc({ sender: name, result: outcome });

@@ -1,5 +1,5 @@
 import { monitorPipeline } from '@mona-ecs/core';
-import type { Logger } from '@mona-ecs/core';
+import type { Formatter, Logger } from '@mona-ecs/core';
 import type { EcsSourceOptions, Enricher, SnapshotSource, SweepOutcome } from '@mona-ecs/core/ecs';
 import { Subject } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
@@ -11,6 +11,7 @@ import type { MonaMetrics } from '../ops/createMetrics.js';
 import { startOpsServer } from '../ops/startOpsServer.js';
 import type { OpsServer } from '../ops/startOpsServer.js';
 import { closeSenders, createSenders, loadSenders } from '../plugins/createSenders.js';
+import type { LiveSender } from '../plugins/createSenders.js';
 import { loadFormatter } from '../plugins/loadFormatter.js';
 import { createDestinations } from './createDestinations.js';
 import { monitorOptionsOf } from './monitorOptionsOf.js';
@@ -33,6 +34,10 @@ export interface MonitorDeps {
   drainTimeoutMs?: number;
   /** Called with every sweep's outcome, good or failed (`mona run --record` appends it to a file). */
   onSweep?(outcome: SweepOutcome): void;
+  /** Use this formatter instead of the config's `templates`/`formatter` (the drop-in `mona()` API). */
+  formatter?: Formatter;
+  /** Use these senders instead of the config's plugins (the drop-in `mona()` API); closed on stop. */
+  senders?: LiveSender[];
 }
 
 /** A running monitor. */
@@ -64,8 +69,8 @@ export interface RunningMonitor {
 export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): Promise<RunningMonitor> {
   const { logger } = deps;
   const now = deps.now ?? Date.now;
-  const formatter = await loadFormatter(config);
-  const live = await createSenders(await loadSenders(config), logger, config.delivery.attemptTimeoutMs);
+  const formatter = deps.formatter ?? (await loadFormatter(config));
+  const live = deps.senders ?? (await createSenders(await loadSenders(config), logger, config.delivery.attemptTimeoutMs));
   const metrics = createMetrics();
   const health = createHealth(config.clusters, { checkIntervalSeconds: config.checkIntervalSeconds, now });
   let server: OpsServer | undefined;

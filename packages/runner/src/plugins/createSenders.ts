@@ -5,6 +5,8 @@ import type { ResolvedConfig, ResolvedSenderConfig } from '../config/types.js';
 import { ConfigError, RunnerError, RunnerErrorCode, isRunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { createSecretScrubber } from '../logging/createSecretScrubber.js';
+import type { ErrorObject } from 'ajv';
+import { ajvIssue } from '../config/ajvIssue.js';
 import { loadPlugin } from './loadPlugin.js';
 import { validateSenderOptions } from '@mona-ecs/core/sender';
 
@@ -31,26 +33,49 @@ export interface LiveSender extends CheckedSender {
  */
 export async function loadSenders(config: ResolvedConfig): Promise<CheckedSender[]> {
   const checked: CheckedSender[] = [];
-  const failures: { index: number; error: unknown }[] = [];
+  const failures: SenderFailure[] = [];
   for (const sender of config.senders) {
+    let plugin: SenderPlugin<unknown> | undefined;
     try {
       const owner = `senders[${sender.index}]`;
-      const plugin = await loadPlugin({ spec: sender.plugin, configPath: config.configPath, owner });
+      plugin = await loadPlugin({ spec: sender.plugin, configPath: config.configPath, owner });
       const options = validateSenderOptions(plugin, sender.options, `/senders/${sender.index}`);
       checked.push({ config: sender, plugin, options });
     } catch (error) {
-      failures.push({ index: sender.index, error });
+      failures.push({ index: sender.index, error, ...(plugin ? { plugin } : {}) });
     }
   }
-  if (failures.length === 1) throw failures[0]!.error;
-  if (failures.length > 1) throw new ConfigError(failures.map(senderIssue));
+  // Option errors always become issues: one line each, under its own path.
+  if (failures.length === 1 && optionErrorsOf(failures[0]!.error) === undefined) throw failures[0]!.error;
+  if (failures.length > 0) throw new ConfigError(failures.flatMap(senderIssues), { source: config.source });
   return checked;
 }
 
-function senderIssue({ index, error }: { index: number; error: unknown }): ConfigIssue {
+interface SenderFailure {
+  index: number;
+  error: unknown;
+  plugin?: SenderPlugin<unknown>;
+}
+
+/** ajv's errors behind a `MONA_OPTIONS_INVALID` (core keeps them as the cause). */
+function optionErrorsOf(error: unknown): ErrorObject[] | undefined {
+  if (!(error instanceof MonaError) || error.code !== RunnerErrorCode.optionsInvalid || !Array.isArray(error.cause)) return undefined;
+  return error.cause as ErrorObject[];
+}
+
+function senderIssues({ index, error, plugin }: SenderFailure): ConfigIssue[] {
+  const optionErrors = optionErrorsOf(error);
+  if (optionErrors !== undefined) {
+    const properties = (plugin?.optionsSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+    const basePath = `/senders/${index}/options`;
+    return optionErrors.map((e) => ({
+      ...ajvIssue(e, { basePath, ...(e.instancePath === '' ? { allowedKeys: Object.keys(properties) } : {}) }),
+      code: RunnerErrorCode.optionsInvalid,
+    }));
+  }
   const code = error instanceof MonaError && isRunnerErrorCode(error.code) ? error.code : RunnerErrorCode.pluginLoadFailed;
   const message = error instanceof Error ? error.message : String(error);
-  return { code, path: `/senders/${index}`, message, hint: 'see the message; `mona validate` checks the fix' };
+  return [{ code, path: `/senders/${index}`, message, hint: 'see the message; `mona validate` checks the fix' }];
 }
 
 /**
