@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Notification } from '../model/notification.js';
+import { escapeMrkdwn } from '../format/escapeMrkdwn.js';
+import { textForms } from '../format/textForms.js';
 
 /** How a groupable notification is counted in a group's title, by kind. */
 const KINDS = {
@@ -82,11 +84,17 @@ function groupOf(kind: GroupKind, members: Notification[]): Notification {
     .digest('hex')
     .slice(0, 16);
   const title = `${members.length} ${KINDS[kind].many} in ${cluster}`;
+  // The cluster name comes from the config or ECS: escaped like every other string in mrkdwn,
+  // and each channel-neutral form is the header's plus the members' own.
+  const header = `*${escapeMrkdwn(title)}*`;
+  const forms = textForms(header);
   return {
     id: `${cluster}/group/${kind}/${hash}`,
     event: first.event,
     title,
-    text: [`*${title}*`, ...members.map((m) => m.text)].join('\n'),
+    text: [header, ...members.map((m) => m.text)].join('\n'),
+    plain: [forms.plain, ...members.map((m) => m.plain)].join('\n'),
+    markdown: [forms.markdown, ...members.map((m) => m.markdown)].join('\n'),
     severity: first.severity,
     group: { kind, members },
   };

@@ -7,7 +7,7 @@ import { fromMessageSender } from '@mona-ecs/core/sender';
 import type { MessageSender } from '@mona-ecs/core/sender';
 import { resolveConfig } from '../config/resolveConfig.js';
 import { sdkRegion } from '../config/sdkRegion.js';
-import type { MonaConfig } from '../config/types.js';
+import type { MonaConfig, ResolvedConfig } from '../config/types.js';
 import { validateConfig } from '../config/validateConfig.js';
 import { ConfigError, RunnerError, RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
@@ -64,7 +64,7 @@ export async function mona(
   const config = resolved.config;
   const formatter = formatterOf(messageFormatter, config.templates);
   const logger = legacyLogger === undefined ? createLogger({ level: config.logLevel }) : toCoreLogger(legacyLogger);
-  const monitor = await startMonitor(config, { logger, formatter, senders: [liveSender(messageSender, events)] });
+  const monitor = await startMonitor(config, { logger, formatter, senders: [liveSender(messageSender, events, config.delivery)] });
   return { stop: () => monitor.stop(), failed: monitor.failed };
 }
 
@@ -111,7 +111,7 @@ function formatterOf(messageFormatter: Partial<Formatter> | undefined, templates
   }
 }
 
-function liveSender(messageSender: MessageSender, events: FormatterKey[] | undefined): LiveSender {
+function liveSender(messageSender: MessageSender, events: FormatterKey[] | undefined, delivery: ResolvedConfig['delivery']): LiveSender {
   const sender = fromMessageSender(messageSender);
   const plugin = defineSender<Record<string, never>>({
     name: SENDER_NAME,
@@ -119,7 +119,7 @@ function liveSender(messageSender: MessageSender, events: FormatterKey[] | undef
     create: () => sender,
   });
   return {
-    config: { plugin: SENDER_NAME, options: {}, index: 0, instanceName: SENDER_NAME, ...(events ? { events } : {}) },
+    config: { plugin: SENDER_NAME, options: {}, index: 0, instanceName: SENDER_NAME, delivery, ...(events ? { events } : {}) },
     plugin: plugin as LiveSender['plugin'],
     options: {},
     sender,

@@ -26,7 +26,7 @@ describe('createDestinations', () => {
       create: () => sender,
     });
     const live: LiveSender = {
-      config: { plugin: 'failing', options: {}, index: 0, instanceName: 'senders[0]:failing' },
+      config: { plugin: 'failing', options: {}, index: 0, instanceName: 'senders[0]:failing', delivery: {} },
       plugin: plugin as LiveSender['plugin'],
       options: {},
       sender,
