@@ -57,7 +57,13 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
     const key = clusterKey(ref);
     let memory = memories.get(key);
     if (!memory) {
-      memory = { names: override, listedAtTick: 0, unlisted: new Set(), cursors: new EventCursors(maxEvents), incomplete: new IncompleteLog() };
+      memory = {
+        names: override,
+        listedAtTick: 0,
+        unlisted: new Set(),
+        cursors: new EventCursors(maxEvents),
+        incomplete: new IncompleteLog(),
+      };
       memories.set(key, memory);
     }
     return memory;

@@ -76,7 +76,15 @@ describe('createRoute start-up check', () => {
     // Prepare
     const { logger, warnings } = recordingLogger();
     const route = createRoute({ services: ['paymnets-*'], clusters: ['prod'] }, { watched: [prod, stage], logger });
-    const note = (event: MonitorEvent) => ({ id: event.id, event, text: 't', plain: 't', markdown: 't', title: 't', severity: 'info' as const });
+    const note = (event: MonitorEvent) => ({
+      id: event.id,
+      event,
+      text: 't',
+      plain: 't',
+      markdown: 't',
+      title: 't',
+      severity: 'info' as const,
+    });
 
     // Act
     route.accepts(note(started('prod', ['payments-api'])));
