@@ -200,8 +200,11 @@ describe('the published packages, installed from their tarballs outside the work
 
     // Assess
     expect(demo.code, demo.stderr).toBe(0);
+    // What reaches the console at this pace depends on the machine's load; that the installed
+    // CLI, simulator and senders play the story to its end does not.
+    expect(demo.stdout).toContain('is deployed and monitoring');
     expect(demo.stdout).toContain('deployment started');
-    expect(demo.stdout).toMatch(/roll(ing|ed)? ?back/i);
+    expect(demo.stdout).toContain('the demo is over');
   });
 
   it('runs every command but demo without the simulator installed', async () => {

@@ -50,7 +50,7 @@ describe('DescribeServices answers without counts (issue 12, item 3)', () => {
     // Assess
     expect(duringFaults).toEqual(['MonitorStarted:-']);
     expect(tally(world.keys().slack)).toEqual({ 'MonitorStarted:-': 1, 'ScalingStarted:web': 1, 'DeploymentCompleted:web': 1 });
-    expect(slack.messages.find((m) => m.text.includes('scaling from'))?.text).toContain('scaling from 2 to 3 instances');
+    expect(slack.messages.find((m) => m.text.includes('scaling event'))?.text).toContain('desired count from 2 to 3 instances');
     const warnings = logLines(mona.stdout(), 'ECS answered for a service without its counts');
     expect(warnings.map((w) => w['service']).sort()).toEqual(['api', 'web']);
     expect(warnings[0]?.['missing']).toEqual(['desiredCount', 'runningCount', 'deployments']);
