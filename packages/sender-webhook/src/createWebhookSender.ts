@@ -56,6 +56,7 @@ export function createWebhookSender(options: WebhookSenderOptions, context: Pick
     if (!response.ok) throw classifyResponse(response.status, response.headers.get('retry-after'), preset, url.host, Date.now());
   };
   return {
+    ...(preset.pace === undefined ? {} : { pace: preset.pace }),
     async send(notification, signal) {
       if (closed) throw new Error('webhook sender is closed');
       // Usually one request; PagerDuty resolves, then notes the completion. A failed one stops the rest,

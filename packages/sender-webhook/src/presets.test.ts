@@ -233,4 +233,32 @@ describe('README samples', () => {
     const blocks = [...readme.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.stringify(JSON.parse(m[1]!)));
     for (const [name, body] of Object.entries(shipped)) expect(blocks, `README sample of ${name}`).toContain(JSON.stringify(body));
   });
+  it.each([
+    [
+      { preset: 'teams', url: 'https://x.example/' },
+      { messagesPerSecond: 2, burst: 4 },
+    ],
+    [
+      { preset: 'discord', url: 'https://x.example/' },
+      { messagesPerSecond: 0.5, burst: 5 },
+    ],
+    [{ preset: 'googleChat', url: 'https://x.example/' }, { messagesPerSecond: 1 }],
+    [
+      { preset: 'mattermost', url: 'https://x.example/' },
+      { messagesPerSecond: 10, burst: 10 },
+    ],
+    [
+      { preset: 'pagerduty', routingKey: 'R' },
+      { messagesPerSecond: 2, burst: 2 },
+    ],
+    [{ preset: 'opsgenie', apiKey: 'k' }, { messagesPerSecond: 1 }],
+    [{ url: 'https://x.example/', templates: { deploy: { text: '{service}' } } }, undefined],
+  ] as [WebhookSenderOptions, object | undefined][])('declares the documented pace of %o to the delivery queue', async (options, pace) => {
+    // Act
+    const sender = await plugin.create(options, senderContext());
+
+    // Assess
+    expect(sender.pace).toEqual(pace);
+    await sender.close?.();
+  });
 });

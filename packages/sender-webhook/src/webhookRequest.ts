@@ -1,4 +1,4 @@
-import type { Notification } from '@mona-ecs/core';
+import type { Notification, SenderPace } from '@mona-ecs/core';
 import type { WebhookSenderOptions } from './options.js';
 
 /** One HTTP request a preset wants sent for a notification. */
@@ -16,6 +16,11 @@ export interface Preset {
   requests(notification: Notification, options: WebhookSenderOptions): WebhookRequest[];
   /** What the operator should change after a permanent refusal with this status. */
   fixFor(status: number): string;
+  /**
+   * The service's documented rate for one webhook, kept by the delivery queue (which groups a
+   * backlog it cannot send soon) instead of learning it from 429s. None for `custom`.
+   */
+  pace?: SenderPace;
 }
 
 /** The fix for a refusal of any service: by status, as HTTP defines it. */

@@ -13,6 +13,8 @@ const COLOUR: Record<Severity, number> = { info: 0x1d70b8, success: 0x2e7d32, wa
  * Markdown form already breaks `@everyone`).
  */
 export const discordPreset: Preset = {
+  // Discord: 30 messages a minute per webhook, bursts of 5 (https://discord.com/developers/docs/topics/rate-limits).
+  pace: { messagesPerSecond: 0.5, burst: 5 },
   name: 'discord',
   requests(notification, options) {
     const link = consoleLinkOf(notification.event);

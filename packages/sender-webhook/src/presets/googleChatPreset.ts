@@ -12,6 +12,8 @@ export const GOOGLE_CHAT_MAX_TEXT = 4096;
  * added to the URL, as the Chat API documents for webhooks).
  */
 export const googleChatPreset: Preset = {
+  // Google Chat: 60 message writes a minute per space (https://developers.google.com/workspace/chat/limits).
+  pace: { messagesPerSecond: 1 },
   name: 'googleChat',
   requests(notification, options) {
     const url = new URL(options.url ?? '');

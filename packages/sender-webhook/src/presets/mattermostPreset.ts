@@ -9,6 +9,9 @@ export const MATTERMOST_MAX_TEXT = 16_383;
  * text are broken by core's defusing, so only your own template can ping.
  */
 export const mattermostPreset: Preset = {
+  // Mattermost: the server's default limit, 10 requests a second per client
+  // (https://docs.mattermost.com/configure/rate-limiting-configuration-settings.html).
+  pace: { messagesPerSecond: 10, burst: 10 },
   name: 'mattermost',
   requests: (notification, options) => [
     {

@@ -17,6 +17,9 @@ const PRIORITY: Record<Severity, string> = { info: 'P5', success: 'P5', warning:
  * has no place for a note without an alert, and an alert for every deployment start would page.
  */
 export const opsgeniePreset: Preset = {
+  // Opsgenie: the Alert API's lowest plan limit, 60 requests a minute per integration
+  // (https://docs.opsgenie.com/docs/api-rate-limiting).
+  pace: { messagesPerSecond: 1 },
   name: 'opsgenie',
   requests(notification, options: WebhookSenderOptions) {
     const event = notification.event;

@@ -35,6 +35,9 @@ function summaryOf(notification: Notification): string {
  * **change event**, which PagerDuty shows beside incidents without paging anyone.
  */
 export const pagerDutyPreset: Preset = {
+  // PagerDuty Events API v2: 120 events a minute per integration key
+  // (https://developer.pagerduty.com/docs/events-api-v2-overview#rate-limits).
+  pace: { messagesPerSecond: 2, burst: 2 },
   name: 'pagerduty',
   requests(notification, options: WebhookSenderOptions) {
     const event = notification.event;

@@ -13,6 +13,9 @@ const COLOUR: Record<Severity, string> = { info: 'Accent', success: 'Good', warn
  * subset Adaptive Cards render), the facts, and a button to the console.
  */
 export const teamsPreset: Preset = {
+  // Teams: at most 4 requests a second and 60 per 30 seconds per webhook
+  // (https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/connectors-using#rate-limiting-for-connectors).
+  pace: { messagesPerSecond: 2, burst: 4 },
   name: 'teams',
   requests(notification, options) {
     const link = consoleLinkOf(notification.event);
