@@ -2,12 +2,43 @@ import { describe, expect, it } from 'vitest';
 import { severityOf } from '../format/severityOf.js';
 import { sampleNotifications } from './sampleNotifications.js';
 
+/**
+ * The severity each event type must have, written out here rather than read from `severityOf`
+ * (comparing the samples with the function that built them could never fail). A rollback's
+ * completion is a warning: the deployment people wanted did not happen.
+ */
+const EXPECTED_SEVERITY: Record<string, string> = {
+  MonitorStarted: 'info',
+  DeploymentStarted: 'info',
+  TasksFailing: 'warning',
+  DeploymentFailed: 'error',
+  RollbackStarted: 'warning',
+  ScalingStarted: 'info',
+  TaskCrashed: 'error',
+  DeploymentCompleted: 'success',
+  DeploymentTimedOut: 'warning',
+  ServiceRemoved: 'warning',
+  MonitorDegraded: 'warning',
+  MonitorRecovered: 'success',
+};
+
 describe('sampleNotifications', () => {
-  it('gives every sample the severity the formatter gives its event, so severity-based sender behaviour is tested as it runs', () => {
+  it('gives every sample the severity its event type has, so severity-based sender behaviour is tested as it runs', () => {
     // Act
     const notifications = sampleNotifications();
     // Assess
-    expect(notifications.map((n) => [n.event.type, n.severity])).toEqual(notifications.map((n) => [n.event.type, severityOf(n.event)]));
+    expect(notifications.map((n) => [n.event.type, n.severity])).toEqual(
+      notifications.map((n) => [n.event.type, EXPECTED_SEVERITY[n.event.type]]),
+    );
+  });
+
+  it('marks the completion of a rollback as a warning, not a success', () => {
+    // Prepare
+    const done = sampleNotifications().find((n) => n.event.type === 'DeploymentCompleted')!;
+    // Act
+    const rollbackDone = severityOf({ ...done.event, kind: 'rollback' } as typeof done.event);
+    // Assess
+    expect(rollbackDone).toBe('warning');
   });
 });
 
