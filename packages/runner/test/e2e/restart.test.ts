@@ -9,7 +9,9 @@ let world: World;
 const monas: MonaProcess[] = [];
 
 beforeAll(async () => {
-  world = await startWorld({ stepMs: 400 });
+  // Slow enough (8 tasks, one a second) that the deployment is still running when the second
+  // process has started, even on a loaded machine.
+  world = await startWorld({ stepMs: 1000 });
 });
 
 afterAll(async () => {
@@ -45,5 +47,6 @@ describe('mona restarted in the middle of a deployment', () => {
     expect(secondExit).toBe(0);
     expect(world.keys().slack).toEqual(['MonitorStarted:-', 'DeploymentStarted:api', 'MonitorStarted:-', 'DeploymentCompleted:api']);
     expect(slack.messages.some((m) => m.text.includes(':boom:'))).toBe(false);
-  });
+    // The waits above are bounded on their own (15 + 15 + 20 s); the test's bound must hold them.
+  }, 60_000);
 });
