@@ -135,3 +135,50 @@ export class SenderError extends MonaError<string> {
 export function isSenderError(error: unknown): error is SenderError {
   return error instanceof Error && typeof (error as { retryable?: unknown }).retryable === 'boolean';
 }
+
+/** Stable codes of state store errors (documented in the core README). */
+export const StateStoreErrorCode = {
+  /** The state file is not valid JSON or breaks the state file's layout. */
+  corrupt: 'MONA_STATE_CORRUPT',
+  /** The state file is JSON but not a Mona state file. */
+  foreign: 'MONA_STATE_FOREIGN',
+  /** The state was written by a newer Mona (unknown format version). */
+  newerVersion: 'MONA_STATE_NEWER_VERSION',
+  /** Another Mona process holds the state file. */
+  locked: 'MONA_STATE_LOCKED',
+  /** Reading or writing the state failed (permissions, disk full, network). */
+  io: 'MONA_STATE_IO',
+  /** The DynamoDB table does not exist (and `createTable` is off). */
+  tableMissing: 'MONA_STATE_TABLE_MISSING',
+  /** The DynamoDB table exists with another key schema. */
+  tableForeign: 'MONA_STATE_TABLE_FOREIGN',
+  /** DynamoDB kept throttling after the SDK's retries. */
+  throttled: 'MONA_STATE_THROTTLED',
+} as const;
+export type StateStoreErrorCode = (typeof StateStoreErrorCode)[keyof typeof StateStoreErrorCode];
+
+/** Codes that mean "fix the config or the state location before starting": exit code 2. */
+export const STATE_SETUP_CODES: ReadonlySet<string> = new Set<string>([
+  StateStoreErrorCode.corrupt,
+  StateStoreErrorCode.foreign,
+  StateStoreErrorCode.newerVersion,
+  StateStoreErrorCode.locked,
+  StateStoreErrorCode.tableMissing,
+  StateStoreErrorCode.tableForeign,
+]);
+
+/**
+ * A state store failed. The message names where the state lives and how to fix it; `retryable`
+ * says whether the same call may succeed later (throttling, I/O) or needs an operator.
+ *
+ * @example
+ * throw new StateStoreError('MONA_STATE_LOCKED', 'state file /x.json is in use by pid 42. Fix: …', { retryable: false });
+ */
+export class StateStoreError extends MonaError {
+  readonly retryable: boolean;
+  constructor(code: StateStoreErrorCode, message: string, options: { retryable: boolean; cause?: unknown }) {
+    super(code, message, { cause: options.cause });
+    this.name = 'StateStoreError';
+    this.retryable = options.retryable;
+  }
+}
