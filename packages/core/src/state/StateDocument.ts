@@ -88,11 +88,11 @@ export class StateDocument {
     return 'claimed';
   }
 
-  /** Settles a claim; a claim that is no longer `holder`'s is left alone (its new holder settles it). */
+  /** Settles a claim; a record that is not `holder`'s is left alone (its holder settles it). */
   settle(cluster: string, sender: string, eventId: string, holder: string, delivered: number | undefined): void {
     const id = key(cluster, sender, eventId);
     const record = this.ledger.get(id);
-    if (record !== undefined && record.holder !== holder && record.state === 'claimed') return;
+    if (record !== undefined && record.holder !== holder) return;
     if (delivered === undefined) this.ledger.delete(id);
     else this.ledger.set(id, { cluster, sender, eventId, state: 'delivered', holder, expiresAt: delivered });
   }
