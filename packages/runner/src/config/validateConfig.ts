@@ -34,7 +34,20 @@ export function isValidConfig(config: unknown): config is MonaConfig {
 }
 
 function crossFieldIssues(config: MonaConfig): ConfigIssue[] {
-  return [...clusterIssues(config), ...templateIssues(config)];
+  return [...clusterIssues(config), ...templateIssues(config), ...stateIssues(config)];
+}
+
+function stateIssues(config: MonaConfig): ConfigIssue[] {
+  const state = config.state;
+  if (state === null || typeof state !== 'object' || state.file == null || state.dynamodb == null) return [];
+  return [
+    {
+      code: RunnerErrorCode.configInvalid,
+      path: '/state',
+      message: 'names both a "file" and a "dynamodb" table',
+      hint: 'keep one: "file" for one process, "dynamodb" for replicas or a task without a disk',
+    },
+  ];
 }
 
 /** Unknown `{field}`s are caught now, not when the first event of that kind arrives. */
