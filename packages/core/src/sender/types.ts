@@ -1,6 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import type { Logger } from '../model/logger.js';
 import type { Notification } from '../model/notification.js';
+import type { ValueStore } from '../state/types.js';
 
 /**
  * A delivery channel. `send` resolves when the notification was accepted by the channel, or
@@ -19,6 +20,11 @@ export interface SenderContext {
   logger: Logger;
   /** Index-based name of this sender instance in the config, e.g. `senders[0]:slack`. */
   instanceName: string;
+  /**
+   * Values that outlive the process (the host's state store), this sender instance's own;
+   * absent when the host keeps no state. Keep them small; give them a ttl.
+   */
+  values?: ValueStore;
 }
 
 /**

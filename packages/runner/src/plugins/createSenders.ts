@@ -1,5 +1,5 @@
 import { MonaError } from '@mona-ecs/core';
-import type { Logger, Sender, SenderPlugin } from '@mona-ecs/core';
+import type { Logger, Sender, SenderPlugin, StateStore } from '@mona-ecs/core';
 import type { ResolvedConfig, ResolvedSenderConfig } from '../config/types.js';
 import { ConfigError, RunnerError, RunnerErrorCode, isRunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
@@ -59,11 +59,11 @@ function senderIssue({ index, error }: { index: number; error: unknown }): Confi
  * @example
  * const live = await createSenders(await loadSenders(config), logger);
  */
-export async function createSenders(checked: CheckedSender[], logger: Logger): Promise<LiveSender[]> {
+export async function createSenders(checked: CheckedSender[], logger: Logger, store?: StateStore): Promise<LiveSender[]> {
   const live: LiveSender[] = [];
   for (const entry of checked) {
     try {
-      live.push({ ...entry, sender: await createOne(entry, logger) });
+      live.push({ ...entry, sender: await createOne(entry, logger, store) });
     } catch (error) {
       await closeSenders(live, logger);
       throw error;
@@ -72,11 +72,12 @@ export async function createSenders(checked: CheckedSender[], logger: Logger): P
   return live;
 }
 
-async function createOne({ config, plugin, options }: CheckedSender, logger: Logger): Promise<Sender> {
+async function createOne({ config, plugin, options }: CheckedSender, logger: Logger, store: StateStore | undefined): Promise<Sender> {
   const { instanceName } = config;
   let sender: Sender;
   try {
-    sender = await plugin.create(options, { logger: logger.child({ sender: instanceName }), instanceName });
+    const values = store === undefined ? {} : { values: store.values(instanceName) };
+    sender = await plugin.create(options, { logger: logger.child({ sender: instanceName }), instanceName, ...values });
   } catch (cause) {
     // Plugins and SDKs quote their options (a URL, a connection string) in errors, and this
     // message is printed as is on stderr: blank out every option value it repeats.

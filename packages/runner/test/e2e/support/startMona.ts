@@ -43,8 +43,11 @@ function cleanEnv(): Record<string, string> {
  * expect(await mona.exited()).toBe(0);
  */
 export function runCli(args: string[], env: Record<string, string> = {}): MonaProcess {
+  // A state directory of its own unless the test shares one (restarts, replicas): tests never
+  // touch the user's state file, nor each other's.
+  const stateDir = mkdtempSync(join(tmpdir(), 'mona-e2e-state-'));
   const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...cleanEnv(), ...FAKE_AWS_ENV, ...env },
+    env: { ...cleanEnv(), ...FAKE_AWS_ENV, MONA_STATE_DIR: stateDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
