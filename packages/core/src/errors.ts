@@ -83,6 +83,46 @@ export const MonaErrorCode = {
     description: 'dropped without an error of its own (too old before its first attempt)',
     fix: 'see `reason` in the log',
   },
+  MONA_STATE_CORRUPT: {
+    where: 'state store',
+    description: 'the state file is not JSON or breaks the layout (the message names the path)',
+    fix: 'restore it from a backup, or move it away (fresh baseline)',
+  },
+  MONA_STATE_FOREIGN: {
+    where: 'state store',
+    description: 'the state file is not a Mona state file',
+    fix: 'point `state.file` / `MONA_STATE_DIR` at a path of its own',
+  },
+  MONA_STATE_NEWER_VERSION: {
+    where: 'state store',
+    description: 'the state was written by a newer Mona',
+    fix: 'run that version, or move the file away',
+  },
+  MONA_STATE_LOCKED: {
+    where: 'state store',
+    description: 'another process holds the state file (its pid in the message), or the lock was lost',
+    fix: 'one process per file; replicas use DynamoDB',
+  },
+  MONA_STATE_IO: {
+    where: 'state store',
+    description: 'reading or writing the state failed (retryable)',
+    fix: 'check permissions, free space, network',
+  },
+  MONA_STATE_TABLE_MISSING: {
+    where: 'state store',
+    description: 'the DynamoDB table does not exist',
+    fix: 'create it from `deploy/`, or `createTable: true`',
+  },
+  MONA_STATE_TABLE_FOREIGN: {
+    where: 'state store',
+    description: 'the DynamoDB table has another key schema',
+    fix: 'use a table of its own',
+  },
+  MONA_STATE_THROTTLED: {
+    where: 'state store',
+    description: "DynamoDB throttled beyond the SDK's retries (retryable)",
+    fix: 'on-demand capacity, or more provisioned capacity',
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 export type MonaErrorCode = keyof typeof MonaErrorCode;
 

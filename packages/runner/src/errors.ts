@@ -3,7 +3,8 @@
  * runner README's error table, and keeps its `cause`. Config and plugin errors exit with 2
  * before any polling starts; everything else is a runtime failure (exit 1).
  */
-import { MonaError, STATE_SETUP_CODES } from '@mona-ecs/core';
+import { MonaError } from '@mona-ecs/core';
+import { STATE_SETUP_CODES } from '@mona-ecs/core/state';
 
 export const RunnerErrorCode = {
   /** The config file breaks the schema or a rule the schema cannot express. */

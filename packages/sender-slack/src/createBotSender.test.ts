@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFileStore, type MonitorEvent, type Notification, type ValueStore, isSenderError } from '@mona-ecs/core';
+import { type MonitorEvent, type Notification, isSenderError } from '@mona-ecs/core';
+import { createFileStore, type ValueStore } from '@mona-ecs/core/state';
 import { recordingLogger, sampleEvents, sampleNotification } from '@mona-ecs/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack, RETRY_AFTER_SECONDS } from './__fixtures__/fakeSlack.js';

@@ -1,4 +1,5 @@
-import { SenderError, type JsonValue, type Notification, type Sender, type SenderContext } from '@mona-ecs/core';
+import { SenderError, type Notification, type Sender, type SenderContext } from '@mona-ecs/core';
+import type { JsonValue } from '@mona-ecs/core/state';
 import { WebClient } from '@slack/web-api';
 import { buildSlackMessage, type SlackMessage } from './buildSlackMessage.js';
 import { SlackErrorCode } from './errors.js';

@@ -1,4 +1,4 @@
-import { StateStoreError, StateStoreErrorCode } from '@mona-ecs/core';
+import { StateStoreError, StateStoreErrorCode } from '@mona-ecs/core/state';
 
 const THROTTLING = new Set([
   'ProvisionedThroughputExceededException',

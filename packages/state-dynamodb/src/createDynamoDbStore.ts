@@ -1,6 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_LEDGER_TTL_MS, type Logger, type StateStore } from '@mona-ecs/core';
+import type { Logger } from '@mona-ecs/core';
+import { DEFAULT_LEDGER_TTL_MS, type StateStore } from '@mona-ecs/core/state';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dynamoCheckpoints } from './dynamoCheckpoints.js';
 import { dynamoLedger } from './dynamoLedger.js';

@@ -1,5 +1,5 @@
 import { BatchWriteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { StateStoreError, StateStoreErrorCode, type Checkpoint, type CheckpointStore, type JsonValue } from '@mona-ecs/core';
+import { StateStoreError, StateStoreErrorCode, type Checkpoint, type CheckpointStore, type JsonValue } from '@mona-ecs/core/state';
 import { callDynamo } from './callDynamo.js';
 import { CHECKPOINT_ENTRY, CHECKPOINT_META, clusterPk } from './tableLayout.js';
 

@@ -1,5 +1,5 @@
 import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Lease, Leases } from '@mona-ecs/core';
+import type { Lease, Leases } from '@mona-ecs/core/state';
 import { callDynamo, isConditionFailed } from './callDynamo.js';
 import { LEASE_PK, MEMBER_PK, ttlOf } from './tableLayout.js';
 

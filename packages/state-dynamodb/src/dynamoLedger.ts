@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ClaimResult, Ledger } from '@mona-ecs/core';
+import type { ClaimResult, Ledger } from '@mona-ecs/core/state';
 import { callDynamo, isConditionFailed } from './callDynamo.js';
 import { clusterPk, ledgerSk, ttlOf } from './tableLayout.js';
 

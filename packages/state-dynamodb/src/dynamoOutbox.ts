@@ -1,5 +1,5 @@
 import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Outbox, OutboxEntry } from '@mona-ecs/core';
+import type { Outbox, OutboxEntry } from '@mona-ecs/core/state';
 import { callDynamo } from './callDynamo.js';
 import { clusterPk, OUTBOX, outboxSk } from './tableLayout.js';
 

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { JsonValue, ValueStore } from '@mona-ecs/core';
+import type { JsonValue, ValueStore } from '@mona-ecs/core/state';
 import { callDynamo } from './callDynamo.js';
 import { ttlOf, valuePk } from './tableLayout.js';
 

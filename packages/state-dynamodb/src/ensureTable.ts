@@ -6,7 +6,8 @@ import {
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import { StateStoreError, StateStoreErrorCode, type Logger } from '@mona-ecs/core';
+import type { Logger } from '@mona-ecs/core';
+import { StateStoreError, StateStoreErrorCode } from '@mona-ecs/core/state';
 import { toStateError } from './callDynamo.js';
 import { KEY, TTL_ATTRIBUTE } from './tableLayout.js';
 

@@ -31,7 +31,11 @@ export function createDestinations(
       if (durability === undefined) return;
       const { store, holder } = durability;
       Promise.all([store.ledger.settle(cluster, name, id, { holder, outcome: 'released' }), store.outbox.remove(cluster, name, id)]).catch(
-        (error: unknown) => parts.logger.warn({ err: error, notificationId: id, sender: name }, 'could not clear a dropped notification from the state store'),
+        (error: unknown) =>
+          parts.logger.warn(
+            { err: error, notificationId: id, sender: name },
+            'could not clear a dropped notification from the state store',
+          ),
       );
     };
     const queue = createDeliveryQueue(durability === undefined ? instance : durableSender(instance, name, durability), {

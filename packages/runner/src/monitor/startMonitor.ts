@@ -112,7 +112,12 @@ export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): P
     complete: () => ended(),
   });
   logger.info(
-    { clusters: config.clusters, senders: live.map((s) => s.config.instanceName), http: server?.port, state: durable?.store.description ?? 'off' },
+    {
+      clusters: config.clusters,
+      senders: live.map((s) => s.config.instanceName),
+      http: server?.port,
+      state: durable?.store.description ?? 'off',
+    },
     'mona started',
   );
   let stopping: Promise<void> | undefined;

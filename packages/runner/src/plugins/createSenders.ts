@@ -1,5 +1,6 @@
 import { MonaError } from '@mona-ecs/core';
-import type { Logger, Sender, SenderPlugin, StateStore } from '@mona-ecs/core';
+import type { Logger, Sender, SenderPlugin } from '@mona-ecs/core';
+import type { StateStore } from '@mona-ecs/core/state';
 import type { ResolvedConfig, ResolvedSenderConfig } from '../config/types.js';
 import { ConfigError, RunnerError, RunnerErrorCode, isRunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';

@@ -1,13 +1,6 @@
-import {
-  fromCheckpoint,
-  toCheckpoint,
-  type ClusterRef,
-  type ClusterState,
-  type Logger,
-  type MonitorEvent,
-  type Reducer,
-  type StateStore,
-} from '@mona-ecs/core';
+import { clusterKey, type ClusterRef, type Logger, type MonitorEvent } from '@mona-ecs/core';
+import type { ClusterState, Reducer } from '@mona-ecs/core/pipeline';
+import { fromCheckpoint, toCheckpoint, type StateStore } from '@mona-ecs/core/state';
 
 /** One reduced sweep waiting for its events to reach the outbox before it is checkpointed. */
 interface PendingSweep {

@@ -1,4 +1,5 @@
-import { clusterKey, type Logger, type PipelineHooks, type Routed, type StateStore } from '@mona-ecs/core';
+import { clusterKey, type Logger, type PipelineHooks, type Routed } from '@mona-ecs/core';
+import type { StateStore } from '@mona-ecs/core/state';
 import { deliverTo } from '@mona-ecs/core/pipeline';
 import { concatMap, from, map, type MonoTypeOperatorFunction } from 'rxjs';
 import type { Checkpointer } from './createCheckpointer.js';
@@ -21,11 +22,17 @@ export interface DurableDispatch {
  * @example
  * monitorPipeline({ ...options, reducer: checkpointer.reducer(reduce), deliver: durableDeliver({ store, checkpointer, now }, logger) });
  */
-export function durableDeliver(durable: DurableDispatch, logger?: Logger, hooks?: Pick<PipelineHooks, 'onDelivered'>): MonoTypeOperatorFunction<Routed> {
+export function durableDeliver(
+  durable: DurableDispatch,
+  logger?: Logger,
+  hooks?: Pick<PipelineHooks, 'onDelivered'>,
+): MonoTypeOperatorFunction<Routed> {
   const enqueue = deliverTo(logger, hooks);
   return (routed$) =>
     routed$.pipe(
-      map((routed) => (durable.checkpointer.isCatchUp(routed.notification.event) ? { ...routed, notification: markCatchUp(routed.notification) } : routed)),
+      map((routed) =>
+        durable.checkpointer.isCatchUp(routed.notification.event) ? { ...routed, notification: markCatchUp(routed.notification) } : routed,
+      ),
       concatMap((routed) => from(putInOutbox(durable, routed, logger)).pipe(map(() => routed))),
       enqueue,
       map((routed) => {
@@ -41,6 +48,9 @@ async function putInOutbox(durable: DurableDispatch, { notification, to }: Route
   try {
     await Promise.all(to.map((d) => durable.store.outbox.put(cluster, { sender: d.name, notification, acceptedAt })));
   } catch (error) {
-    logger?.error({ err: error, notificationId: notification.id }, 'could not write the outbox: delivering without it (a crash now would lose it)');
+    logger?.error(
+      { err: error, notificationId: notification.id },
+      'could not write the outbox: delivering without it (a crash now would lose it)',
+    );
   }
 }

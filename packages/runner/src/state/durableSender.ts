@@ -1,4 +1,5 @@
-import { SenderError, type Logger, type Sender, type StateStore } from '@mona-ecs/core';
+import { SenderError, clusterKey, type Logger, type Sender } from '@mona-ecs/core';
+import type { StateStore } from '@mona-ecs/core/state';
 
 export interface Durability {
   store: StateStore;

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { Logger, StateStore, StateStoreError } from '@mona-ecs/core';
+import type { Logger } from '@mona-ecs/core';
+import type { StateStore, StateStoreError } from '@mona-ecs/core/state';
 import type { ResolvedConfig } from '../config/types.js';
 import type { DurableDispatch } from './durableDeliver.js';
 import { createCheckpointer, type Checkpointer } from './createCheckpointer.js';

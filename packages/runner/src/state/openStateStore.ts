@@ -1,4 +1,5 @@
-import { createFileStore, type Logger, type StateStore, type StateStoreError } from '@mona-ecs/core';
+import type { Logger } from '@mona-ecs/core';
+import { createFileStore, type StateStore, type StateStoreError } from '@mona-ecs/core/state';
 import type { ResolvedState } from '../config/types.js';
 
 /**

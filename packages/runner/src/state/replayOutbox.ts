@@ -1,4 +1,5 @@
-import type { ClusterRef, Logger, StateStore } from '@mona-ecs/core';
+import { clusterKey, type ClusterRef, type Logger } from '@mona-ecs/core';
+import type { StateStore } from '@mona-ecs/core/state';
 import type { LiveDestination } from '../monitor/createDestinations.js';
 
 /**
