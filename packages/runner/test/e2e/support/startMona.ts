@@ -26,6 +26,8 @@ export interface MonaProcess {
   exited(timeoutMs?: number): Promise<number>;
   /** SIGTERM, then wait for the exit. */
   stop(timeoutMs?: number): Promise<number>;
+  /** SIGKILL (a crash: nothing is flushed), then wait for the exit. */
+  kill(): Promise<number>;
 }
 
 /** The process environment without AWS settings of the machine the tests run on. */
@@ -77,6 +79,10 @@ export function runCli(args: string[], env: Record<string, string> = {}): MonaPr
     async stop(timeoutMs) {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited(timeoutMs);
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      return exited();
     },
   };
 }
