@@ -43,7 +43,7 @@ const stateSchema = {
             region: { type: 'string', minLength: 1, nullable: true, description: "Table region; default the SDK's." },
             endpoint: { type: 'string', minLength: 1, nullable: true, description: 'DynamoDB endpoint URL (DynamoDB Local, dynalite).' },
             createTable: { type: 'boolean', nullable: true, default: false, description: 'Create the table when absent.' },
-            leaseSeconds: positiveInt('Lease per cluster: a dead replica is replaced within this plus one interval.', 30),
+            leaseSeconds: positiveInt('Lease per cluster for the replica split (reserved: not used yet).', 30),
           },
         },
         staleAfterSeconds: positiveInt('Saved state older than this is ignored (a fresh baseline).', 3600),
