@@ -15,7 +15,7 @@ export const shared = defineConfig({
       { find: /^@mona-ecs\/core\/testing$/, replacement: `${root}packages/core/src/testing/index.ts` },
       { find: /^@mona-ecs\/core\/(ecs|pipeline|format|sender|state)$/, replacement: `${root}packages/core/src/entries/$1.ts` },
       {
-        find: /^@mona-ecs\/(core|sender-slack|sender-sns|sender-email|ecs-simulator|state-dynamodb)$/,
+        find: /^@mona-ecs\/(core|sender-slack|sender-sns|sender-email|sender-webhook|ecs-simulator|state-dynamodb)$/,
         replacement: `${root}packages/$1/src/index.ts`,
       },
       { find: /^mona-ecs$/, replacement: `${root}packages/runner/src/index.ts` },

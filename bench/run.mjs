@@ -3,11 +3,13 @@
 // table and writes bench/results.json and bench/RESULTS.md. See bench/README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runBurst, writeBurstSection } from './burst.mjs';
 import { spawnChild } from './lib/ipc.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { consoleTable, scenarioRows, verdicts } from './lib/report.mjs';
 import { renderResultsMd } from './lib/resultsMd.mjs';
 import { runScenario } from './lib/scenario.mjs';
+import { measureIdleStart } from './lib/idleStart.mjs';
 
 const INTERVAL_SECONDS = 2;
 const REFRESH_SERVICES_INTERVAL = 30; // the source's default, in ticks
@@ -18,13 +20,26 @@ const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000,5000').split(',').map(Num
  * costs when the API is not the bottleneck. With it, Mona runs with its default limiter (10/s,
  * burst 10): what a user gets, and what must not surface errors.
  */
-const MODES = [
-  { name: 'no throttling model, limiter 1000/s', throttle: false, rateLimit: { requestsPerSecond: 1000, burst: 1000 } },
-  { name: 'throttling model, default limiter', throttle: true },
+const ALL_MODES = [
+  { key: 'open', name: 'no throttling model, limiter 1000/s', throttle: false, rateLimit: { requestsPerSecond: 1000, burst: 1000 } },
+  { key: 'throttle', name: 'throttling model, default limiter', throttle: true },
+  // Issue 13's detection rows: the default pace, the API not the bottleneck.
+  { key: 'default', name: 'no throttling model, default limiter', throttle: false },
 ];
+// BENCH_MODES=open,default picks modes; BENCH_SAMPLES=24 sets the detection samples; BENCH_HISTORY=100
+// gives every service 100 events instead of 20–100 (seeded); BENCH_IDLE=0 / BENCH_MICRO=0 skip those
+// parts; BENCH_OUT=file writes the results there instead of bench/results.json and RESULTS.md.
+const MODES = ALL_MODES.filter((m) => (process.env.BENCH_MODES ?? 'open,throttle').split(',').includes(m.key));
+const SAMPLES = process.env.BENCH_SAMPLES ? Number(process.env.BENCH_SAMPLES) : undefined;
+const HISTORY = process.env.BENCH_HISTORY ? Number(process.env.BENCH_HISTORY) : 'realistic';
 
 /** Sweeps measured after the first, and detection samples, per size: bounded so the run takes minutes. */
 function budget(services, mode) {
+  const base = defaultBudget(services, mode);
+  return { ...base, ...(SAMPLES ? { samples: SAMPLES } : {}), history: HISTORY, parseBaseline: services >= 5000 };
+}
+
+function defaultBudget(services, mode) {
   if (services >= 5000) return mode.throttle ? { measuredSweeps: 1, samples: 4 } : { measuredSweeps: 3, samples: 6 };
   if (services >= 1000) return mode.throttle ? { measuredSweeps: 2, samples: 6 } : { measuredSweeps: 3, samples: 8 };
   return { measuredSweeps: 3, samples: 8 };
@@ -44,14 +59,21 @@ async function runMicro() {
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
 function writeResults(results) {
+  if (process.env.BENCH_OUT) {
+    // A partial run (some modes or sizes) for a before/after comparison: raw figures only.
+    writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(results, null, 2)}\n`);
+    return;
+  }
   results.targets = verdicts(results);
   writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(here('./RESULTS.md'), renderResultsMd(results));
+  writeBurstSection(); // the storm numbers (bench/burst.json) keep their own section
 }
 
 function printSummary(results) {
   const { scenarios, conversion, reducer } = results;
   console.log(`\n${consoleTable(scenarioRows(scenarios))}\n`);
+  if (!conversion || !reducer || !results.targets) return;
   console.log(
     `response → snapshot: ${conversion.conversionMsPerResponse.toFixed(3)} ms vs JSON.parse ${conversion.jsonParseMsPerResponse.toFixed(3)} ms per response (${conversion.ratioToJsonParse.toFixed(2)}×)`,
   );
@@ -85,27 +107,40 @@ async function main() {
       console.log(`${result.wallSeconds.toFixed(0)} s`);
     }
   }
-  process.stdout.write('  micro-benchmarks (conversion, reducer) … ');
-  const { conversion, reducer } = await runMicro();
-  console.log('done');
+  let idleStart;
+  if (process.env.BENCH_IDLE !== '0') {
+    process.stdout.write('  idle start (mona run, 10 services, one Slack sender) … ');
+    idleStart = await measureIdleStart();
+    console.log(`${idleStart.rssMB.toFixed(1)} MB, ${idleStart.cpuSeconds.toFixed(2)} s CPU`);
+  }
+  let conversion;
+  let reducer;
+  if (process.env.BENCH_MICRO !== '0') {
+    process.stdout.write('  micro-benchmarks (conversion, reducer) … ');
+    ({ conversion, reducer } = await runMicro());
+    console.log('done');
+  }
   const results = {
     date: new Date().toISOString(),
     machine,
     settings: {
       checkIntervalSeconds: INTERVAL_SECONDS,
       refreshServicesInterval: REFRESH_SERVICES_INTERVAL,
-      serviceEventsPerService: 100,
+      serviceEventsPerService: HISTORY === 'realistic' ? '20–100 (seeded)' : HISTORY,
+      node: { version: process.version, execArgv: process.execArgv, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' },
       simulator: 'separate child process (its CPU and memory are not counted)',
       mona: 'separate child process',
     },
     scenarios,
+    idleStart,
     conversion,
     reducer,
     wallSeconds: (Date.now() - startedAt) / 1000,
   };
   writeResults(results);
   printSummary(results);
-  console.log(`\nwrote bench/results.json and bench/RESULTS.md in ${results.wallSeconds.toFixed(0)} s`);
+  await runBurst(); // the storm benchmark: bench/burst.mjs
+  console.log(`\nwrote ${process.env.BENCH_OUT ?? 'bench/results.json and bench/RESULTS.md'} in ${results.wallSeconds.toFixed(0)} s`);
 }
 
 main().then(

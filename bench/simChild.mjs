@@ -1,6 +1,7 @@
 // The simulator in its own process, so its CPU and memory are not counted as Mona's.
 import { startSimulator } from '@mona-ecs/ecs-simulator';
 import { serve } from './lib/ipc.mjs';
+import { seededRandom } from './lib/stats.mjs';
 
 let sim;
 let revision = 1;
@@ -8,7 +9,8 @@ let revision = 1;
 serve({
   async start({ services, history, throttle }) {
     sim = await startSimulator({ clock: 'real', throttle, seed: 7 });
-    sim.createServices(services, { prefix: 'svc', history });
+    if (history === 'realistic') createRealistic(services);
+    else sim.createServices(services, { prefix: 'svc', history });
     return { url: sim.url, region: sim.region };
   },
   // The state change whose detection is timed: t0 is taken right after the model changed.
@@ -26,3 +28,15 @@ serve({
     return true;
   },
 });
+
+/**
+ * Services named as `createServices` names them, each with 20 to 100 service events (seeded),
+ * as real ECS services carry: the figures then mean what they say (issue 13).
+ */
+function createRealistic(count) {
+  const random = seededRandom(count * 7 + 13);
+  const width = String(count).length;
+  for (let i = 1; i <= count; i += 1) {
+    sim.createService(`svc-${String(i).padStart(width, '0')}`, { history: 20 + Math.floor(random() * 81) });
+  }
+}

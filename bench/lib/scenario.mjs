@@ -24,15 +24,19 @@ export async function runScenario({ services, mode, intervalSeconds, refreshServ
   });
   const startedAt = Date.now();
   const describeMs = (Math.ceil(services / 10) / (mode.rateLimit?.requestsPerSecond ?? 10)) * 1000;
-  const capMs = (mode.measuredSweeps + 2) * Math.max(intervalSeconds * 1000, describeMs) * 2 + 30_000;
+  // Room for the sweeps, and for the detection samples, spaced 0.3–1.3 intervals apart.
+  const capMs =
+    (mode.measuredSweeps + 2) * Math.max(intervalSeconds * 1000, describeMs) * 2 + 30_000 + mode.samples * 1.3 * intervalSeconds * 1000;
   try {
-    const { url, region } = await sim.call('start', { services, history: 100, throttle: mode.throttle });
+    const { url, region } = await sim.call('start', { services, history: mode.history ?? 100, throttle: mode.throttle });
     await mona.call('start', { url, region, cluster: 'default', intervalSeconds, rateLimit: mode.rateLimit, refreshServicesInterval });
     await until(() => sweeps.length >= 1, startedAt + capMs);
     const samples = await sampleDetections({ sim, random, services, mode, intervalSeconds, arrivals, deadline: startedAt + capMs });
     await until(() => sweeps.length > mode.measuredSweeps && samples.every((s) => arrivals.has(s.deploymentId)), startedAt + capMs);
     const final = await mona.call('stop');
     const simStats = await sim.call('stats');
+    // The yardstick of CPU per DescribeServices call: JSON.parse of the same bodies, same process, same run.
+    const parse = mode.parseBaseline ? await mona.call('parseBaseline', { url, services }) : undefined;
     return summarize({
       services,
       mode,
@@ -43,6 +47,7 @@ export async function runScenario({ services, mode, intervalSeconds, refreshServ
       notifications,
       final,
       simStats,
+      parse,
       wallMs: Date.now() - startedAt,
     });
   } finally {
@@ -72,7 +77,7 @@ async function until(condition, deadline) {
   while (!condition() && Date.now() < deadline) await sleep(50);
 }
 
-function summarize({ services, mode, intervalSeconds, sweeps, samples, arrivals, notifications, final, simStats, wallMs }) {
+function summarize({ services, mode, intervalSeconds, sweeps, samples, arrivals, notifications, final, simStats, parse, wallMs }) {
   const steady = sweeps.slice(1);
   const refreshes = sweeps.filter((s) => s.calls.ListServices > 0);
   const latencies = samples.filter((s) => arrivals.has(s.deploymentId)).map((s) => arrivals.get(s.deploymentId) - s.t0);
@@ -100,6 +105,8 @@ function summarize({ services, mode, intervalSeconds, sweeps, samples, arrivals,
     sweepDurationMs: { mean: mean(steady.map((s) => s.durationMs)), max: Math.max(...steady.map((s) => s.durationMs)) },
     peakRssMB: final.peakRssBytes / 2 ** 20,
     peakHeapUsedMB: Math.max(...sweeps.map((s) => s.memory.heapUsed)) / 2 ** 20,
+    serviceEvents: mode.history === 'realistic' ? '20–100 per service (seeded)' : (mode.history ?? 100),
+    ...perCall(steady, parse),
     detection: {
       samples: samples.length,
       detected: latencies.length,
@@ -120,5 +127,19 @@ function summarize({ services, mode, intervalSeconds, sweeps, samples, arrivals,
     otherCallErrors: sum(sweeps, (s) => s.calls.error),
     notificationsDelivered: final.queue.delivered,
     wallSeconds: wallMs / 1000,
+  };
+}
+
+/** CPU per DescribeServices call (steady sweeps' CPU over their Describe calls) against JSON.parse of the same bodies. */
+function perCall(steady, parse) {
+  const calls = steady.reduce((n, s) => n + (s.calls.DescribeServices ?? 0), 0);
+  const cpu = steady.reduce((n, s) => n + s.sweepCpuMs, 0);
+  if (!parse || calls === 0) return {};
+  const cpuMsPerDescribeCall = cpu / calls;
+  return {
+    cpuMsPerDescribeCall,
+    jsonParseMsPerBody: parse.msPerBody,
+    bytesPerDescribeBody: Math.round(parse.bytesPerBody),
+    cpuPerCallToJsonParse: cpuMsPerDescribeCall / parse.msPerBody,
   };
 }

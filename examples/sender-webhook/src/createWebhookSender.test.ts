@@ -30,7 +30,8 @@ describe('createWebhookSender', () => {
     expect(headers['idempotency-key']).toBe(notification.id);
     expect(JSON.parse(String(calls[0]?.init.body))).toMatchObject({
       id: notification.id,
-      text: notification.text,
+      text: notification.plain,
+      markdown: notification.markdown,
       event: { type: 'DeploymentStarted' },
     });
   });

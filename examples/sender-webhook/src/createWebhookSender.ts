@@ -10,7 +10,9 @@ export interface WebhookDeps {
 }
 
 /**
- * A sender that POSTs `{ id, title, text, severity, event }` as JSON to `options.url`. The
+ * A sender that POSTs `{ id, title, text, markdown, severity, event }` as JSON to `options.url`:
+ * `text` is the notification's plain form and `markdown` its Markdown form (both derived by core,
+ * mentions and tags defused), so a receiver never sees Slack entities. The
  * notification id goes in `Idempotency-Key`, so a receiver can drop the duplicates that
  * retries may cause.
  *
@@ -37,8 +39,12 @@ export function createWebhookSender(options: WebhookOptions, deps: WebhookDeps =
           signal,
         });
       } catch (cause) {
-        // Network failures (refused, reset, DNS) may heal; an abort is the queue's timeout.
-        throw new SenderError(`webhook request failed: ${(cause as Error).message}`, { retryable: true, cause });
+        // Network failures (refused, reset, DNS) may heal; an abort is the queue's timeout. The
+        // URL may hold a token: only its host goes in the message.
+        throw new SenderError(`webhook request to ${new URL(options.url).host} failed: ${(cause as Error).message}`, {
+          retryable: true,
+          cause,
+        });
       }
       // Always consume the body so the connection goes back to the pool.
       await response.arrayBuffer().catch(() => undefined);
@@ -50,8 +56,8 @@ export function createWebhookSender(options: WebhookOptions, deps: WebhookDeps =
   };
 }
 
-/** The JSON body: the rendered text and the typed event, for receivers that want structure. */
+/** The JSON body: the plain and Markdown texts and the typed event (raw data: escape what you render of it). */
 export function payloadOf(notification: Notification): Record<string, unknown> {
-  const { id, title, text, severity, event } = notification;
-  return { id, title, text, severity, event };
+  const { id, title, plain, markdown, severity, event } = notification;
+  return { id, title, text: plain, markdown, severity, event };
 }

@@ -19,6 +19,8 @@ export type { WebhookOptions } from './options.js';
 
 export default defineSender<WebhookOptions>({
   name: 'webhook',
+  // The sender API this package was written for (notification.plain and .markdown are API 2).
+  apiVersion: 2,
   optionsSchema: webhookOptionsSchema,
   create: (options) => createWebhookSender(options),
 });

@@ -22,6 +22,16 @@ export const MonaErrorCode = {
     description: 'ListServices kept returning `nextToken` for 1,000 pages (reported as a `SweepFailure`)',
     fix: 'check the endpoint (an emulator bug)',
   },
+  MONA_SWEEP_TIMEOUT: {
+    where: 'ECS source',
+    description: 'a sweep ran past its deadline (reported as a `SweepFailure`, counted towards `MonitorDegraded`)',
+    fix: 'check ECS reachability; raise `sweepTimeoutMs` only for a very slow cluster',
+  },
+  MONA_AWS_NO_CREDENTIALS: {
+    where: 'ECS source',
+    description: 'no AWS credentials in the SDK chain (reported as a `SweepFailure`, with the chain in the message)',
+    fix: 'AWS_ACCESS_KEY_ID/SECRET, AWS_PROFILE, web identity, or the ECS task role',
+  },
   MONA_FORMATTER_CONFIG: {
     where: 'formatter',
     description: 'unknown formatter key, non-function override or unknown `{field}` in a template (`problems` lists all)',
@@ -46,6 +56,16 @@ export const MonaErrorCode = {
     where: 'sender contract',
     description: 'a plugin lacks `name`, `optionsSchema` or `create`, or its schema does not compile',
     fix: '`export default defineSender({ name, optionsSchema, create })`',
+  },
+  MONA_PLUGIN_INCOMPATIBLE: {
+    where: 'sender contract',
+    description: "the plugin's `apiVersion` (the sender API it was written for) is not hosted by this core (1 to 2)",
+    fix: 'upgrade mona-ecs for a newer plugin; install a newer release of an old plugin',
+  },
+  MONA_CONFORMANCE_FAILED: {
+    where: 'testing kit',
+    description: 'a conformance check found a sender bug (the message says which)',
+    fix: 'fix the sender',
   },
   MONA_OPTIONS_INVALID: {
     where: 'sender contract',
@@ -82,6 +102,12 @@ export const MonaErrorCode = {
     where: 'delivery',
     description: 'dropped without an error of its own (too old before its first attempt)',
     fix: 'see `reason` in the log',
+  },
+  MONA_SNAPSHOT_INVALID: {
+    where: 'snapshot source',
+    description:
+      'an injected source answered something that is not a `SweepOutcome` (`problems` lists every wrong field); it counts as a failed sweep',
+    fix: 'fix the listed fields in the source (see Writing a snapshot source)',
   },
   MONA_STATE_CORRUPT: {
     where: 'state store',

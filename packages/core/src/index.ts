@@ -26,9 +26,9 @@ export type { Logger } from './model/logger.js';
 
 // Write a sender
 export { defineSender } from './sender/defineSender.js';
-export type { Sender, SenderContext, SenderPlugin } from './sender/types.js';
+export type { Sender, SenderContext, SenderPace, SenderPlugin } from './sender/types.js';
 export { Severity } from './model/notification.js';
-export type { Notification } from './model/notification.js';
+export type { Notification, NotificationGroup } from './model/notification.js';
 export { MonaError, MonaErrorCode, SenderError, isSenderError } from './errors.js';
 
 // Format
@@ -37,3 +37,18 @@ export { defaultFormatter } from './format/defaultFormatter.js';
 export type { Formatter } from './format/types.js';
 export { escapeMrkdwn } from './format/escapeMrkdwn.js';
 export { plainText } from './format/plainText.js';
+
+// Text forms: what a sender renders instead of decoding Slack markup
+export { textForms } from './format/textForms.js';
+export type { TextForms } from './format/textForms.js';
+export { defuse, stripControls } from './format/neutralize.js';
+export { ELLIPSIS, truncateText } from './format/truncateText.js';
+export type { LengthUnit } from './format/truncateText.js';
+
+// Authoring kit: option schemas, the sender API version, shared HTTP settings
+export type { JSONSchemaType } from 'ajv';
+export { optional } from './sender/optional.js';
+export { MIN_SENDER_API_VERSION, SENDER_API_VERSION, checkApiVersion } from './sender/apiVersion.js';
+export { httpSettingsFromEnv, usesProxy } from './sender/httpSettings.js';
+export type { SenderHttpSettings } from './sender/httpSettings.js';
+export { parseRetryAfter } from './sender/parseRetryAfter.js';

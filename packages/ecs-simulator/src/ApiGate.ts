@@ -27,7 +27,7 @@ export class ApiGate {
   /** Throttled calls per action since the last reset. */
   readonly throttled: Record<string, number> = {};
   private readonly bucket: TokenBucket | undefined;
-  private readonly rate: number;
+  private rate: number;
 
   constructor(
     options: ThrottleOptions,
@@ -48,6 +48,16 @@ export class ApiGate {
       this.throttled[action] = (this.throttled[action] ?? 0) + 1;
       throw new AwsApiError('ThrottlingException', 'Rate exceeded');
     }
+  }
+
+  /** Changes the fraction of calls answered with ThrottlingException, from the next call on. */
+  setRate(rate: number): void {
+    this.rate = Math.max(0, Math.min(1, rate));
+  }
+
+  /** The fraction of calls answered with ThrottlingException. */
+  get throttleRate(): number {
+    return this.rate;
   }
 
   /** Tokens left in the shared bucket (undefined without the throttling model). */

@@ -1,8 +1,11 @@
+import { AnswerFaults } from './AnswerFaults.js';
 import { ApiGate } from './ApiGate.js';
 import { CONTROL_PREFIX, controlRequest } from './control.js';
 import { createDispatcher } from './dispatch.js';
 import { listen } from './httpServer.js';
 import { SimulatorError } from './errors.js';
+import { Faults } from './Faults.js';
+import type { FaultSpec } from './Faults.js';
 import { Fleet } from './Fleet.js';
 import { arns, createIds } from './ids.js';
 import { seededRandom } from './random.js';
@@ -10,6 +13,7 @@ import { renderServiceJson } from './render.js';
 import { stepService } from './rollout.js';
 import { applyScenario } from './scenario.js';
 import type { Server } from 'node:http';
+import type { AnswerFaultOptions } from './AnswerFaults.js';
 import type { ThrottleOptions } from './ApiGate.js';
 import type { ServiceOptions } from './Fleet.js';
 import type { ApiRequest, ApiResponse } from './httpServer.js';
@@ -36,6 +40,8 @@ export interface SimulatorOptions extends ThrottleOptions {
   maxStoppedTasks?: number;
   /** Seed of ids and fault injection. Default 1. */
   seed?: number;
+  /** Faults on successful answers (fields stripped from DescribeServices); see `AnswerFaults`. */
+  answerFaults?: AnswerFaultOptions;
 }
 
 /**
@@ -58,8 +64,12 @@ export class Simulator {
   readonly stepMs: number;
   /** SNS Publish calls received, oldest first. */
   readonly published: PublishedMessage[] = [];
+  /** Faults on successful answers; change them at any time (`sim.answerFaults.stripServiceFields = []`). */
+  readonly answerFaults: AnswerFaults;
   /** @internal */ readonly fleet: Fleet;
   private readonly gate: ApiGate;
+  private readonly faults = new Faults();
+  private releaseHung: (() => void) | undefined;
   private readonly active = new Set<SimService>();
   private readonly realClock: boolean;
   private fakeNow: number;
@@ -91,12 +101,15 @@ export class Simulator {
     this.fleet.cluster('default');
     // A separate stream for faults, so changing the scenario does not move which calls fail.
     this.gate = new ApiGate(options, now, seededRandom(seed ^ 0x5eed));
+    this.answerFaults = new AnswerFaults(options.answerFaults ?? {}, seededRandom(seed ^ 0xfa17));
     const api = createDispatcher({
       model: this.fleet,
       gate: this.gate,
+      faults: this.faults,
       uuid: ids.uuid,
       now,
       onPublish: (m) => this.published.push(m),
+      rewrite: (action, body) => this.answerFaults.apply(action, body),
     });
     this.dispatch = (req) => (req.path.startsWith(CONTROL_PREFIX) ? controlRequest(this, req) : api(req));
     if (this.realClock) {
@@ -120,9 +133,42 @@ export class Simulator {
     return this.gate.tokens();
   }
 
+  /** Fraction of ECS calls answered with ThrottlingException at random; settable while running. */
+  get throttleRate(): number {
+    return this.gate.throttleRate;
+  }
+
+  set throttleRate(rate: number) {
+    this.gate.setRate(rate);
+  }
+
   /** Forgets call and throttle counts. */
   resetCalls(): void {
     this.gate.reset();
+  }
+
+  /**
+   * Injects a fault on one ECS action (see `FaultSpec`): `hang` never answers, `answer` replies
+   * 200 with a raw body. Faulted calls are counted in `calls` like the others.
+   *
+   * @example
+   * sim.injectFault({ action: 'DescribeServices', kind: 'hang', times: 1 });
+   * sim.injectFault({ action: 'DescribeServices', kind: 'answer', body: '{"services":null}' });
+   * sim.injectFault({ action: 'ListServices', kind: 'answer', body: '{"serviceArns":[]}', times: 2 });
+   */
+  injectFault(spec: FaultSpec): void {
+    this.faults.inject(spec);
+  }
+
+  /** Removes every fault and drops the connections of hung calls (their clients see a reset). */
+  clearFaults(): void {
+    this.faults.clear();
+    this.releaseHung?.();
+  }
+
+  /** Calls answered by a fault, per action, since the last `clearFaults()`. */
+  get faulted(): Readonly<Record<string, number>> {
+    return this.faults.applied;
   }
 
   /** Simulator time, epoch ms. */
@@ -221,8 +267,9 @@ export class Simulator {
   /** Starts answering HTTP on 127.0.0.1 (port 0: any free port) and sets `url`. */
   async listen(port = 0): Promise<this> {
     if (this.server) throw new SimulatorError('SIM_ALREADY_LISTENING', `already listening on ${this.url}`);
-    const { server, url } = await listen(this.dispatch, port);
+    const { server, url, release } = await listen(this.dispatch, port);
     this.server = server;
+    this.releaseHung = release;
     this.url = url;
     return this;
   }

@@ -20,6 +20,8 @@ const METHODS = [
   'resetCalls',
   'describeService',
   'isBusy',
+  'injectFault',
+  'clearFaults',
 ] as const;
 
 type Method = (typeof METHODS)[number];
@@ -42,7 +44,14 @@ const json = (status: number, body: unknown): ApiResponse => ({
 export function controlRequest(sim: Simulator, req: ApiRequest): ApiResponse {
   const name = req.path.slice(CONTROL_PREFIX.length).split('?')[0] ?? '';
   if (name === 'state') {
-    return json(200, { now: sim.now(), calls: sim.calls, throttled: sim.throttled, tokens: sim.tokens ?? null, published: sim.published });
+    return json(200, {
+      now: sim.now(),
+      calls: sim.calls,
+      throttled: sim.throttled,
+      faulted: sim.faulted,
+      tokens: sim.tokens ?? null,
+      published: sim.published,
+    });
   }
   if (!(METHODS as readonly string[]).includes(name) || req.method !== 'POST') {
     return json(404, { code: 'SIM_UNKNOWN_CONTROL', error: `no control ${req.method} ${req.path}` });

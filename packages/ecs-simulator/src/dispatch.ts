@@ -2,6 +2,7 @@ import { RawJson, ecsActions } from './ecsApi.js';
 import { AwsApiError } from './errors.js';
 import { parsePublish, publishResponseXml, snsErrorXml } from './snsPublish.js';
 import type { ApiGate } from './ApiGate.js';
+import type { Faults } from './Faults.js';
 import type { EcsModel } from './ecsApi.js';
 import type { ApiRequest, ApiResponse } from './httpServer.js';
 import type { PublishedMessage } from './snsPublish.js';
@@ -13,9 +14,12 @@ const JSON_TYPE = 'application/x-amz-json-1.1';
 export interface DispatchDeps {
   model: EcsModel;
   gate: ApiGate;
+  faults: Faults;
   uuid(): string;
   now(): number;
   onPublish(message: PublishedMessage): void;
+  /** Rewrites a successful ECS answer's body (fault injection, see `AnswerFaults`). */
+  rewrite?(action: string, body: string): string;
 }
 
 /**
@@ -41,16 +45,24 @@ function ecs(deps: DispatchDeps, action: string, body: string, requestId: string
     if (!handler) throw new AwsApiError('UnknownOperationException', `Operation ${action} is not supported by the simulator.`);
     const input = parseJson(body);
     deps.gate.admit(action);
+    const fault = deps.faults.take(action);
+    if (fault?.kind === 'hang') return { status: 0, headers: {}, body: '', hang: true };
+    if (fault?.kind === 'answer')
+      return { status: 200, headers: { 'content-type': JSON_TYPE, 'x-amzn-requestid': requestId }, body: fault.body };
     const output = handler(deps.model, input);
     return {
       status: 200,
       headers: { 'content-type': JSON_TYPE, 'x-amzn-requestid': requestId },
-      body: output instanceof RawJson ? output.text : JSON.stringify(output),
+      body: rewrite(deps, action, output instanceof RawJson ? output.text : JSON.stringify(output)),
     };
   } catch (error) {
     if (error instanceof AwsApiError) return ecsError(error, requestId);
     return ecsError(new AwsApiError('ServerException', 'Internal error in the simulator.', { status: 500, cause: error }), requestId);
   }
+}
+
+function rewrite(deps: DispatchDeps, action: string, body: string): string {
+  return deps.rewrite ? deps.rewrite(action, body) : body;
 }
 
 function parseJson(body: string): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /** A request as the simulator's dispatcher sees it. */
 export interface ApiRequest {
@@ -10,11 +10,12 @@ export interface ApiRequest {
   body: string;
 }
 
-/** A response to write back. */
+/** A response to write back; `hang: true` means never answer (the request stays open until released). */
 export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  hang?: true;
 }
 
 /** Largest request body accepted; SDK requests are a few kilobytes. */
@@ -44,7 +45,12 @@ function readBody(req: IncomingMessage): Promise<string> {
  * @example
  * const { server, url } = await listen((req) => ({ status: 200, headers: {}, body: '{}' }), 0);
  */
-export async function listen(dispatch: (req: ApiRequest) => ApiResponse, port: number): Promise<{ server: Server; url: string }> {
+export async function listen(
+  dispatch: (req: ApiRequest) => ApiResponse,
+  port: number,
+): Promise<{ server: Server; url: string; release(): void }> {
+  // Requests a fault keeps unanswered; `release` (and close) drops their connections.
+  const hung = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     readBody(req).then(
       (body) => {
@@ -56,6 +62,11 @@ export async function listen(dispatch: (req: ApiRequest) => ApiResponse, port: n
           contentType: req.headers['content-type'] ?? '',
           body,
         });
+        if (out.hang) {
+          hung.add(res);
+          res.once('close', () => hung.delete(res));
+          return;
+        }
         res.writeHead(out.status, { ...out.headers, 'content-length': String(Buffer.byteLength(out.body)) });
         res.end(out.body);
       },
@@ -73,5 +84,10 @@ export async function listen(dispatch: (req: ApiRequest) => ApiResponse, port: n
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  return { server, url: `http://127.0.0.1:${actualPort}` };
+  const release = (): void => {
+    for (const res of hung) res.destroy();
+    hung.clear();
+  };
+  server.once('close', release);
+  return { server, url: `http://127.0.0.1:${actualPort}`, release };
 }

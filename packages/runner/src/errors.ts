@@ -21,6 +21,8 @@ export const RunnerErrorCode = {
   pluginLoadFailed: 'MONA_PLUGIN_LOAD_FAILED',
   /** The plugin's default export is not a sender plugin (name, optionsSchema, create). */
   pluginInvalid: 'MONA_PLUGIN_INVALID',
+  /** The plugin was written for a sender API this core does not host (core's check). */
+  pluginIncompatible: 'MONA_PLUGIN_INCOMPATIBLE',
   /** A sender's options break its plugin's optionsSchema. */
   optionsInvalid: 'MONA_OPTIONS_INVALID',
   /** The plugin's create() threw or returned something without send(). */
@@ -52,6 +54,7 @@ const USAGE_CODES: ReadonlySet<string> = new Set<string>([
   RunnerErrorCode.pluginNotFound,
   RunnerErrorCode.pluginLoadFailed,
   RunnerErrorCode.pluginInvalid,
+  RunnerErrorCode.pluginIncompatible,
   RunnerErrorCode.optionsInvalid,
   RunnerErrorCode.pluginCreateFailed,
   RunnerErrorCode.formatterInvalid,
@@ -90,18 +93,22 @@ export interface ConfigIssue {
  */
 export class ConfigError extends RunnerError {
   readonly issues: readonly ConfigIssue[];
-  constructor(issues: readonly ConfigIssue[], options?: { cause?: unknown }) {
+  /** What the config is called (its path, `MONA_CONFIG`, `stdin`), when known. */
+  readonly source: string | undefined;
+  constructor(issues: readonly ConfigIssue[], options?: { cause?: unknown; source?: string }) {
     const codes = new Set(issues.map((i) => i.code));
     const code = codes.size === 1 ? [...codes][0]! : RunnerErrorCode.configInvalid;
-    super(code, formatIssues(issues), options);
+    super(code, formatIssues(issues, options?.source), options);
+    this.source = options?.source;
     this.name = 'ConfigError';
     this.issues = issues;
   }
 }
 
-function formatIssues(issues: readonly ConfigIssue[]): string {
+function formatIssues(issues: readonly ConfigIssue[], source: string | undefined): string {
   const lines = issues.map((i) => `  ${i.path} ${i.message} (${i.code}; ${i.hint})`);
-  return `config has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+  const what = source === undefined ? 'config' : `config ${source}`;
+  return `${what} has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
 }
 
 /**

@@ -5,6 +5,9 @@
  * `monitorClusters`) instead.
  */
 
+// The original mona's entry point, as a drop-in (MIGRATING.md)
+export { mona, type LegacyLogger, type MonaHandle, type MonaParams } from './compat/mona.js';
+
 // The CLI, in-process
 export { main } from './main.js';
 export type { CliIo } from './commands/Command.js';
@@ -14,5 +17,3 @@ export { configSchema } from './config/configSchema.js';
 export type { ClusterEntry, LogLevel, MonaConfig, ResolvedConfig, ResolvedSenderConfig, SenderConfig } from './config/types.js';
 export { ConfigError, RunnerError, RunnerErrorCode } from './errors.js';
 export type { ConfigIssue } from './errors.js';
-
-// The original mona's programmatic API (a drop-in `mona()`) is exported from here too: see src/compat/.

@@ -20,7 +20,8 @@ export function topLevelHelp(): string {
     ...lines,
     '',
     'Run `mona <command> --help` for the options of a command.',
-    'Exit codes: 0 success, 1 runtime failure, 2 bad config or usage.',
+    'Exit codes: 0 success, 1 runtime failure (mona wait: the deployment failed or rolled back), 2 bad config or usage,',
+    '3 mona wait timed out.',
   ].join('\n');
 }
 
@@ -77,7 +78,9 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
 function describeError(command: string, error: unknown): string {
   if (error instanceof ConfigError) {
     const lines = error.issues.map((i) => `  ${i.path}: ${i.message}\n      hint: ${i.hint} [${i.code}]`);
-    return `mona ${command}: ${error.code}: the config has ${error.issues.length} problem(s):\n${lines.join('\n')}\n`;
+    const what = error.source === undefined ? 'the config' : `config ${error.source}`;
+    const count = `${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}`;
+    return `mona ${command}: ${error.code}: ${what} has ${count}:\n${lines.join('\n')}\n`;
   }
   const e = error as { code?: unknown; message?: unknown; stack?: unknown };
   if (typeof e?.code === 'string' && e.code.startsWith('MONA_')) return `mona ${command}: ${e.code}: ${String(e.message)}\n`;

@@ -1,4 +1,4 @@
-import type { Notification } from '@mona-ecs/core';
+import { defuse, textForms, type Notification } from '@mona-ecs/core';
 import { HOSTILE_REASON, sampleNotifications } from '@mona-ecs/core/testing';
 import { describe, expect, it } from 'vitest';
 import { composeMail } from './composeMail.js';
@@ -54,9 +54,16 @@ describe('composeMail', () => {
     const { text } = composeMail(sample('DeploymentFailed'), options);
     // Assess
     expect(text).toContain('Stopped tasks (latest 1 of 3):');
-    expect(text).toContain(`0a1b2c3d4e5f: EssentialContainerExited: ${HOSTILE_REASON}; app exit 137`);
+    expect(text).toContain(`0a1b2c3d4e5f: EssentialContainerExited: ${defuse(HOSTILE_REASON)}; app exit 137`);
     expect(text).toContain('app: image repo/api:1.4.1 → repo/api:1.4.2');
-    expect(text).toContain('Deployed by: arn:aws:iam::123456789012:user/ci-<deployer>');
+    expect(text).toContain('Deployed by: arn:aws:iam::123456789012:user/ci-‹deployer>');
+  });
+
+  it('defuses ECS text in the plain part too: no live mention, tag or bidi override if it is forwarded to chat', () => {
+    // Act
+    const { text } = composeMail(sample('DeploymentFailed'), options);
+    // Assess
+    expect(text).not.toMatch(/<!channel>|<script>|@everyone|[\u202A-\u202E\u2066-\u2069]/);
   });
 
   it('escapes every ECS and config string in the HTML part', () => {
@@ -65,17 +72,20 @@ describe('composeMail', () => {
     // Assess
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<deployer>');
-    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more');
+    expect(html).toContain('‹script&gt;alert(&quot;x&quot;)‹/script&gt;');
+    expect(html).toContain('exe.gnp &amp; more');
   });
 
   it('shows decoded mrkdwn text once in HTML, not double-escaped, without the formatter bullets', () => {
     // Prepare
-    const notification = { ...sample('DeploymentFailed'), text: ':x: `api` failed: &lt;b&gt; &amp; co\n• Deployed by someone' };
+    const text = ':x: `api` failed: &lt;b&gt; &amp; co\n• Deployed by someone';
+    const notification = { ...sample('DeploymentFailed'), text, ...textForms(text) };
     // Act
-    const { html, text } = composeMail(notification, options);
+    const mail = composeMail(notification, options);
+    const { html } = mail;
     // Assess
-    expect(html).toContain('<code>api</code> failed: &lt;b&gt; &amp; co</p>');
-    expect(text.startsWith('`api` failed: <b> & co\n\n')).toBe(true);
+    expect(html).toContain('❌ <code>api</code> failed: ‹b&gt; &amp; co</p>');
+    expect(mail.text.startsWith('❌ `api` failed: ‹b> & co\n\n')).toBe(true);
   });
 
   it('adds filter headers, with the service only for service events', () => {

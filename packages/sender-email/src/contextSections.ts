@@ -1,6 +1,7 @@
+import { defuse } from '@mona-ecs/core';
 import type { ContainerChange, EventContext, StoppedTask } from '@mona-ecs/core/format';
 
-/** A titled list of lines, unescaped; the text and HTML renderers lay it out. */
+/** A titled list of lines, defused but not escaped; the text and HTML renderers lay it out. */
 export interface Section {
   heading: string;
   lines: string[];
@@ -15,6 +16,11 @@ export interface Section {
  * // [{ heading: 'Changes', lines: ['app: image api:1 → api:2'] }]
  */
 export function contextSections(context: EventContext | undefined): Section[] {
+  // Stop reasons and service events are application text: defused once here for both parts.
+  return rawSections(context).map((section) => ({ heading: section.heading, lines: section.lines.map(defuse) }));
+}
+
+function rawSections(context: EventContext | undefined): Section[] {
   if (context === undefined) return [];
   const sections: Section[] = [];
   const stopped = context.stoppedTasks ?? [];

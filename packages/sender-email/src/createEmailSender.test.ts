@@ -71,7 +71,7 @@ describe('createEmailSender against a local SMTP server', () => {
     await sender.send(byType('DeploymentFailed'), signal());
     // Assess
     const html = partOf(smtp.messages[0] ?? '', 'text/html') ?? '';
-    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('‹script&gt;alert(&quot;x&quot;)‹/script&gt;');
     expect(html).not.toContain('<script>');
     expect(html).toContain('href="https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/api/health?region=eu-west-1"');
   });

@@ -1,12 +1,13 @@
-import { type MonitorEvent } from '@mona-ecs/core';
+import { defuse, type MonitorEvent } from '@mona-ecs/core';
 import { formatDuration } from '@mona-ecs/core/format';
 
-/** One labelled value of the fields table, unescaped (each renderer escapes for its format). */
+/** One labelled value of the fields table, defused but not escaped (each renderer escapes for its format). */
 export type Field = readonly [label: string, value: string];
 
 /**
  * The facts of an event worth a row in an email, in reading order: where, what, counts, why.
- * Values are raw strings from ECS and the config; renderers must escape them.
+ * Values come from ECS and the config: defused here (no bidi controls, no live `<!channel>` or
+ * `@everyone` if a mail is forwarded to chat), still to be escaped by each renderer.
  *
  * @example
  * eventFields(event); // [['Cluster', 'prod'], ['Service', 'api'], ['Task definition', 'api:42'], …]
@@ -33,7 +34,7 @@ export function eventFields(event: MonitorEvent): Field[] {
     ['Deployed by', 'context' in event ? event.context?.deployedBy : undefined],
     ['Observed at', isoTime(event.observedAt)],
   ];
-  return fields.filter((f): f is [string, string | number] => f[1] !== undefined && f[1] !== '').map(([l, v]) => [l, String(v)]);
+  return fields.filter((f): f is [string, string | number] => f[1] !== undefined && f[1] !== '').map(([l, v]) => [l, defuse(v)]);
 }
 
 /** A malformed time (a hand-edited recording, a third-party source) is left out, never thrown. */

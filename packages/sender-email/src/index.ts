@@ -2,9 +2,16 @@
  * @mona-ecs/sender-email: emails Mona notifications over SMTP (nodemailer, pooled), with a plain-text
  * and an HTML body.
  */
-import { defineSender } from '@mona-ecs/core';
+import { defineSender, type SenderPace } from '@mona-ecs/core';
 import { createEmailSender } from './createEmailSender.js';
 import { emailOptionsSchema, type EmailSenderOptions } from './options.js';
+
+/**
+ * The pace the delivery queue keeps to: 2 emails a second after a burst of 5, under the common
+ * SMTP relay limits (Amazon SES starts at 1–14 a second, many relays throttle per minute) and
+ * what an inbox can take; a larger backlog is grouped. Override with the sender's `delivery.pace`.
+ */
+export const EMAIL_PACE: Readonly<SenderPace> = Object.freeze({ messagesPerSecond: 2, burst: 5 });
 
 /**
  * The plugin the runner loads from `"plugin": "@mona-ecs/sender-email"`.
@@ -15,7 +22,7 @@ import { emailOptionsSchema, type EmailSenderOptions } from './options.js';
 const emailSender = defineSender<EmailSenderOptions>({
   name: 'email',
   optionsSchema: emailOptionsSchema,
-  create: (options, context) => createEmailSender(options, { logger: context.logger }),
+  create: (options, context) => Object.assign(createEmailSender(options, { logger: context.logger }), { pace: EMAIL_PACE }),
 });
 export default emailSender;
 

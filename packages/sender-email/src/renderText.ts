@@ -1,4 +1,4 @@
-import { plainText, type Notification } from '@mona-ecs/core';
+import type { Notification } from '@mona-ecs/core';
 import { contextSections } from './contextSections.js';
 import { consoleLinkOf, eventFields } from './eventFields.js';
 
@@ -6,14 +6,15 @@ import { consoleLinkOf, eventFields } from './eventFields.js';
 const CONTEXT_BULLET = /^\s*[•◦]/;
 
 /**
- * The lead paragraph of an email: the plain text, minus the formatter's context bullets when the
+ * The lead paragraph of an email: the notification's plain form (emoji as characters, mentions
+ * and tags defused), minus the formatter's context bullets when the
  * event has a context, because the email shows that context as its own sections and table.
  *
  * @example
  * leadText(notification); // '`api` deployment of task definition `api:42` failed: …'
  */
 export function leadText(notification: Notification): string {
-  const text = plainText(notification.text);
+  const text = notification.plain;
   if (!('context' in notification.event) || notification.event.context === undefined) return text;
   const lines = text.split('\n').filter((line) => !CONTEXT_BULLET.test(line));
   return lines.length > 0 ? lines.join('\n') : text;

@@ -90,8 +90,8 @@ describe('buildSlackMessage', () => {
   });
 
   it('adds who deployed, image changes, stopped tasks and service events as context', () => {
-    // Prepare
-    const notification = notificationOf('TaskCrashed');
+    // Prepare: a user template without the context lines the default text carries
+    const notification = { ...notificationOf('TaskCrashed'), text: ':boom: `api` task crashed' };
 
     // Act
     const texts = detailTexts(buildSlackMessage(notification).attachments[0]?.blocks ?? []).join('\n');
@@ -184,5 +184,40 @@ describe('buildSlackMessage with the default formatter', () => {
     expect(notification.text).toContain('Image app: repo/api:1.4.1 → repo/api:1.4.2');
     expect(message.attachments[0]?.blocks.map((b) => b.type)).toEqual(['section', 'context']);
     expect(detailTexts(message.attachments[0]?.blocks ?? []).join('\n')).not.toContain('repo/api:1.4.2');
+  });
+
+  it("renders a grouped message's member list, not its first member's fields", () => {
+    // Prepare
+    const members = [notificationOf('DeploymentStarted', { service: 'api' }), notificationOf('DeploymentStarted', { service: 'web' })];
+    const group: Notification = {
+      ...members[0]!,
+      id: 'prod/group/started/0123456789abcdef',
+      title: '2 deployments started in prod',
+      text: ['*2 deployments started in prod*', ...members.map((m) => m.text)].join('\n'),
+      group: { kind: 'started', members },
+    };
+
+    // Act
+    const message = buildSlackMessage(group);
+
+    // Assess
+    expect(message.text).toBe(group.text);
+    expect(detailTexts(message.attachments[0]?.blocks ?? [])).toEqual([`*Cluster* ${members[0]!.event.cluster} · 2 services`]);
+  });
+
+  it("splits a long grouped message into sections at line ends, each within Slack's 3,000 characters", () => {
+    // Prepare
+    const member = notificationOf('DeploymentStarted');
+    const lines = Array.from({ length: 50 }, (_, i) => `:arrows_clockwise: \`service-${i}\` deployment started ${'x'.repeat(80)}`);
+    const group: Notification = { ...member, text: lines.join('\n'), group: { kind: 'started', members: [member, member] } };
+
+    // Act
+    const message = buildSlackMessage(group);
+
+    // Assess
+    const texts = message.blocks.map((b) => ('text' in b ? b.text.text : ''));
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts.every((t) => t.length <= 3000)).toBe(true);
+    expect(texts.join('\n')).toBe(lines.join('\n'));
   });
 });

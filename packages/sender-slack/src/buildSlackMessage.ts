@@ -34,6 +34,7 @@ export const SEVERITY_COLOR: Readonly<Record<Severity, string>> = Object.freeze(
 /** Slack's limits: section text 3,000 characters; `text` should stay under 4,000. */
 const SECTION_MAX = 3000;
 const FALLBACK_MAX = 4000;
+const SECTIONS_MAX = 45;
 
 export interface BuildOptions {
   /** User-written mention (`<!here>`), put in front unescaped. */
@@ -64,13 +65,16 @@ export function buildSlackMessage(notification: Notification, options: BuildOpti
   const headline = prefix === '' ? body : `${prefix} ${body}`;
   return {
     text: clip(headline, FALLBACK_MAX),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(headline, SECTION_MAX) } }],
+    blocks: sections(headline, notification.group === undefined).map((text) => ({ type: 'section', text: mrkdwn(text) })),
     attachments: [{ color: SEVERITY_COLOR[options.severity ?? notification.severity], blocks: detailBlocks(notification) }],
   };
 }
 
 function detailBlocks(notification: Notification): SlackBlock[] {
-  const { event } = notification;
+  const { event, group } = notification;
+  // A grouped message lists its members in the text; the first member's fields would mislead.
+  if (group !== undefined)
+    return [{ type: 'context', elements: [mrkdwn(`*Cluster* ${escapeMrkdwn(event.cluster)} · ${group.members.length} services`)] }];
   const blocks: SlackBlock[] = [{ type: 'section', fields: messageFields(event).map(mrkdwn) }];
   const groups = textCarriesContext(notification.text, event) ? [] : contextLines(event);
   for (const lines of groups) {
@@ -83,6 +87,23 @@ function detailBlocks(notification: Notification): SlackBlock[] {
     blocks.push({ type: 'context', elements: [mrkdwn(`:link: ${link}`)] });
   }
   return blocks;
+}
+
+/** A grouped message's member list, split at line ends into sections of Slack's maximum size. */
+function sections(text: string, single: boolean): string[] {
+  if (single || text.length <= SECTION_MAX) return [clip(text, SECTION_MAX)];
+  const result: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    if (current !== '' && current.length + 1 + line.length > SECTION_MAX) {
+      result.push(current);
+      current = '';
+    }
+    current = current === '' ? clip(line, SECTION_MAX) : `${current}\n${line}`;
+  }
+  if (current !== '') result.push(current);
+  // Slack takes at most 50 blocks a message; the attachment has its own.
+  return result.slice(0, SECTIONS_MAX);
 }
 
 function mrkdwn(text: string): MrkdwnText {

@@ -2,7 +2,7 @@ import { SenderError } from '@mona-ecs/core';
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from '@slack/web-api';
 import { IncomingWebhookHTTPError, IncomingWebhookRequestError } from '@slack/webhook';
 import { describe, expect, it } from 'vitest';
-import { classifySlackError } from './classifySlackError.js';
+import { classifySlackError, classifyWebhookAnswer } from './classifySlackError.js';
 
 const refused = Object.assign(new TypeError('fetch failed'), {
   cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
@@ -126,5 +126,37 @@ describe('classifySlackError', () => {
     // Assess
     expect(classified.message).not.toContain('hooks.slack.com');
     expect(classified.message).toContain('ECONNREFUSED');
+  });
+});
+
+describe('classifyWebhookAnswer', () => {
+  it.each([
+    ['invalid_payload', 200, 'templates'],
+    ['no_text', 200, 'templates'],
+    ['channel_is_archived', 200, 'archived'],
+    ['no_service', 404, 'create a new incoming webhook'],
+    ['<html>Sign in</html>', 200, 'instead of `ok`'],
+    ['', 200, 'an empty body'],
+  ])('does not count %s (HTTP %i) as delivered, and says what to fix', (body, status, hint) => {
+    // Prepare, Act
+    const classified = classifyWebhookAnswer(body, status);
+
+    // Assess
+    expect(classified).toBeInstanceOf(SenderError);
+    expect(classified?.retryable).toBe(false);
+    expect(classified?.message).toContain(hint);
+  });
+
+  it('retries a transient code that came with 200', () => {
+    // Prepare, Act
+    const classified = classifyWebhookAnswer('internal_error', 200);
+
+    // Assess
+    expect(classified?.retryable).toBe(true);
+  });
+
+  it('accepts ok, with or without a trailing newline', () => {
+    // Prepare, Act, Assess
+    expect([classifyWebhookAnswer('ok', 200), classifyWebhookAnswer('ok\n', 200)]).toEqual([undefined, undefined]);
   });
 });

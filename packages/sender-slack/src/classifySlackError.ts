@@ -77,6 +77,34 @@ export function classifySlackError(error: unknown, seen: HttpObservation = {}, s
   return failure(`Slack delivery failed with ${code} (${describe(error)}); not retried.`, false, SlackErrorCode.Rejected, error);
 }
 
+/**
+ * A webhook answer that came back without an HTTP error: Slack's webhooks say `ok` when they
+ * posted the message, and otherwise a code (`invalid_payload`, `no_text`,
+ * `channel_is_archived`, …), sometimes with status 200. Anything but `ok` means the message was
+ * not posted; it is classified like the same code with an error status. Returns undefined
+ * for `ok`.
+ *
+ * @example
+ * classifyWebhookAnswer('no_text', 200)?.retryable; // false
+ * classifyWebhookAnswer('ok', 200); // undefined
+ */
+export function classifyWebhookAnswer(body: string, status: number | undefined): SenderError | undefined {
+  const text = body.trim();
+  if (text === 'ok') return undefined;
+  const answer = { body: text, ...(status === undefined ? {} : { statusCode: status }) };
+  const slackCode = slackCodeOf(answer);
+  const known = slackCode === undefined ? undefined : SLACK_FAILURES[slackCode];
+  if (known !== undefined) return classifySlackError(answer);
+  const shown = text === '' ? 'an empty body' : `\`${text.slice(0, 80).replace(/\s+/g, ' ')}\``;
+  return failure(
+    `Slack answered HTTP ${status ?? '?'} with ${shown} instead of \`ok\`: the message was not posted. ` +
+      'Check that `webhookUrl` is a Slack incoming webhook (not a proxy or login page); not retried.',
+    false,
+    SlackErrorCode.Rejected,
+    answer,
+  );
+}
+
 function failure(message: string, retryable: boolean, code: SlackErrorCode, cause: unknown, retryAfterMs?: number): SenderError {
   return new SenderError(message, retryAfterMs === undefined ? { retryable, code, cause } : { retryable, code, cause, retryAfterMs });
 }

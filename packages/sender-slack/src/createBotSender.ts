@@ -46,7 +46,11 @@ interface Call {
  * await sender.send(deploymentStarted, signal); // parent
  * await sender.send(deploymentCompleted, signal); // reply + parent edited to ":white_check_mark: …"
  */
-export function createBotSender(options: SlackBotOptions, context: SenderContext, capacity = THREAD_CAPACITY): Sender {
+export function createBotSender(
+  options: SlackBotOptions,
+  context: Pick<SenderContext, 'logger' | 'instanceName' | 'values'>,
+  capacity = THREAD_CAPACITY,
+): Sender {
   // Bounded, so a monitor that runs for months does not grow without end: a deployment evicted
   // after `capacity` newer ones simply starts a new thread if it ever speaks again.
   const threads = new LRUCache<string, ThreadParent>({ max: capacity });

@@ -96,6 +96,30 @@ describe('createWebhookSender', () => {
     expect(error.message).toContain('invalid_payload');
   });
 
+  it.each(['invalid_payload', 'no_text', 'channel_is_archived', 'user_not_found'])(
+    'does not count a 200 answer of %s as delivered',
+    async (code) => {
+      // Prepare
+      const sender = createWebhookSender({ webhookUrl: slack.webhookUrl });
+      slack.script({ status: 200, body: code });
+
+      // Act
+      const error = await failureOf(sender.send(notificationOf('DeploymentStarted'), new AbortController().signal));
+
+      // Assess
+      expect(error.retryable).toBe(false);
+      expect(error.message).toContain(code);
+    },
+  );
+
+  it("declares Slack's webhook pace of one message a second", () => {
+    // Prepare, Act
+    const sender = createWebhookSender({ webhookUrl: slack.webhookUrl });
+
+    // Assess
+    expect(sender.pace).toEqual({ messagesPerSecond: 1, burst: 1 });
+  });
+
   it('classifies 404 no_service as not retryable and asks for a new webhook', async () => {
     // Prepare
     const sender = createWebhookSender({ webhookUrl: slack.webhookUrl });

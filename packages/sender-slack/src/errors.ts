@@ -45,6 +45,8 @@ export const SLACK_FAILURES: Readonly<Record<string, SlackFailure>> = Object.fre
     hint: 'the token lacks a scope: add chat:write (and chat:write.customize for username/iconEmoji) and reinstall the app.',
   },
   no_service: { retryable: false, hint: 'the webhook was removed or disabled: create a new incoming webhook and update `webhookUrl`.' },
+  no_service_id: { retryable: false, hint: 'the webhook URL is incomplete: copy the whole incoming webhook URL into `webhookUrl`.' },
+  user_not_found: { retryable: false, hint: 'the webhook posts to a user that no longer exists: create a new webhook.' },
   no_team: { retryable: false, hint: 'the workspace of the webhook no longer exists: create a new webhook.' },
   team_disabled: { retryable: false, hint: 'the Slack workspace is disabled: create a webhook in an active workspace.' },
   action_prohibited: {

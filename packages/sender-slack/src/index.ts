@@ -2,20 +2,24 @@
  * @mona-ecs/sender-slack: Mona notifications in Slack, through an incoming webhook or a bot token
  * with one thread per deployment. The default export is the plugin the runner loads.
  */
-import { defineSender, type Sender, type SenderContext } from '@mona-ecs/core';
+import { defineSender, type Sender, type SenderContext, type SenderPace } from '@mona-ecs/core';
 import { createBotSender } from './createBotSender.js';
 import { createWebhookSender } from './createWebhookSender.js';
 import { isBotOptions, slackOptionsSchema, type SlackOptions } from './options.js';
 
+/** `chat.postMessage`: about one message per second per channel (Slack's "special" rate limit). */
+export const BOT_PACE: Readonly<SenderPace> = Object.freeze({ messagesPerSecond: 1, burst: 1 });
+
 /**
  * Create a Slack sender from validated options: bot-token mode when `token` is set, else
- * incoming-webhook mode.
+ * incoming-webhook mode. Both declare Slack's pace (one message a second: `BOT_PACE`,
+ * `WEBHOOK_PACE`), which the delivery queue keeps to.
  *
  * @example
  * const sender = createSlackSender({ webhookUrl: process.env.SLACK_WEBHOOK_URL! }, { logger, instanceName: 'slack' });
  */
 export function createSlackSender(options: SlackOptions, context: SenderContext): Sender {
-  return isBotOptions(options) ? createBotSender(options, context) : createWebhookSender(options);
+  return isBotOptions(options) ? Object.assign(createBotSender(options, context), { pace: BOT_PACE }) : createWebhookSender(options);
 }
 
 /**
@@ -35,9 +39,9 @@ export default slack;
 
 export { buildSlackMessage, SEVERITY_COLOR } from './buildSlackMessage.js';
 export type { BuildOptions, MrkdwnText, SlackAttachment, SlackBlock, SlackMessage } from './buildSlackMessage.js';
-export { classifySlackError } from './classifySlackError.js';
+export { classifySlackError, classifyWebhookAnswer } from './classifySlackError.js';
 export { createBotSender, THREAD_CAPACITY } from './createBotSender.js';
-export { createWebhookSender } from './createWebhookSender.js';
+export { createWebhookSender, WEBHOOK_PACE } from './createWebhookSender.js';
 export { SLACK_FAILURES, SlackErrorCode } from './errors.js';
 export type { SlackFailure } from './errors.js';
 export { isBotOptions, slackOptionsSchema } from './options.js';

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { senderConformance, type ChannelMode, type SenderHarness } from '@mona-ecs/core/testing';
-import { FakeSlack, RETRY_AFTER_SECONDS } from './__fixtures__/fakeSlack.js';
+import { FAKE_VARIANTS, FakeSlack, RETRY_AFTER_SECONDS } from './__fixtures__/fakeSlack.js';
 import slack from './index.js';
 import type { SlackOptions } from './options.js';
 
@@ -16,10 +16,14 @@ function harness(
     reset: () => fake.reset(),
     validOptions: options,
     invalidOptions,
-    respond: (mode: ChannelMode) => fake.answer(mode),
+    respond: (mode: ChannelMode, variant?: string) => fake.answer(mode, variant),
+    variants: FAKE_VARIANTS,
     delivered: () => fake.delivered(),
+    markup: 'slack',
     retryAfterMs: RETRY_AFTER_SECONDS * 1000,
-    forbidden: ['<!channel>', '<@U012AB3CD>', '<script>'],
+    secrets: ['T000/B000/XXXX'],
+    // Slack cuts `text` past 40,000 characters and refuses a section past 3,000.
+    textLimit: { max: 40_000, lengthOf: (body) => JSON.stringify(body).length },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { MonitorEvent, Notification } from '@mona-ecs/core';
+import { truncateText, type MonitorEvent, type Notification } from '@mona-ecs/core';
 
 /**
  * The AWS Chatbot (Amazon Q Developer in chat applications) custom notification shape. Chatbot
@@ -46,7 +46,8 @@ export function toChatbotMessage(notification: Notification): ChatbotMessage {
     content: {
       textType: 'client-markdown',
       title: notification.title,
-      description: notification.text.slice(0, MAX_DESCRIPTION),
+      // Markdown, mentions defused: Chatbot posts it to Slack, Teams or Chime, and renders it as Markdown.
+      description: truncateText(notification.markdown, MAX_DESCRIPTION),
       ...(consoleUrl !== undefined && { nextSteps: [`Open the service in the AWS console: ${consoleUrl}`] }),
       keywords: [notification.severity, event.cluster, ...(service === undefined ? [] : [service])],
     },

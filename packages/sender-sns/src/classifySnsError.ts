@@ -79,13 +79,13 @@ export function classifySnsError(error: unknown, context: SnsErrorContext): Send
     return new SenderError(`SNS publish to ${context.topicArn} aborted (attempt timed out): ${detail}`, { retryable: true, cause: error });
   }
   if (RETRYABLE.has(name) || (code !== undefined && NETWORK_CODES.has(code))) {
-    return new SenderError(`SNS publish to ${context.topicArn} failed, will retry: ${name}: ${detail}`, { retryable: true, cause: error });
+    return new SenderError(`SNS publish to ${context.topicArn} failed (retryable): ${name}: ${detail}`, { retryable: true, cause: error });
   }
   if (permanent !== undefined) {
     return new SenderError(`SNS ${name}: ${permanent(context, detail)}`, { retryable: false, cause: error });
   }
   const retryable = status === undefined ? true : status === 429 || status >= 500 || serverFault;
-  const verdict = retryable ? 'will retry' : 'not retrying a client error';
+  const verdict = retryable ? 'retryable' : 'not retrying a client error';
   return new SenderError(`SNS publish to ${context.topicArn} failed (${name}${status ? `, HTTP ${status}` : ''}), ${verdict}: ${detail}`, {
     retryable,
     cause: error,

@@ -2,9 +2,16 @@
  * @mona-ecs/sender-sns: publishes Mona notifications to an Amazon SNS topic (standard or FIFO), as
  * text, JSON, or AWS Chatbot custom notifications.
  */
-import { defineSender } from '@mona-ecs/core';
+import { defineSender, type SenderPace } from '@mona-ecs/core';
 import { createSnsSender } from './createSnsSender.js';
 import { snsOptionsSchema, type SnsSenderOptions } from './options.js';
+
+/**
+ * The pace the delivery queue keeps to. SNS itself takes thousands of Publish calls a second;
+ * what it delivers to (AWS Chatbot posting into Slack, email, SMS) does not, so Mona sends at
+ * most 10 a second and groups a larger backlog. Override with the sender's `delivery.pace`.
+ */
+export const SNS_PACE: Readonly<SenderPace> = Object.freeze({ messagesPerSecond: 10, burst: 10 });
 
 /**
  * The plugin the runner loads from `"plugin": "@mona-ecs/sender-sns"`.
@@ -15,7 +22,7 @@ import { snsOptionsSchema, type SnsSenderOptions } from './options.js';
 const snsSender = defineSender<SnsSenderOptions>({
   name: 'sns',
   optionsSchema: snsOptionsSchema,
-  create: (options) => createSnsSender(options),
+  create: (options) => Object.assign(createSnsSender(options), { pace: SNS_PACE }),
 });
 export default snsSender;
 

@@ -1,8 +1,8 @@
 import { sampleNotifications } from '@mona-ecs/core/testing';
 import { describe, expect, it } from 'vitest';
 import { deploymentFailed, deploymentStarted, monitorStarted, serviceRemoved } from './__fixtures__/notifications.js';
-import { plainText } from '@mona-ecs/core';
-import { toPublishInput } from './publishInput.js';
+import { textForms } from '@mona-ecs/core';
+import { MAX_MESSAGE_BYTES, toPublishInput } from './publishInput.js';
 
 const topicArn = 'arn:aws:sns:eu-west-1:123456789012:deploys';
 const fifoArn = 'arn:aws:sns:eu-west-1:123456789012:deploys.fifo';
@@ -15,7 +15,7 @@ describe('toPublishInput', () => {
     expect(input).toEqual({
       TopicArn: topicArn,
       Subject: 'api deployment started',
-      Message: '`api` deployment started with task definition `api:42`',
+      Message: '🔃 `api` deployment started with task definition `api:42`',
       MessageAttributes: {
         eventType: { DataType: 'String', StringValue: 'DeploymentStarted' },
         cluster: { DataType: 'String', StringValue: 'prod' },
@@ -64,7 +64,9 @@ describe('toPublishInput', () => {
       type: 'DeploymentFailed',
       severity: 'error',
       title: 'api deployment failed',
-      text: deploymentFailed.text,
+      text: deploymentFailed.plain,
+      markdown: deploymentFailed.markdown,
+      mrkdwn: deploymentFailed.text,
       event: deploymentFailed.event,
     });
   });
@@ -80,7 +82,7 @@ describe('toPublishInput', () => {
       content: {
         textType: 'client-markdown',
         title: 'api deployment failed',
-        description: deploymentFailed.text,
+        description: deploymentFailed.markdown,
         nextSteps: [
           'Open the service in the AWS console: https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/api/health?region=eu-west-1',
         ],
@@ -101,11 +103,36 @@ describe('toPublishInput', () => {
     });
   });
 
-  it('publishes mrkdwn-escaped text as plain text to standard subscribers', () => {
+  it('publishes the plain form to standard subscribers, where a forwarded mention or tag stays inert', () => {
+    // Prepare
+    const text = ':x: `api` failed: &lt;!channel&gt; @here &lt;script&gt; &amp; more';
     // Act
-    const input = toPublishInput({ ...deploymentStarted, text: ':x: `api` failed: &lt;script&gt; &amp; more' }, { topicArn });
+    const input = toPublishInput({ ...deploymentStarted, text, ...textForms(text) }, { topicArn });
     // Assess
-    expect(input.Message).toBe('`api` failed: <script> & more');
+    expect(input.Message).toBe('❌ `api` failed: ‹!channel> @\u200Bhere ‹script> & more');
+  });
+
+  it('cuts a text past the SNS size limit instead of having the publish refused', () => {
+    // Prepare
+    const text = `:x: \`api\` failed: ${'é'.repeat(300_000)}`;
+    // Act
+    const input = toPublishInput({ ...deploymentStarted, text, ...textForms(text) }, { topicArn });
+    // Assess
+    expect(Buffer.byteLength(input.Message ?? '')).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+    expect(input.Message).toMatch(/^❌ `api` failed: é+…$/);
+  });
+
+  it('leaves the event context out of a json message that would be too large, and says so', () => {
+    // Prepare
+    const huge = 'x'.repeat(300_000);
+    const event = { ...deploymentFailed.event, context: { serviceEvents: [huge] } } as typeof deploymentFailed.event;
+    // Act
+    const message = JSON.parse(
+      toPublishInput({ ...deploymentFailed, event }, { topicArn, messageFormat: 'json' }).Message ?? '{}',
+    ) as Record<string, unknown>;
+    // Assess
+    expect(message['truncated']).toBe(true);
+    expect(message['event']).not.toHaveProperty('context');
   });
 
   it('sanitises the title into a valid subject', () => {
@@ -125,7 +152,7 @@ describe('toPublishInput for every event type', () => {
       // Assess
       const service = 'service' in notification.event ? notification.event.service : undefined;
       expect(input.TopicArn).toBe(fifoArn);
-      expect(input.Message).toBe(plainText(notification.text));
+      expect(input.Message).toBe(notification.plain);
       expect(input.Subject).toMatch(/^[\x21-\x7e][\x20-\x7e]{0,99}$/);
       expect(input.MessageAttributes?.['eventType']).toEqual({ DataType: 'String', StringValue: type });
       expect(input.MessageAttributes?.['severity']).toEqual({ DataType: 'String', StringValue: notification.severity });

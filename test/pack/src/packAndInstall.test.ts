@@ -34,6 +34,7 @@ const EXAMPLE_ENV: Record<string, string> = {
   SLACK_STAGING_WEBHOOK_URL: 'https://hooks.slack.com/services/T000/B000/STAGING',
   SLACK_BOT_TOKEN: 'xoxb-000-000-example',
   MONA_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:mona-notifications',
+  TEAMS_WORKFLOW_URL: 'https://prod-00.westeurope.logic.azure.com/workflows/0/triggers/manual/paths/invoke?sig=x',
 };
 
 let tmp = '';
@@ -139,6 +140,7 @@ describe('the published packages, installed from their tarballs outside the work
         '@mona-ecs/ecs-simulator',
         '@mona-ecs/sender-email',
         '@mona-ecs/sender-slack',
+        '@mona-ecs/sender-webhook',
         '@mona-ecs/sender-sns',
         '@mona-ecs/state-dynamodb',
         'mona-ecs',

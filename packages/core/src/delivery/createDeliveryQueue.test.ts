@@ -98,9 +98,9 @@ describe('createDeliveryQueue: order and retries', () => {
     expect(sender.attempts).toHaveLength(2);
   });
 
-  it('gives up after maxAttempts and reports the last error', async () => {
+  it('gives up after maxAttempts when a cap is set, and reports the last error', async () => {
     const sender = recordingSender().failNext(10);
-    const { queue, outcomes, logger } = queueUnderTest(sender);
+    const { queue, outcomes, logger } = queueUnderTest(sender, { maxAttempts: 6 });
 
     queue.enqueue(notifications(1)[0]!);
     await vi.advanceTimersByTimeAsync(15 * 60_000);

@@ -17,6 +17,10 @@ export interface DeliveryStats {
   overflow: number;
   /** Retries scheduled (attempts after the first). */
   retries: number;
+  /** Times a notification that held the head of the queue was moved behind the others. */
+  movedBehind: number;
+  /** Notifications delivered as members of a grouped message (each also counts in `delivered`). */
+  grouped: number;
 }
 
 /**
@@ -25,7 +29,7 @@ export interface DeliveryStats {
 export interface DeliveryQueue {
   /** Queue a notification; returns false when it was refused by the overflow policy. Never throws. */
   enqueue(notification: Notification): boolean;
-  /** Number of notifications waiting or in flight. */
+  /** Number of notifications waiting or in flight (a group's members each count). */
   readonly size: number;
   /** Totals since the queue was created (live object). */
   readonly stats: Readonly<DeliveryStats>;

@@ -1,11 +1,12 @@
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { Logger } from '../model/logger.js';
+import type { AwsTimeouts } from './awsTimeouts.js';
 import type { EcsSourceHooks } from './callEcs.js';
 import type { RateLimiter, RateLimitOptions } from './RateLimiter.js';
 
 /** Options of `createEcsSource`. Every field is optional. */
-export interface EcsSourceOptions {
-  /** Re-list the services every this many ticks (tick 0 included). Default 30. */
+export interface EcsSourceOptions extends AwsTimeouts {
+  /** Re-list the services every this many ticks (tick 0 included). Default 20, the original mona's. */
   refreshServicesInterval?: number;
   /** Watch exactly these services and never call ListServices. An empty array means "list them". */
   serviceNamesOverride?: string[];
@@ -25,6 +26,13 @@ export interface EcsSourceOptions {
   /** Clock for `observedAt` and call durations (epoch ms). Default `Date.now`. */
   now?: () => number;
   hooks?: EcsSourceHooks;
+  /**
+   * Longest a sweep may take before it is given up and reported as a failed sweep
+   * (`MONA_SWEEP_TIMEOUT`, counted towards `MonitorDegraded`). Default: 60 s plus the time its
+   * calls need at an eighth of the rate limit (see `deadlineMs`). The default clients' connection
+   * and request timeouts (`connectTimeoutMs`, `requestTimeoutMs`) are inherited from `AwsTimeouts`.
+   */
+  sweepTimeoutMs?: number;
   /** New service events kept per service per tick. Default 5. */
   maxEventsPerService?: number;
 }
@@ -36,7 +44,7 @@ export interface EcsSourceOptions {
  * createEcsSource({ refreshServicesInterval: DEFAULT_ECS_SOURCE_OPTIONS.refreshServicesInterval * 2 });
  */
 export const DEFAULT_ECS_SOURCE_OPTIONS = Object.freeze({
-  refreshServicesInterval: 30,
+  refreshServicesInterval: 20,
   maxConcurrency: 4,
   maxEventsPerService: 5,
 });

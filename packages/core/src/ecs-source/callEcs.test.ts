@@ -20,7 +20,7 @@ describe('callEcs', () => {
       hooks: { onApiCall: (a: string, r: ApiCallResult, ms: number) => seen.push([a, r, ms]) },
     };
     // Act
-    await callEcs(ctx, 'ListServices', (c, options) => c.send(new ListServicesCommand({ cluster: 'prod' }), options));
+    await callEcs(ctx, 'ListServices', (c) => c.send(new ListServicesCommand({ cluster: 'prod' })));
     // Assess
     expect(seen).toEqual([['ListServices', 'ok', 7]]);
   });
@@ -32,7 +32,7 @@ describe('callEcs', () => {
     const before = limiter.currentRate;
     ecs.on(ListServicesCommand).rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
     // Act
-    await expect(callEcs(ctx, 'ListServices', (c, o) => c.send(new ListServicesCommand({ cluster: 'prod' }), o))).rejects.toThrow();
+    await expect(callEcs(ctx, 'ListServices', (c) => c.send(new ListServicesCommand({ cluster: 'prod' })))).rejects.toThrow();
     const afterThrottle = limiter.currentRate;
     await callEcs(ctx, 'ListServices', async () => ({ $metadata: { attempts: 3 } }));
     const afterRetried = limiter.currentRate;
@@ -50,10 +50,21 @@ describe('callEcs', () => {
     controller.abort(new Error('stopping'));
     const ctx = { client, limiter: freeLimiter(), now: Date.now, signal: controller.signal };
     // Act
-    const call = callEcs(ctx, 'ListServices', (c, options) => c.send(new ListServicesCommand({ cluster: 'prod' }), options));
+    const call = callEcs(ctx, 'ListServices', (c) => c.send(new ListServicesCommand({ cluster: 'prod' })));
     // Assess
     await expect(call).rejects.toThrow('stopping');
     expect(ecs.commandCalls(ListServicesCommand)).toHaveLength(0);
+  });
+
+  it('stops waiting for a call that never answers as soon as the sweep is aborted', async () => {
+    // Prepare: a call that would hang for ever (a connection that never answers)
+    const controller = new AbortController();
+    const ctx = { client, limiter: freeLimiter(), now: Date.now, signal: controller.signal };
+    const call = callEcs(ctx, 'DescribeServices', () => new Promise<never>(() => undefined));
+    // Act
+    controller.abort(new Error('sweep deadline'));
+    // Assess
+    await expect(call).rejects.toMatchObject({ name: 'AbortError', message: 'request aborted: sweep deadline' });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ECSClient } from '@aws-sdk/client-ecs';
+import { abortable } from '../abortable.js';
 import type { RateLimiter } from './RateLimiter.js';
 
 /** Result of one ECS API call, as reported to `hooks.onApiCall`. */
@@ -19,29 +20,25 @@ export interface EcsCallContext {
   signal?: AbortSignal | undefined;
 }
 
-/** Options passed on to `ECSClient.send`. */
-export interface SendOptions {
-  abortSignal?: AbortSignal;
-}
-
 /**
  * Sends one ECS command through the shared rate limiter and reports it to the hooks. Every ECS
  * call of the source goes through here, so none can bypass the bucket.
  *
+ * No options object reaches `client.send`: with one, the SDK rebuilds the command's middleware
+ * chain on every call instead of using its handler cache. An abort (the stream unsubscribed, or
+ * the sweep's deadline passed) stops the wait at once instead; the abandoned request ends by
+ * itself within the client's request timeout.
+ *
  * @example
- * const out = await callEcs(ctx, 'ListServices', (client, options) =>
- *   client.send(new ListServicesCommand({ cluster, maxResults: 100 }), options),
- * );
+ * const out = await callEcs(ctx, 'ListServices', (client) => client.send(new ListServicesCommand({ cluster, maxResults: 100 })));
  */
-export async function callEcs<Output>(
-  ctx: EcsCallContext,
-  action: string,
-  send: (client: ECSClient, options: SendOptions) => Promise<Output>,
-): Promise<Output> {
+export async function callEcs<Output>(ctx: EcsCallContext, action: string, send: (client: ECSClient) => Promise<Output>): Promise<Output> {
   await ctx.limiter.acquire(ctx.signal);
   const startedAt = ctx.now();
   try {
-    const output = await send(ctx.client, ctx.signal ? { abortSignal: ctx.signal } : {});
+    // Promise.resolve: an injected or mocked client may answer synchronously.
+    const work = Promise.resolve(send(ctx.client));
+    const output = await (ctx.signal ? abortable(work, ctx.signal) : work);
     // A call that needed SDK retries met throttling or a server error: ease off all the same.
     if (retried(output)) ctx.limiter.slowDown();
     else ctx.limiter.speedUp();

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createEcsClient, ecsClientCache } from './createEcsClient.js';
 
 describe('createEcsClient', () => {
@@ -38,5 +42,29 @@ describe('ecsClientCache', () => {
     expect(await c.config.region()).toBe('us-east-1');
     a.destroy();
     c.destroy();
+  });
+});
+
+describe('createEcsClient timeouts', () => {
+  let server: Server | undefined;
+  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  it('gives up on a DescribeServices that never answers after the request timeout, each attempt', async () => {
+    // Prepare: a server on 127.0.0.1 that reads the request and never answers
+    const hung: ServerResponse[] = [];
+    server = createServer((_req, res) => hung.push(res));
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = createEcsClient('eu-west-1', { endpoint: `http://127.0.0.1:${port}`, requestTimeoutMs: 150 });
+    client.config.credentials = async () => ({ accessKeyId: 'test', secretAccessKey: 'test' });
+    const startedAt = Date.now();
+    // Act
+    const error = await client.send(new DescribeServicesCommand({ cluster: 'prod', services: ['api'] })).catch((e: unknown) => e);
+    // Assess: 3 attempts of 150 ms plus the SDK's backoff, far from "for ever"
+    expect((error as Error).name).toBe('TimeoutError');
+    expect(hung.length).toBe(3);
+    expect(Date.now() - startedAt).toBeLessThan(10_000);
+    for (const res of hung) res.destroy();
+    client.destroy();
   });
 });

@@ -75,23 +75,28 @@ describe('createEcsSource: listing', () => {
     expect(restarted.services.map((s) => s.name)).toEqual(['api', 'web', 'new']);
   });
 
-  it('reports services that left the listing as missing, once', async () => {
-    // Prepare
+  it('keeps describing a service that left the listing, and reports it missing once ECS says MISSING', async () => {
+    // Prepare: "old" leaves the listing at tick 1; ECS still describes it at tick 1, forgets it at tick 2
     ecs
       .on(ListServicesCommand)
       .resolvesOnce({ serviceArns: [arnOf('api'), arnOf('old')] })
       .resolves({ serviceArns: [arnOf('api')] });
-    ecs.on(DescribeServicesCommand).callsFake(describeFrom({ api: sdkService('api'), old: sdkService('old') }));
+    ecs
+      .on(DescribeServicesCommand)
+      .callsFakeOnce(describeFrom({ api: sdkService('api'), old: sdkService('old') }))
+      .callsFakeOnce(describeFrom({ api: sdkService('api'), old: sdkService('old') }))
+      .callsFake(describeFrom({ api: sdkService('api') }));
     const source = createEcsSource({ client, rateLimiter: freeLimiter(), refreshServicesInterval: 1 });
     // Act
     const first = asSnapshot(await source.sweep(CLUSTER, 0));
     const second = asSnapshot(await source.sweep(CLUSTER, 1));
     const third = asSnapshot(await source.sweep(CLUSTER, 2));
+    const fourth = asSnapshot(await source.sweep(CLUSTER, 3));
     // Assess
-    expect(first.missing).toEqual([]);
-    expect(second.missing).toEqual(['old']);
-    expect(second.services.map((s) => s.name)).toEqual(['api']);
-    expect(third.missing).toEqual([]);
+    expect([first.missing, second.missing, third.missing, fourth.missing]).toEqual([[], [], ['old'], []]);
+    expect(second.services.map((s) => s.name)).toEqual(['api', 'old']);
+    const described = ecs.commandCalls(DescribeServicesCommand).map((c) => c.args[0].input.services);
+    expect(described).toEqual([['api', 'old'], ['api', 'old'], ['api', 'old'], ['api']]);
   });
 
   it('keeps describing the known services when a refresh fails, and lists again next tick', async () => {

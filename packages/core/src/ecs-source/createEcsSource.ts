@@ -1,23 +1,33 @@
 import { clusterKey } from '../model/clusterKey.js';
 import type { ClusterRef, SweepOutcome } from '../model/snapshot.js';
 import type { SnapshotSource } from '../model/source.js';
+import type { AwsTimeouts } from './awsTimeouts.js';
 import type { EcsCallContext } from './callEcs.js';
 import { ecsClientCache } from './createEcsClient.js';
 import { describeCluster } from './describeCluster.js';
 import { DEFAULT_ECS_SOURCE_OPTIONS } from './EcsSourceOptions.js';
 import type { EcsSourceOptions } from './EcsSourceOptions.js';
 import { EventCursors } from './EventCursors.js';
+import { IncompleteLog } from './IncompleteLog.js';
 import { listServiceNames } from './listServiceNames.js';
 import { sharedRateLimiter } from './sharedRateLimiter.js';
 import { sweepFailure } from './sweepFailure.js';
+import { deadlineMs, sweepDeadline } from './sweepDeadline.js';
 
 /** What the source remembers about one cluster between ticks. */
 interface ClusterMemory {
+  /** The last complete listing (or the override), in ECS's order. */
   names: string[] | undefined;
   listedAtTick: number;
-  /** Services that left the listing, reported as missing by the next successful sweep. */
-  unlisted: string[];
+  /**
+   * Services that left the listing. They are still described: only DescribeServices' verdict
+   * (MISSING, DRAINING, INACTIVE) removes a service, never its absence from a listing (an empty
+   * page, or a listing that lags behind, says nothing about a service).
+   */
+  unlisted: Set<string>;
   cursors: EventCursors;
+  /** Services answered without their counts: logged once each, not every sweep. */
+  incomplete: IncompleteLog;
 }
 
 /**
@@ -38,7 +48,8 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
   const override = options.serviceNamesOverride?.length ? [...options.serviceNamesOverride] : undefined;
   const now = options.now ?? Date.now;
   const { client, rateLimiter, endpoint } = options;
-  const clientFor = options.clientFor ?? (client ? () => client : ecsClientCache(endpoint ? { endpoint } : {}));
+  const clientFor =
+    options.clientFor ?? (client ? () => client : ecsClientCache({ ...(endpoint ? { endpoint } : {}), ...timeoutsOf(options) }));
   const limiterFor = (region: string) => rateLimiter ?? sharedRateLimiter(region, endpoint, options.rateLimit);
   const memories = new Map<string, ClusterMemory>();
 
@@ -46,7 +57,13 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
     const key = clusterKey(ref);
     let memory = memories.get(key);
     if (!memory) {
-      memory = { names: override, listedAtTick: 0, unlisted: [], cursors: new EventCursors(maxEvents) };
+      memory = {
+        names: override,
+        listedAtTick: 0,
+        unlisted: new Set(),
+        cursors: new EventCursors(maxEvents),
+        incomplete: new IncompleteLog(),
+      };
       memories.set(key, memory);
     }
     return memory;
@@ -55,7 +72,10 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
   return {
     async sweep(ref, tick, signal) {
       const memory = memoryOf(ref);
-      const ctx: EcsCallContext = { client: clientFor(ref.region), limiter: limiterFor(ref.region), now, hooks: options.hooks, signal };
+      const limiter = limiterFor(ref.region);
+      const deadline = sweepDeadline(signal, deadlineMs(options.sweepTimeoutMs, describedNames(memory).length, limiter));
+      const expired = () => sweepFailure(ref, now(), deadline.error(ref));
+      const ctx: EcsCallContext = { client: clientFor(ref.region), limiter, now, hooks: options.hooks, signal: deadline.signal };
       try {
         // Tick 0 is the first sweep of a subscription: a re-subscription counts from 0 again, and
         // `tick - listedAtTick` would stay negative for as long as the previous one had run.
@@ -67,45 +87,57 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
             options.logger?.warn({ cluster: ref.cluster, region: ref.region, err: error }, 'ListServices refresh failed');
           });
         }
-        const outcome = await describeCluster(ctx, ref, memory.names ?? [], {
+        if (deadline.expired()) return expired();
+        const names = describedNames(memory);
+        deadline.extend(deadlineMs(options.sweepTimeoutMs, names.length, limiter));
+        const outcome = await describeCluster(ctx, ref, names, {
           maxConcurrency,
           cursors: memory.cursors,
           logger: options.logger,
           maxEvents,
         });
-        return withUnlisted(outcome, memory);
+        // Out of time, even with some batches answered: the sweep did not finish, and says so.
+        if (deadline.expired()) return expired();
+        memory.incomplete.note(ref, outcome, options.logger);
+        settleUnlisted(outcome, memory);
+        return outcome;
       } catch (error) {
+        if (deadline.expired()) return expired();
         // debug, not warn: the stream logs every failed sweep once, with its cluster.
         options.logger?.debug({ cluster: ref.cluster, region: ref.region, err: error }, 'ECS sweep failed');
         return sweepFailure(ref, now(), error);
+      } finally {
+        deadline.clear();
       }
     },
   };
 }
 
-/** Lists the cluster again and remembers which services left the listing. */
+/** The services a sweep describes: the listing, then those that left it and await ECS's verdict. */
+function describedNames(memory: ClusterMemory): string[] {
+  const names = memory.names ?? [];
+  return memory.unlisted.size === 0 ? names : [...names, ...memory.unlisted];
+}
+
+/** Lists the cluster again; services that left the listing stay described until ECS gives a verdict. */
 async function relist(ctx: EcsCallContext, ref: ClusterRef, memory: ClusterMemory, tick: number): Promise<void> {
   const names = await listServiceNames(ctx, ref.cluster);
-  if (memory.names) {
-    const current = new Set(names);
-    for (const name of memory.names) {
-      if (!current.has(name)) {
-        memory.unlisted.push(name);
-        memory.cursors.forget(name);
-      }
-    }
-  }
+  const current = new Set(names);
+  for (const name of memory.unlisted) if (current.has(name)) memory.unlisted.delete(name);
+  for (const name of memory.names ?? []) if (!current.has(name)) memory.unlisted.add(name);
   memory.names = names;
   memory.listedAtTick = tick;
 }
 
-/** Hands the pending unlisted services to a successful snapshot, once. */
-function withUnlisted(outcome: SweepOutcome, memory: ClusterMemory): SweepOutcome {
-  if (outcome.kind !== 'snapshot' || memory.unlisted.length === 0) return outcome;
-  const listed = new Set(memory.names);
-  for (const name of memory.unlisted) {
-    if (!listed.has(name) && !outcome.missing.includes(name)) outcome.missing.push(name);
-  }
-  memory.unlisted = [];
-  return outcome;
+/** Forgets the unlisted services that ECS now says are gone: the snapshot reports them once. */
+function settleUnlisted(outcome: SweepOutcome, memory: ClusterMemory): void {
+  if (outcome.kind !== 'snapshot' || memory.unlisted.size === 0) return;
+  for (const name of outcome.missing) memory.unlisted.delete(name);
+}
+
+function timeoutsOf(options: EcsSourceOptions): AwsTimeouts {
+  return {
+    ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+  };
 }

@@ -2,16 +2,15 @@ import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import type { DescribeServicesCommandOutput } from '@aws-sdk/client-ecs';
 import type { Logger } from '../model/logger.js';
 import { isGone } from '../model/snapshot.js';
-import type { ClusterRef, ServiceSnapshot, SweepOutcome } from '../model/snapshot.js';
+import type { ClusterRef, IncompleteService, ServiceSnapshot, SweepOutcome } from '../model/snapshot.js';
 import { callEcs } from './callEcs.js';
 import type { EcsCallContext } from './callEcs.js';
 import type { EventCursors } from './EventCursors.js';
 import { mapBounded } from './mapBounded.js';
 import { serviceNameFromArn } from './serviceNameFromArn.js';
 import { sweepFailure } from './sweepFailure.js';
-import { toServiceSnapshot } from './toServiceSnapshot.js';
-import { TAKE_SERVICES_OPTIONS, takeServices } from './takeServices.js';
-import type { TakenServices } from './takeServices.js';
+import { incompleteFields, toServiceSnapshot } from './toServiceSnapshot.js';
+import { keepEventsFor, useTakeServices } from './takeServices.js';
 
 /** DescribeServices accepts at most 10 services per call. */
 export const DESCRIBE_BATCH_SIZE = 10;
@@ -24,12 +23,15 @@ export interface DescribeClusterOptions {
   maxEvents?: number | undefined;
 }
 
-type BatchResult = { ok: true; output: DescribeServicesCommandOutput } | { ok: false; error: unknown };
+type BatchResult = { ok: true; batch: string[]; output: DescribeServicesCommandOutput } | { ok: false; error: unknown };
 
 /**
  * Describes `names` in batches of 10, at most `maxConcurrency` in flight, and folds the answers
- * into one outcome. A failed batch leaves its services unknown (`partial: true`), never missing;
- * only when every batch fails is the sweep a `SweepFailure`.
+ * into one outcome. Only a verdict of ECS removes a service: MISSING in `failures`, or a
+ * DRAINING/INACTIVE status. A service of a failed batch, or one that a 200 answer simply leaves
+ * out (`{}`, `"services": null`, an empty list), is unknown this tick: the snapshot is `partial`
+ * and the service is in neither list, so the reducer leaves it as it was (DESIGN §3). Only when
+ * every batch fails is the sweep a `SweepFailure`.
  *
  * @example
  * const outcome = await describeCluster(ctx, { cluster: 'prod', region: 'eu-west-1' }, ['api'], { maxConcurrency: 4, cursors });
@@ -42,17 +44,26 @@ export async function describeCluster(
 ): Promise<SweepOutcome> {
   const batches: string[][] = [];
   for (let i = 0; i < names.length; i += DESCRIBE_BATCH_SIZE) batches.push(names.slice(i, i + DESCRIBE_BATCH_SIZE));
+  useTakeServices(ctx.client);
   const results = await mapBounded(batches, options.maxConcurrency, (batch) => describeBatch(ctx, ref.cluster, batch, options.maxEvents));
   const failed = results.filter((r): r is { ok: false; error: unknown } => !r.ok);
   const first = failed[0];
   if (first && failed.length === batches.length) return sweepFailure(ref, ctx.now(), first.error);
   const services: ServiceSnapshot[] = [];
   const missing: string[] = [];
-  let partial = failed.length > 0;
+  const unanswered: string[] = [];
+  const incomplete: IncompleteService[] = [];
   for (const result of results) {
-    if (result.ok) partial = collect(result.output, services, missing, options) || partial;
+    if (result.ok) collect(result.batch, result.output, { services, missing, unanswered, incomplete }, options);
   }
   for (const f of failed) options.logger?.warn({ cluster: ref.cluster, err: f.error }, 'DescribeServices batch failed');
+  if (unanswered.length > 0) {
+    options.logger?.warn(
+      { cluster: ref.cluster, count: unanswered.length, services: unanswered.slice(0, 10) },
+      'DescribeServices answered without these services: unknown this sweep, not removed',
+    );
+  }
+  const partial = failed.length > 0 || unanswered.length > 0;
   return {
     kind: 'snapshot',
     cluster: ref.cluster,
@@ -60,61 +71,67 @@ export async function describeCluster(
     observedAt: ctx.now(),
     services,
     missing,
+    ...(incomplete.length > 0 ? { incomplete } : {}),
     ...(partial ? { partial: true } : {}),
   };
 }
 
-async function describeBatch(
-  ctx: EcsCallContext,
-  cluster: string,
-  services: string[],
-  maxEvents: number | undefined,
-): Promise<BatchResult> {
+async function describeBatch(ctx: EcsCallContext, cluster: string, batch: string[], maxEvents: number | undefined): Promise<BatchResult> {
   try {
-    // One holder per call: an SDK retry runs the middleware again and overwrites it with the answer that succeeded.
-    const taken: TakenServices = {};
-    const output = await callEcs(ctx, 'DescribeServices', (client, options) => {
-      const command = new DescribeServicesCommand({ cluster, services });
-      if (maxEvents !== undefined) command.middlewareStack.add(takeServices(maxEvents, taken), TAKE_SERVICES_OPTIONS);
-      return client.send(command, options);
-    });
-    return { ok: true, output: taken.services ? { ...output, services: taken.services } : output };
+    const input = { cluster, services: batch };
+    if (maxEvents !== undefined) keepEventsFor(input, maxEvents);
+    const output = await callEcs(ctx, 'DescribeServices', (client) => client.send(new DescribeServicesCommand(input)));
+    return { ok: true, batch, output };
   } catch (error) {
     return { ok: false, error };
   }
 }
 
-/** Adds one batch's services and MISSING failures; returns true if some services stay unknown. */
-function collect(
-  output: DescribeServicesCommandOutput,
-  services: ServiceSnapshot[],
-  missing: string[],
-  options: DescribeClusterOptions,
-): boolean {
+interface Collected {
+  services: ServiceSnapshot[];
+  missing: string[];
+  /** Asked for, but the answer has neither the service nor a failure for it. */
+  unanswered: string[];
+  /** Answered without what the reducer needs (counts, deployments): unknown, never read as zero. */
+  incomplete: IncompleteService[];
+}
+
+/** Adds one batch's services and verdicts; the services it asked for and got no word on go to `unanswered`. */
+function collect(batch: readonly string[], output: DescribeServicesCommandOutput, into: Collected, options: DescribeClusterOptions): void {
   const { cursors } = options;
-  for (const service of output.services ?? []) {
+  const answered = new Set<string>();
+  // `services` and `failures` may be absent or null in a 200 answer: that is no verdict, not "none left".
+  for (const service of Array.isArray(output.services) ? output.services : []) {
     const name = service.serviceName ?? serviceNameFromArn(service.serviceArn ?? '');
+    if (!name) continue;
+    answered.add(name);
     // Listed as missing, and kept in `services` too so the reducer can say why it went.
     if (isGone(service.status)) {
-      missing.push(name);
+      into.missing.push(name);
       cursors.forget(name);
       // Its events are of no use any more: skip the cursor work.
-      services.push(toServiceSnapshot(service, []));
+      into.services.push(toServiceSnapshot(service, []));
     } else {
-      services.push(toServiceSnapshot(service, cursors.take(name, service.events)));
+      // Without its counts the service's state is unknown, never zero (the source logs it once).
+      const gaps = incompleteFields(service);
+      if (gaps.length > 0) into.incomplete.push({ name, missing: gaps });
+      else into.services.push(toServiceSnapshot(service, cursors.take(name, service.events)));
     }
   }
-  let unknown = false;
-  for (const failure of output.failures ?? []) {
+  for (const failure of Array.isArray(output.failures) ? output.failures : []) {
     const name = serviceNameFromArn(failure.arn ?? '');
+    answered.add(name);
     if (failure.reason === 'MISSING') {
-      missing.push(name);
+      into.missing.push(name);
       cursors.forget(name);
     } else {
       // Any other reason (access denied, …) says nothing about the service: unknown, not gone.
-      unknown = true;
+      into.unanswered.push(name);
       options.logger?.warn({ service: name, reason: failure.reason, detail: failure.detail }, 'DescribeServices failure');
     }
   }
-  return unknown;
+  for (const asked of batch) {
+    const name = serviceNameFromArn(asked);
+    if (!answered.has(name)) into.unanswered.push(name);
+  }
 }

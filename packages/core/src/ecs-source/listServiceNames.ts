@@ -21,7 +21,7 @@ export async function listServiceNames(ctx: EcsCallContext, cluster: string): Pr
   let nextToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const input = { cluster, maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) };
-    const output = await callEcs(ctx, 'ListServices', (client, options) => client.send(new ListServicesCommand(input), options));
+    const output = await callEcs(ctx, 'ListServices', (client) => client.send(new ListServicesCommand(input)));
     for (const arn of output.serviceArns ?? []) names.push(serviceNameFromArn(arn));
     nextToken = output.nextToken;
     if (!nextToken) return names;

@@ -1,8 +1,7 @@
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import type { ECSClientConfig } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
-import { TAKE_SERVICES_OPTIONS, narrowed, takeServices } from './takeServices.js';
-import type { TakenServices } from './takeServices.js';
+import { keepEventsFor, narrowed, useTakeServices } from './takeServices.js';
 
 const encode = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
 
@@ -23,23 +22,24 @@ function serviceWithEvents(name: string, count: number): Record<string, unknown>
 
 /** A client whose "network" answers every request with `status` and `body`, so the real SDK deserializer runs. */
 function clientAnswering(status: number, body: unknown, headers: Record<string, string> = {}): ECSClient {
-  const bytes = encode(body);
-  return new ECSClient({
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : encode(body);
+  const client = new ECSClient({
     region: 'eu-west-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     maxAttempts: 1,
+    cacheMiddleware: true,
     requestHandler: {
       handle: async () => ({
         response: { statusCode: status, reason: '', headers: { 'content-type': 'application/x-amz-json-1.1', ...headers }, body: bytes },
       }),
     },
   } as ECSClientConfig); // the handler has only what the SDK calls; the full HttpHandler type asks for more
+  useTakeServices(client);
+  return client;
 }
 
-function takingCommand(max: number, taken: TakenServices): DescribeServicesCommand {
-  const command = new DescribeServicesCommand({ cluster: 'prod', services: ['api', 'web'] });
-  command.middlewareStack.add(takeServices(max, taken), TAKE_SERVICES_OPTIONS);
-  return command;
+function describing(keep: number): DescribeServicesCommand {
+  return new DescribeServicesCommand(keepEventsFor({ cluster: 'prod', services: ['api', 'web'] }, keep));
 }
 
 describe('narrowed', () => {
@@ -66,10 +66,9 @@ describe('narrowed', () => {
   });
 });
 
-describe('takeServices', () => {
-  it('parses the answer once: services to the caller, failures still through the SDK', async () => {
+describe('useTakeServices', () => {
+  it('parses the answer once: services narrowed to the kept events, failures as usual', async () => {
     // Prepare
-    const taken: TakenServices = {};
     const body = {
       services: [serviceWithEvents('api', 100), serviceWithEvents('web', 3)],
       failures: [{ arn: 'arn:aws:ecs:eu-west-1:123456789012:service/prod/gone', reason: 'MISSING' }],
@@ -77,19 +76,48 @@ describe('takeServices', () => {
     const client = clientAnswering(200, body);
 
     // Act
-    const output = await client.send(takingCommand(5, taken));
+    const output = await client.send(describing(5));
 
     // Assess
-    expect(taken.services?.map((s) => s.events?.length)).toEqual([5, 3]);
-    expect(taken.services?.[0]?.events?.[0]?.createdAt).toBeInstanceOf(Date);
-    expect(taken.services?.[1]?.desiredCount).toBe(2);
-    expect(output.services ?? []).toEqual([]);
+    expect(output.services?.map((s) => s.events?.length)).toEqual([5, 3]);
+    expect(output.services?.[0]?.events?.[0]?.createdAt).toBeInstanceOf(Date);
+    expect(output.services?.[1]?.desiredCount).toBe(2);
     expect(output.failures).toEqual([{ arn: 'arn:aws:ecs:eu-west-1:123456789012:service/prod/gone', reason: 'MISSING' }]);
+  });
+
+  it('keeps the events each call asked for, with the handler built once per client', async () => {
+    // Prepare
+    const client = clientAnswering(200, { services: [serviceWithEvents('api', 100)], failures: [] });
+    useTakeServices(client); // a second time: no duplicate middleware
+
+    // Act
+    const two = await client.send(describing(2));
+    const seven = await client.send(describing(7));
+    const unregistered = await client.send(new DescribeServicesCommand({ cluster: 'prod', services: ['api'] }));
+
+    // Assess
+    expect([two, seven, unregistered].map((o) => o.services?.[0]?.events?.length)).toEqual([2, 7, 5]);
+    expect((client as unknown as { handlers?: WeakMap<object, unknown> }).handlers?.has(DescribeServicesCommand)).toBe(true);
+  });
+
+  it.each([
+    ['{}', '{}'],
+    ['services null', '{"services":null}'],
+    ['services and failures empty', '{"services":[],"failures":[]}'],
+  ])('passes a 200 answer without services on as one (%s): no verdict, nothing invented', async (_, body) => {
+    // Prepare
+    const client = clientAnswering(200, body);
+
+    // Act
+    const output = await client.send(describing(5));
+
+    // Assess
+    expect(output.services ?? []).toEqual([]);
+    expect(output.failures ?? []).toEqual([]);
   });
 
   it('leaves error answers to the SDK, which still reads their code', async () => {
     // Prepare
-    const taken: TakenServices = {};
     const client = clientAnswering(
       400,
       { __type: 'ThrottlingException', message: 'Rate exceeded' },
@@ -97,23 +125,20 @@ describe('takeServices', () => {
     );
 
     // Act
-    const error = await client.send(takingCommand(5, taken)).catch((e: unknown) => e);
+    const error = await client.send(describing(5)).catch((e: unknown) => e);
 
     // Assess
     expect((error as Error).name).toBe('ThrottlingException');
-    expect(taken.services).toBeUndefined();
   });
 
-  it('gives a body that is not a DescribeServices answer back to the SDK as it was', async () => {
+  it('gives a body that is not JSON back to the SDK, which reports it', async () => {
     // Prepare
-    const taken: TakenServices = {};
-    const client = clientAnswering(200, { unexpected: true });
+    const client = clientAnswering(200, '<html>proxy error</html>');
 
     // Act
-    const output = await client.send(takingCommand(5, taken));
+    const error = await client.send(describing(5)).catch((e: unknown) => e);
 
     // Assess
-    expect(taken.services).toBeUndefined();
-    expect(output.$metadata.httpStatusCode).toBe(200);
+    expect(error).toBeInstanceOf(Error);
   });
 });

@@ -1,64 +1,98 @@
-import type { Service } from '@aws-sdk/client-ecs';
+import type { ECSClient, Failure, Service } from '@aws-sdk/client-ecs';
+import { cutEvents } from './cutEvents.js';
 
 /** The raw HTTP response as the deserialize step sees it, before the SDK parses it. */
 interface RawResponse {
   statusCode?: number;
   body?: unknown;
+  [TAKEN]?: TakenAnswer;
+}
+
+/** What the inner middleware took out of one answer; handed to the output by the outer one. */
+interface TakenAnswer {
+  services: Service[] | undefined;
+  failures: Failure[] | undefined;
 }
 
 /** A deserialize-step handler, typed just enough to fit any command's stack. */
-type Handler<Args, Result extends { response: unknown }> = (args: Args) => Promise<Result>;
+type Handler = (args: { input?: unknown }) => Promise<{ response: unknown; output?: unknown }>;
+type Middleware = (next: Handler, context: { commandName?: string }) => Handler;
 
-/** Where `takeServices` leaves the services it took out of one DescribeServices answer. */
-export interface TakenServices {
-  services?: Service[];
-}
+const TAKEN = Symbol('mona.takenServices');
+/** Events kept per service when a call was not registered with `keepEventsFor` (5, the source's default). */
+const DEFAULT_KEEP = 5;
+/** Events to keep per call, by the identity of the command's input (the SDK passes it through untouched). */
+const keepByInput = new WeakMap<object, number>();
+const withMiddleware = new WeakSet<ECSClient>();
+/** The body the SDK parses instead of the answer: nothing to build, nothing to encode per call. */
+const EMPTY_BODY = new Uint8Array(0);
 
 /**
- * A middleware for the `deserialize` step, placed inside the SDK's deserializer (priority
- * `low`), that parses a DescribeServices answer ONCE, keeps only what the source reads (the
- * fields of `SERVICE_FIELDS`, the newest `max` events of each service, dates as `Date`) in
- * `into.services`, and hands the SDK a body holding only `failures`.
+ * Makes every DescribeServices answer of `client` parsed ONCE, by Mona: a pair of middlewares on
+ * the client's stack (added once per client, idempotent) keep only what the source reads (the
+ * fields of `SERVICE_FIELDS`, the newest events of each service, dates as `Date`) and give the
+ * SDK's deserializer an empty body, then put `services` and `failures` on the output as usual.
  *
  * Why: each answer carries up to 100 events per service, and the SDK's deserializer builds an
- * object and a `Date` for every field of every one of them. Measured on 10 services × 100 events
- * (bench/RESULTS.md): the SDK path cost about 7× a bare `JSON.parse` of the bytes; trimming and
- * re-serialising for the SDK still cost about 3×; parsing once here brings it near 1.5×. Error
- * answers (non-200) and bodies that are not a DescribeServices answer reach the SDK untouched.
+ * object and a `Date` for every field of every one of them (about 7× a bare `JSON.parse`,
+ * bench/RESULTS.md). On the client's stack rather than each command's, and with no per-call
+ * options object, the SDK's handler cache (`cacheMiddleware: true`, see `createEcsClient`)
+ * builds the middleware chain once per client instead of on every call. Error answers (non-200)
+ * and bodies that are not JSON reach the SDK untouched, so its error codes stay as they are.
  *
  * @example
- * const taken: TakenServices = {};
- * const command = new DescribeServicesCommand({ cluster, services });
- * command.middlewareStack.add(takeServices(5, taken), TAKE_SERVICES_OPTIONS);
- * const output = await client.send(command); // output.failures as usual; services in taken.services
+ * useTakeServices(client);
+ * const input = keepEventsFor({ cluster, services }, 5);
+ * const output = await client.send(new DescribeServicesCommand(input)); // services narrowed, failures as usual
  */
-export function takeServices(max: number, into: TakenServices) {
-  const keep = Math.max(1, Math.floor(max));
-  return <Args, Result extends { response: unknown }>(next: Handler<Args, Result>): Handler<Args, Result> =>
-    async (args) => {
-      const result = await next(args);
-      const response = result.response as RawResponse;
-      // Error bodies go to the SDK untouched: it reads the error code from them.
-      if (response.statusCode !== 200) return result;
-      const bytes = await readBody(response.body);
-      if (!bytes) return result;
-      const parsed = parseAnswer(bytes);
-      if (!parsed) {
-        response.body = bytes; // the stream was consumed: give the SDK the same bytes back
-        return result;
-      }
-      into.services = parsed.services.map((service) => narrowed(service, keep));
-      response.body = encoder.encode(JSON.stringify({ failures: parsed.failures ?? [] }));
-      return result;
-    };
+export function useTakeServices(client: ECSClient): void {
+  if (withMiddleware.has(client)) return;
+  withMiddleware.add(client);
+  const stack = client.middlewareStack as unknown as { add(m: Middleware, o: object): void };
+  stack.add(takeAnswer, { step: 'deserialize', priority: 'low', name: 'monaTakeServices' });
+  stack.add(handAnswer, { step: 'deserialize', priority: 'high', name: 'monaHandServices' });
 }
 
-/** Where `takeServices` goes in a command's middleware stack. */
-export const TAKE_SERVICES_OPTIONS = Object.freeze({
-  step: 'deserialize',
-  priority: 'low',
-  name: 'monaTakeServices',
-} as const);
+/** Registers how many events per service a DescribeServices call keeps; returns the same input. */
+export function keepEventsFor<Input extends object>(input: Input, keep: number): Input {
+  keepByInput.set(input, Math.max(1, Math.floor(keep)));
+  return input;
+}
+
+/** Inside the SDK's deserializer: parses a 200 answer and leaves the SDK an empty body. */
+const takeAnswer: Middleware = (next, context) => async (args) => {
+  const result = await next(args);
+  if (context.commandName !== 'DescribeServicesCommand') return result;
+  const response = result.response as RawResponse;
+  // Error bodies go to the SDK untouched: it reads the error code from them.
+  if (response.statusCode !== 200) return result;
+  const bytes = await readBody(response.body);
+  if (!bytes) return result;
+  const keep = (typeof args.input === 'object' && args.input !== null && keepByInput.get(args.input)) || DEFAULT_KEEP;
+  const answer = parseObject(bytes, keep);
+  if (!answer) {
+    response.body = bytes; // the stream was consumed: give the SDK the same bytes back (it reports the error)
+    return result;
+  }
+  response[TAKEN] = {
+    services: Array.isArray(answer['services']) ? answer['services'].map((s: unknown) => narrowed(s, keep)) : undefined,
+    failures: Array.isArray(answer['failures']) ? (answer['failures'] as Failure[]) : undefined,
+  };
+  response.body = EMPTY_BODY;
+  return result;
+};
+
+/** Outside the SDK's deserializer: puts what `takeAnswer` took on the output. */
+const handAnswer: Middleware = (next) => async (args) => {
+  const result = await next(args);
+  const taken = (result.response as RawResponse | undefined)?.[TAKEN];
+  if (taken && typeof result.output === 'object' && result.output !== null) {
+    const output = result.output as { services?: Service[]; failures?: Failure[] };
+    if (taken.services) output.services = taken.services;
+    if (taken.failures) output.failures = taken.failures;
+  }
+  return result;
+};
 
 /**
  * The `Service` fields the source reads (`toServiceSnapshot` and `describeCluster`). The others
@@ -81,15 +115,15 @@ const SERVICE_FIELDS = new Set([
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-function parseAnswer(bytes: Uint8Array): { services: unknown[]; failures?: unknown } | undefined {
-  let parsed: unknown;
+/** Parses the answer, its events arrays cut to `keep` on the text first (`cutEvents`), so old events never become objects. */
+function parseObject(bytes: Uint8Array, keep: number): Record<string, unknown> | undefined {
   try {
-    parsed = JSON.parse(decoder.decode(bytes));
+    const text = decoder.decode(bytes);
+    const parsed: unknown = bytes.length === 0 ? {} : JSON.parse(cutEvents(text, keep) ?? text);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
-  const answer = parsed as { services?: unknown; failures?: unknown } | null;
-  return answer && Array.isArray(answer.services) ? (answer as { services: unknown[]; failures?: unknown }) : undefined;
 }
 
 /** One raw service as the SDK would have given it, for the fields the source reads. */

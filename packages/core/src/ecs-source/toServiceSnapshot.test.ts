@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sdkService } from './__fixtures__/ecsMock.js';
-import { toServiceSnapshot } from './toServiceSnapshot.js';
+import { incompleteFields, toServiceSnapshot } from './toServiceSnapshot.js';
 
 describe('toServiceSnapshot', () => {
   it('converts dates to epoch ms and keeps only the fields the reducer reads', () => {
@@ -75,5 +75,45 @@ describe('toServiceSnapshot', () => {
       taskDefinition: '',
     });
     expect(deployment).not.toHaveProperty('rolloutState');
+  });
+});
+
+describe('incompleteFields', () => {
+  it('finds nothing missing in a complete answer', () => {
+    // Prepare
+    const service = sdkService('api');
+    // Act
+    const missing = incompleteFields(service);
+    // Assess
+    expect(missing).toEqual([]);
+  });
+
+  it('names the counts and deployments a rolling-update service was answered without', () => {
+    // Prepare
+    const { desiredCount: _d, runningCount: _r, deployments: _deps, ...stripped } = sdkService('api');
+    // Act
+    const missing = incompleteFields(stripped);
+    // Assess
+    expect(missing).toEqual(['desiredCount', 'runningCount', 'deployments']);
+  });
+
+  it.each(['CODE_DEPLOY', 'EXTERNAL'] as const)('needs no deployments for a %s service, but its counts', (type) => {
+    // Prepare
+    const { deployments: _deps, runningCount: _r, ...service } = sdkService('blue-green', { deploymentController: { type } });
+    // Act
+    const missing = incompleteFields(service);
+    // Assess
+    expect(missing).toEqual(['runningCount']);
+  });
+
+  it('names the fields each deployment lacks, by index', () => {
+    // Prepare
+    const [primary] = sdkService('api').deployments ?? [];
+    const { desiredCount: _d, createdAt: _c, ...partialDeployment } = primary ?? {};
+    const service = sdkService('api', { deployments: [primary ?? {}, partialDeployment] });
+    // Act
+    const missing = incompleteFields(service);
+    // Assess
+    expect(missing).toEqual(['deployments[1].desiredCount', 'deployments[1].createdAt']);
   });
 });

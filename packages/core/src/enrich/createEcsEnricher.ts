@@ -19,8 +19,8 @@ import { troubleMessages } from './troubleMessages.js';
 
 export interface EcsEnricherOptions {
   clientFor(region: string): ECSClient;
-  /** Needed only with `whoDeployed`. */
-  cloudTrailFor?(region: string): CloudTrailClient;
+  /** Needed only with `whoDeployed`; may build the client lazily (see `cloudTrailClientCache`). */
+  cloudTrailFor?(region: string): CloudTrailClient | Promise<CloudTrailClient>;
   /** Look up who deployed in CloudTrail (opt-in: needs `cloudtrail:LookupEvents`). */
   whoDeployed?: boolean;
   /** For DescribeTaskDefinition. Default: the ECS source's shared limiter of the region and `endpoint`. */
@@ -116,15 +116,15 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
           },
         });
       }
-      const cloudTrail = options.whoDeployed ? options.cloudTrailFor?.(region) : undefined;
-      if (cloudTrail && asksWhoDeployed(event)) {
+      const cloudTrailFor = options.whoDeployed ? options.cloudTrailFor : undefined;
+      if (cloudTrailFor && asksWhoDeployed(event)) {
         const key = `${clusterKey(event)}|${event.service}|${event.deploymentId}`;
         lookups.push({
           name: 'who deployed',
           run: async () => {
             const cached = deployers.get(key);
             const query = { cluster: event.cluster, service: event.service, createdAt: Date.parse(event.deploymentCreated) };
-            const deployedBy = cached ?? (await lookupDeployer(cloudTrail, perRegion.cloudTrail(region), query, signal));
+            const deployedBy = cached ?? (await lookupDeployer(await cloudTrailFor(region), perRegion.cloudTrail(region), query, signal));
             if (deployedBy && !cached) deployers.set(key, deployedBy);
             return deployedBy ? { deployedBy } : {};
           },

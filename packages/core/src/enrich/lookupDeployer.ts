@@ -1,4 +1,3 @@
-import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { Limiter } from './Limiter.js';
 
@@ -64,6 +63,8 @@ async function matchingRecords(
   eventName: string,
   signal: AbortSignal,
 ): Promise<TrailRecord[]> {
+  // Loaded on the first lookup only: a Mona that never asks who deployed never loads CloudTrail's SDK.
+  const { LookupEventsCommand } = await import('@aws-sdk/client-cloudtrail');
   const found: TrailRecord[] = [];
   let nextToken: string | undefined;
   for (let page = 0; page < DEPLOYER_MAX_PAGES; page++) {

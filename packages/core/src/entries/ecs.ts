@@ -10,12 +10,15 @@ export { isGone } from '../model/snapshot.js';
 export type {
   ClusterSnapshot,
   DeploymentSnapshot,
+  IncompleteService,
   ServiceEventSnapshot,
   ServiceSnapshot,
   SweepFailure,
   SweepOutcome,
 } from '../model/snapshot.js';
 export type { SnapshotSource } from '../model/source.js';
+export { SnapshotError, isSweepOutcome, parseSweepOutcome, sweepOutcomeProblems } from '../model/parseSweepOutcome.js';
+export { validatedSource } from '../model/validatedSource.js';
 
 // ECS source
 export { createEcsSource } from '../ecs-source/createEcsSource.js';
@@ -24,6 +27,11 @@ export type { EcsSourceOptions } from '../ecs-source/EcsSourceOptions.js';
 export type { ApiCallResult, EcsSourceHooks } from '../ecs-source/callEcs.js';
 export { createEcsClient, ecsClientCache } from '../ecs-source/createEcsClient.js';
 export type { EcsClientOptions } from '../ecs-source/createEcsClient.js';
+export { DEFAULT_AWS_TIMEOUTS, requestHandlerOptions } from '../ecs-source/awsTimeouts.js';
+export type { AwsTimeouts, RequestHandlerTimeouts } from '../ecs-source/awsTimeouts.js';
+export { DEFAULT_SWEEP_TIMEOUT_MS } from '../ecs-source/sweepDeadline.js';
+export { classifyAwsError } from '../ecs-source/classifyAwsError.js';
+export { cloudTrailClientCache } from '../enrich/cloudTrailClientCache.js';
 export { DEFAULT_RATE_LIMIT, RateLimiter } from '../ecs-source/RateLimiter.js';
 export type { RateLimitOptions, RateLimiterClock } from '../ecs-source/RateLimiter.js';
 export { sharedRateLimiter } from '../ecs-source/sharedRateLimiter.js';

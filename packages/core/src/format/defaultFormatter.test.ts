@@ -7,7 +7,7 @@ describe('defaultFormatter', () => {
     // Act
     const text = defaultFormatter.monitorDeploy(['api', 'web'], 'prod');
     // Assess
-    expect(text).toBe(':eyes: Mona is monitoring 2 services in cluster `prod`: `api`, `web`');
+    expect(text).toBe(':eyes: Mona is deployed and monitoring 2 services in cluster `prod`: `api`, `web`');
   });
 
   it('lists at most twenty service names and counts the rest', () => {
@@ -16,7 +16,7 @@ describe('defaultFormatter', () => {
     // Act
     const text = defaultFormatter.monitorDeploy(names, 'prod');
     // Assess
-    expect(text.startsWith(':eyes: Mona is monitoring 23 services in cluster `prod`: `svc-0`')).toBe(true);
+    expect(text.startsWith(':eyes: Mona is deployed and monitoring 23 services in cluster `prod`: `svc-0`')).toBe(true);
     expect(text.endsWith('`svc-19` and 3 more')).toBe(true);
   });
 
@@ -32,13 +32,17 @@ describe('defaultFormatter', () => {
     );
   });
 
-  it('words each completion kind differently', () => {
+  it('says "deployment done" for scale and recover completions too, as the original, then what finished', () => {
     // Act
     const scale = defaultFormatter.deployDone(eventOf('DeploymentCompleted', { kind: 'scale', desiredCount: 4, runningCount: 4 }));
     const recover = defaultFormatter.deployDone(eventOf('DeploymentCompleted', { kind: 'recover', durationSeconds: 40 }));
     // Assess
-    expect(scale).toBe(':white_check_mark: `api` scaling done: `4` of `4` instances running (took 3m 5s)');
-    expect(recover).toBe(':white_check_mark: `api` recovered: `2` of `2` instances running again (took 40s)');
+    expect(scale).toBe(
+      ':white_check_mark: `api` deployment done with `4` instances and task definition `api:42`: scaling finished (took 3m 5s)',
+    );
+    expect(recover).toBe(
+      ':white_check_mark: `api` deployment done with `2` instances and task definition `api:42`: recovered after a task crash (took 40s)',
+    );
   });
 
   it('reports a rollback completion as a rollback, never as a successful deployment', () => {
@@ -54,19 +58,21 @@ describe('defaultFormatter', () => {
     expect(text).not.toContain(':white_check_mark:');
   });
 
-  it('describes scaling from the previous to the new desired count', () => {
-    expect(defaultFormatter.scale(eventOf('ScalingStarted'))).toBe(':left_right_arrow: `api` scaling from 2 to 4 instances');
-  });
-
-  it('describes a crash by its running and desired counts', () => {
-    expect(defaultFormatter.recover(eventOf('TaskCrashed'))).toBe(
-      ':boom: `api` has `1` running tasks of `2` desired: a task stopped and ECS is replacing it',
+  it('describes a scaling event from the previous to the new desired count', () => {
+    expect(defaultFormatter.scale(eventOf('ScalingStarted'))).toBe(
+      ':left_right_arrow: `api` scaling event: desired count from 2 to 4 instances',
     );
   });
 
-  it('says after how many seconds a deployment has not finished', () => {
+  it('describes a task crash by its running and desired counts', () => {
+    expect(defaultFormatter.recover(eventOf('TaskCrashed'))).toBe(
+      ':boom: `api` task crashed: `1` of `2` instances running, ECS is replacing it',
+    );
+  });
+
+  it('says a deployment is taking a very long time, and after how many seconds', () => {
     expect(defaultFormatter.deployTimeout(eventOf('DeploymentTimedOut'))).toBe(
-      ':warning: `api` deployment has not finished after 600 seconds: `1` of `2` instances running task definition `api:42`',
+      ':warning: `api` deployment is taking a very long time: not finished after 600 seconds, `1` of `2` instances running task definition `api:42`',
     );
   });
 
@@ -94,6 +100,19 @@ describe('defaultFormatter', () => {
       ':warning: Mona cannot read cluster `prod` (eu-west-1): 3 sweeps in a row failed: ThrottlingException: Rate exceeded',
     );
     expect(recovered).toBe(':white_check_mark: Mona reads cluster `prod` (eu-west-1) again after 45s');
+  });
+
+  it('says how many sweeps failed and how often the cluster flapped when it recovers', () => {
+    // Prepare
+    const flapped = eventOf('MonitorRecovered', { failedSweeps: 12, relapses: 3 });
+    const solid = eventOf('MonitorRecovered', { failedSweeps: 1, relapses: 0 });
+    // Act
+    const texts = [defaultFormatter.monitorRecovered(flapped), defaultFormatter.monitorRecovered(solid)];
+    // Assess
+    expect(texts).toEqual([
+      ':white_check_mark: Mona reads cluster `prod` (eu-west-1) again after 45s (12 failed sweeps; it answered and failed again 3 times)',
+      ':white_check_mark: Mona reads cluster `prod` (eu-west-1) again after 45s (1 failed sweep)',
+    ]);
   });
 
   it('adds stopped tasks, exit codes and service events under a crash', () => {
@@ -176,6 +195,39 @@ describe('defaultFormatter', () => {
     // Assess
     expect(assign).toThrow(TypeError);
     expect(defaultFormatter.deploy(eventOf('DeploymentStarted'))).toContain('deployment started');
+  });
+});
+
+/**
+ * Users of the original mona (and their Slack keyword alerts) know its phrases: each default text
+ * of the original's six keys must keep its phrase, whatever context we add after it.
+ */
+describe("defaultFormatter keeps the original mona's phrases", () => {
+  it.each([
+    ['monitorDeploy', defaultFormatter.monitorDeploy(['api'], 'prod'), 'is deployed and monitoring'],
+    ['monitorDeploy with no service', defaultFormatter.monitorDeploy([], 'prod'), 'is deployed and monitoring'],
+    ['deploy', defaultFormatter.deploy(eventOf('DeploymentStarted')), 'deployment started'],
+    ['scale', defaultFormatter.scale(eventOf('ScalingStarted')), 'scaling event'],
+    ['recover', defaultFormatter.recover(eventOf('TaskCrashed')), 'task crashed'],
+    ['deployDone (deploy)', defaultFormatter.deployDone(eventOf('DeploymentCompleted', { kind: 'deploy' })), 'deployment done'],
+    ['deployDone (scale)', defaultFormatter.deployDone(eventOf('DeploymentCompleted', { kind: 'scale' })), 'deployment done'],
+    ['deployDone (recover)', defaultFormatter.deployDone(eventOf('DeploymentCompleted', { kind: 'recover' })), 'deployment done'],
+    ['deployTimeout', defaultFormatter.deployTimeout(eventOf('DeploymentTimedOut')), 'taking a very long time'],
+  ])('%s says "%s"', (_key, text, phrase) => {
+    expect(text).toContain(phrase);
+  });
+
+  it('keeps the phrase on the headline when enrichment context follows', () => {
+    // Prepare
+    const event = eventOf('TaskCrashed', { context: { serviceEvents: ['(service api) has stopped 1 running tasks.'] } });
+    // Act
+    const headline = defaultFormatter.recover(event).split('\n')[0];
+    // Assess
+    expect(headline).toContain('task crashed');
+  });
+
+  it('never says "deployment done" for a rollback completion', () => {
+    expect(defaultFormatter.deployDone(eventOf('DeploymentCompleted', { kind: 'rollback' }))).not.toContain('deployment done');
   });
 });
 

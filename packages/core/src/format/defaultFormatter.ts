@@ -39,29 +39,32 @@ function removalReason(state: ServiceRemoved): string {
 }
 
 /**
+ * Deploy, scale and recover completions all say "deployment done", as the original's single
+ * `deployDone` text did (users' Slack keyword alerts match it); the kind follows as context.
  * A rollback completion is worded as a rollback ("rolled back to …, the deployment failed"),
- * never as the success of the deployment that failed.
+ * never as the success of the deployment that failed, so it never says "deployment done".
  */
 function completion(state: DeploymentCompleted): string {
   const service = code(state.service);
   const taskDef = code(shortTaskDef(state.taskDef));
   const took = tookSuffix(state.durationSeconds);
+  const done = `:white_check_mark: ${service} deployment done with ${code(state.runningCount)} instances and task definition ${taskDef}`;
   switch (state.kind) {
     case 'scale':
-      return `:white_check_mark: ${service} scaling done: ${code(state.runningCount)} of ${code(state.desiredCount)} instances running${took}`;
+      return `${done}: scaling finished${took}`;
     case 'recover':
-      return `:white_check_mark: ${service} recovered: ${code(state.runningCount)} of ${code(state.desiredCount)} instances running again${took}`;
+      return `${done}: recovered after a task crash${took}`;
     case 'rollback':
       return `:leftwards_arrow_with_hook: ${service} rollback done: back on task definition ${taskDef} with ${code(state.runningCount)} instances; the failed deployment was not applied${took}`;
     default:
-      return `:white_check_mark: ${service} deployment done with ${code(state.runningCount)} instances and task definition ${taskDef}${took}`;
+      return `${done}${took}`;
   }
 }
 
 /** One function per key; see `defaultFormatter`. */
 const texts: Formatter = {
   monitorDeploy(serviceNames: string[], cluster: string): string {
-    const head = `:eyes: Mona is monitoring ${plural(serviceNames.length, 'service')} in cluster ${code(cluster)}`;
+    const head = `:eyes: Mona is deployed and monitoring ${plural(serviceNames.length, 'service')} in cluster ${code(cluster)}`;
     if (serviceNames.length === 0) return head;
     const listed = serviceNames.slice(0, MAX_NAMES_LISTED).map(code).join(', ');
     const more = serviceNames.length > MAX_NAMES_LISTED ? ` and ${serviceNames.length - MAX_NAMES_LISTED} more` : '';
@@ -73,16 +76,19 @@ const texts: Formatter = {
       s.context,
     ),
   scale: (s) =>
-    withContext(`:left_right_arrow: ${code(s.service)} scaling from ${s.previousDesiredCount} to ${s.desiredCount} instances`, s.context),
+    withContext(
+      `:left_right_arrow: ${code(s.service)} scaling event: desired count from ${s.previousDesiredCount} to ${s.desiredCount} instances`,
+      s.context,
+    ),
   recover: (s) =>
     withContext(
-      `:boom: ${code(s.service)} has ${code(s.runningCount)} running tasks of ${code(s.desiredCount)} desired: a task stopped and ECS is replacing it`,
+      `:boom: ${code(s.service)} task crashed: ${code(s.runningCount)} of ${code(s.desiredCount)} instances running, ECS is replacing it`,
       s.context,
     ),
   deployDone: (s) => withContext(completion(s), s.context),
   deployTimeout: (s) =>
     withContext(
-      `:warning: ${code(s.service)} deployment has not finished after ${s.secondsUntilAlert} seconds: ${code(s.deploymentRunningCount)} of ${code(s.desiredCount)} instances running task definition ${code(shortTaskDef(s.taskDef))}`,
+      `:warning: ${code(s.service)} deployment is taking a very long time: not finished after ${s.secondsUntilAlert} seconds, ${code(s.deploymentRunningCount)} of ${code(s.desiredCount)} instances running task definition ${code(shortTaskDef(s.taskDef))}`,
       s.context,
     ),
   tasksFailing: (s) =>
@@ -106,12 +112,14 @@ const texts: Formatter = {
   monitorDegraded: (s) =>
     `:warning: Mona cannot read cluster ${code(s.cluster)} (${escapeMrkdwn(s.region)}): ${s.failures} sweeps in a row failed${reasonSuffix(s.reason)}`,
   monitorRecovered: (s) =>
-    `:white_check_mark: Mona reads cluster ${code(s.cluster)} (${escapeMrkdwn(s.region)}) again after ${formatDuration(s.durationSeconds)}`,
+    `:white_check_mark: Mona reads cluster ${code(s.cluster)} (${escapeMrkdwn(s.region)}) again after ${formatDuration(s.durationSeconds)}${outageSuffix(s)}`,
 };
 
 /**
- * The default texts: the original mona's wording (Slack mrkdwn with emoji) for its six keys,
- * the same voice for the new ones, and the enrichment context as bullet lines underneath.
+ * The default texts: each of the original mona's six keys keeps the original's phrase ("is
+ * deployed and monitoring", "deployment started", "scaling event", "task crashed", "deployment
+ * done", "taking a very long time": users' Slack keyword alerts match them), our extra context
+ * after it; the same voice for the new keys, and the enrichment context as bullet lines underneath.
  * Every value from ECS or the user is escaped for mrkdwn. Frozen: overrides build a new object.
  *
  * @example
@@ -119,3 +127,11 @@ const texts: Formatter = {
  * // ':arrows_clockwise: `api` deployment started with task definition `api:42`'
  */
 export const defaultFormatter: Formatter = Object.freeze(texts);
+
+/** `(12 failed sweeps; it flapped 3 times)`: what a flapping outage amounts to, in one line. */
+function outageSuffix(s: { failedSweeps?: number; relapses?: number }): string {
+  if (s.failedSweeps === undefined) return '';
+  const sweeps = `${s.failedSweeps} failed ${s.failedSweeps === 1 ? 'sweep' : 'sweeps'}`;
+  const flaps = s.relapses ? `; it answered and failed again ${s.relapses} ${s.relapses === 1 ? 'time' : 'times'}` : '';
+  return ` (${sweeps}${flaps})`;
+}

@@ -7,7 +7,7 @@ import { defaultFormatter } from './defaultFormatter.js';
 import { toNotification } from './toNotification.js';
 
 describe('toNotification', () => {
-  it('carries the event id, the event, the text, a plain title and the severity', () => {
+  it('carries the event id, the event, the text in its three forms, a plain title and the severity', () => {
     // Prepare
     const event = eventOf('DeploymentStarted');
     // Act
@@ -17,6 +17,8 @@ describe('toNotification', () => {
       id: event.id,
       event,
       text: ':arrows_clockwise: `api` deployment started with task definition `api:42`',
+      plain: '🔃 `api` deployment started with task definition `api:42`',
+      markdown: '🔃 `api` deployment started with task definition `api:42`',
       title: 'api: deployment started (prod)',
       severity: 'info',
     });
@@ -67,7 +69,7 @@ describe('toNotification', () => {
     // Act
     const notification = toNotification(eventOf('ScalingStarted'), formatter, (error) => errors.push(error));
     // Assess
-    expect(notification.text).toBe(':left_right_arrow: `api` scaling from 2 to 4 instances');
+    expect(notification.text).toBe(':left_right_arrow: `api` scaling event: desired count from 2 to 4 instances');
     expect(errors).toHaveLength(1);
   });
 
@@ -79,6 +81,6 @@ describe('toNotification', () => {
       throw new Error('logger down');
     });
     // Assess
-    expect(notification.text).toContain('running tasks of');
+    expect(notification.text).toContain('task crashed');
   });
 });

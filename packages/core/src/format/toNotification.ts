@@ -2,7 +2,9 @@ import { MonaError } from '../errors.js';
 import type { MonitorEvent } from '../model/events.js';
 import type { Notification } from '../model/notification.js';
 import { defaultFormatter } from './defaultFormatter.js';
+import { stripControls } from './neutralize.js';
 import { severityOf } from './severityOf.js';
+import { textForms } from './textForms.js';
 import { titleOf } from './titleOf.js';
 import type { Formatter } from './types.js';
 
@@ -42,15 +44,16 @@ export function formatEvent(event: MonitorEvent, formatter: Formatter): string {
 /**
  * A user's override must never lose an event: when it throws or returns something other than
  * a non-empty string, the default text goes out and `onError` hears why (core has no logger
- * here; the caller logs). The title is plain text and the severity follows the table in the
- * README.
+ * here; the caller logs). The text's plain and Markdown forms are derived here (`textForms`),
+ * the title is plain text and the severity follows the table in the README.
  *
  * @example
  * const n = toNotification(event, createFormatter(userOverrides), (err) => logger.warn({ err }, 'formatter failed'));
- * // { id, event, text: ':arrows_clockwise: `api` deployment started …', title: 'api: deployment started (prod)', severity: 'info' }
+ * // { id, event, text: ':arrows_clockwise: `api` deployment started …', plain: '🔃 `api` …', markdown: '🔃 `api` …', title: 'api: deployment started (prod)', severity: 'info' }
  */
 export function toNotification(event: MonitorEvent, formatter: Formatter, onError?: FormatErrorHandler): Notification {
-  return { id: event.id, event, text: safeText(event, formatter, onError), title: titleOf(event), severity: severityOf(event) };
+  const text = safeText(event, formatter, onError);
+  return { id: event.id, event, text, ...textForms(text), title: stripControls(titleOf(event)), severity: severityOf(event) };
 }
 
 function safeText(event: MonitorEvent, formatter: Formatter, onError: FormatErrorHandler | undefined): string {

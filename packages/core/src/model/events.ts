@@ -128,8 +128,12 @@ export interface MonitorDegraded extends EventBase {
 }
 export interface MonitorRecovered extends EventBase {
   type: 'MonitorRecovered';
-  /** Seconds since the last good sweep before the outage. */
+  /** Seconds from the last good sweep before the outage to the first good sweep of the run that ended it. */
   durationSeconds: number;
+  /** Failed sweeps during the outage, the ones between good sweeps included (always set by the reducer). */
+  failedSweeps?: number;
+  /** Times the cluster answered again during the outage and then failed once more (it flapped). */
+  relapses?: number;
 }
 
 export type ServiceEvent =

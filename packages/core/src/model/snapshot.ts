@@ -51,6 +51,18 @@ export interface ServiceSnapshot {
   events: ServiceEventSnapshot[];
 }
 
+/**
+ * A service ECS answered for without what the reducer needs (`runningCount`, `desiredCount`, a
+ * deployment's counts or id, or `deployments` for a service of the ECS controller). It is in
+ * neither `services` nor `missing`: its state is unknown this sweep and left untouched, never
+ * read as zero tasks.
+ */
+export interface IncompleteService {
+  name: string;
+  /** The absent fields, by path: `runningCount`, `deployments`, `deployments[1].desiredCount`, … */
+  missing: string[];
+}
+
 /** Everything one sweep learned about one cluster. */
 export interface ClusterSnapshot {
   kind: 'snapshot';
@@ -65,6 +77,8 @@ export interface ClusterSnapshot {
   missing: string[];
   /** True when some batches failed this sweep: services absent from both lists are unknown, not gone. */
   partial?: boolean;
+  /** Services answered for without what the reducer needs: unknown this sweep, like a failed batch's. */
+  incomplete?: IncompleteService[];
 }
 
 /** A sweep that produced no snapshot at all (ListServices failed, every batch failed, …). */

@@ -1,6 +1,7 @@
 import { NEVER, asyncScheduler, map } from 'rxjs';
 import type { Observable, OperatorFunction, SchedulerLike } from 'rxjs';
 import { createEcsSource } from '../ecs-source/createEcsSource.js';
+import { validatedSource } from '../model/validatedSource.js';
 import { DEFAULT_MONITOR_CONFIG } from '../model/config.js';
 import type { MonitorConfig } from '../model/config.js';
 import type { EnrichInput } from '../model/enricher.js';
@@ -48,8 +49,9 @@ export function resolveStages(options: MonitorOptions & { hooks?: PipelineHooks 
   return {
     sweeps: options.sweeps,
     clusters: options.clusters ?? [],
-    // Without `sweeps`, the source is only ever asked through pollClusters.
-    source: options.sweeps ? NO_SOURCE : (options.source ?? createEcsSource(options.ecs)),
+    // Without `sweeps`, the source is only ever asked through pollClusters. An injected source is
+    // third-party data: checked where it enters (parse once, at the edge).
+    source: options.sweeps ? NO_SOURCE : options.source ? validatedSource(options.source) : createEcsSource(options.ecs),
     poll: { intervalSeconds: options.checkIntervalSeconds ?? DEFAULT_CHECK_INTERVAL_SECONDS, scheduler, logger, hooks },
     stop$: options.stop$ ?? NEVER,
     reducer: options.reducer ?? reduce,

@@ -1,112 +1,89 @@
 import type { MonitorConfig } from '../model/config.js';
-import type { MonitorEvent, MonitorStarted, ServiceRemoved } from '../model/events.js';
-import { consoleUrl } from '../model/config.js';
+import type { MonitorEvent } from '../model/events.js';
 import { isGone } from '../model/snapshot.js';
+import type { ClusterSnapshot } from '../model/snapshot.js';
 import { adoptService } from './adoptService.js';
-import { appearService } from './appearService.js';
 import type { SweepContext } from './serviceState.js';
-import { eventId } from './serviceState.js';
 import { REMOVED_LIMIT, getOwn, setOwn } from './state.js';
 import type { ClusterState, ServiceTrack } from './state.js';
 import { stepService } from './stepService.js';
-import { readMissing, readService } from './serviceView.js';
 import type { ServiceView } from './serviceView.js';
 
 /**
- * Applies one snapshot's services to a started cluster, or takes the silent baseline on the
- * first one. Returns events unordered (the caller orders them).
+ * Applies one snapshot's services to a started cluster, service by service in name order (so
+ * the events come out in order), or takes the silent baseline on the first one.
  *
  * @example
- * const { state: next, events } = applySnapshot(state, snapshot, ctx, config);
+ * const { state: next, events } = applySnapshot(state, snapshot, views, ctx, config, baseline);
  */
 export function applySnapshot(
   state: ClusterState,
-  raw: Record<string, unknown>,
+  snapshot: ClusterSnapshot,
+  views: ReadonlyMap<string, ServiceView>,
   ctx: SweepContext,
   config: MonitorConfig,
+  baseline: boolean,
 ): { state: ClusterState; events: MonitorEvent[] } {
-  const views = readServices(raw['services']);
-  const partial = raw['partial'] === true;
-  if (!state.started) return baseline(state, views, ctx, config, partial);
+  const partial = snapshot.partial === true;
+  // Incomplete answers leave a service unknown, as a failed batch does: one the reducer does not
+  // track yet may have been there all along, so the sweep cannot complete the baseline.
+  const incomplete = new Set((snapshot.incomplete ?? []).map((service) => service.name));
+  const unknownUntracked = [...incomplete].some((name) => getOwn(state.services, name) === undefined);
+  const baselineComplete = state.baselineComplete || (!partial && !unknownUntracked);
+  if (baseline) return { state: { ...state, baselineComplete, services: adoptAll(views, ctx) }, events: [] };
   const services: Record<string, ServiceTrack> = { ...state.services };
   const removed: Record<string, string[]> = { ...state.removed };
+  const missing = new Set(snapshot.missing);
   const events: MonitorEvent[] = [];
-  const remove = (name: string, reason: string, track: ServiceTrack): void => {
-    events.push(serviceRemoved(ctx, name, reason, track));
-    delete services[name];
-    delete removed[name];
-    setOwn(removed, name, track.seen);
-  };
-  for (const view of views.values()) {
-    const previous = getOwn(state.services, view.name);
-    if (isGone(view.status)) {
-      if (previous) remove(view.name, view.status, previous);
-      continue;
-    }
-    const step = previous
-      ? stepService(ctx, config, previous, view)
-      : appearService(ctx, config, view, getOwn(removed, view.name) ?? [], state.baselineComplete);
-    if (!previous) delete removed[view.name];
-    setOwn(services, view.name, step.track);
+  for (const name of namesInOrder(views, state.services)) {
+    const view = views.get(name);
+    const previous = getOwn(state.services, name);
+    if (!previous && view && isGone(view.status)) continue;
+    const step = stepService({
+      ctx,
+      config,
+      name,
+      view,
+      previous,
+      removedSeen: previous ? [] : (getOwn(removed, name) ?? []),
+      baselineComplete: state.baselineComplete,
+      removedBecause: removalReason(view, missing.has(name), partial || incomplete.has(name)),
+    });
     events.push(...step.events);
+    if (step.track) {
+      setOwn(services, name, step.track);
+      if (!previous) delete removed[name];
+    } else if (previous) {
+      delete services[name];
+      delete removed[name];
+      setOwn(removed, name, previous.seen);
+    }
   }
-  const missing = new Set(readMissing(raw['missing']));
-  for (const [name, track] of Object.entries(state.services)) {
-    if (views.has(name)) continue;
-    // In a partial sweep, a service in neither list was in a failed batch: unknown, not gone.
-    if (missing.has(name)) remove(name, 'MISSING', track);
-    else if (!partial) remove(name, 'UNLISTED', track);
-  }
-  const baselineComplete = state.baselineComplete || !partial;
   return { state: { ...state, baselineComplete, services, removed: bounded(removed) }, events };
 }
 
-/** The first successful sweep: adopt every live service silently and say the monitor started. */
-function baseline(
-  state: ClusterState,
-  views: Map<string, ServiceView>,
-  ctx: SweepContext,
-  config: MonitorConfig,
-  partial: boolean,
-): { state: ClusterState; events: MonitorEvent[] } {
+/** Why a service left this sweep, or `undefined` if it did not (or its state is unknown). */
+function removalReason(view: ServiceView | undefined, missing: boolean, unknown: boolean): string | undefined {
+  if (view) return isGone(view.status) ? view.status : undefined;
+  if (missing) return 'MISSING';
+  // In a partial sweep, a service in neither list was in a failed batch; an incomplete one was
+  // answered for without its counts: unknown, not gone (its track is left untouched).
+  return unknown ? undefined : 'UNLISTED';
+}
+
+/** The first successful sweep: every live service adopted silently. */
+function adoptAll(views: ReadonlyMap<string, ServiceView>, ctx: SweepContext): Record<string, ServiceTrack> {
   const services: Record<string, ServiceTrack> = {};
   for (const view of views.values()) {
     if (!isGone(view.status)) setOwn(services, view.name, adoptService(view, ctx.observedAt, []));
   }
-  const started: MonitorStarted = {
-    type: 'MonitorStarted',
-    id: `${ctx.cluster}/MonitorStarted@${ctx.observedAt}`,
-    cluster: ctx.cluster,
-    region: ctx.region,
-    observedAt: ctx.observedAt,
-    serviceNames: Object.keys(services).sort(),
-  };
-  return { state: { ...state, started: true, baselineComplete: !partial, services }, events: [started] };
+  return services;
 }
 
-/** Well-formed services by name, first entry winning, in name order (code units, not locale). */
-function readServices(raw: unknown): Map<string, ServiceView> {
-  const views = new Map<string, ServiceView>();
-  if (!Array.isArray(raw)) return views;
-  for (const entry of raw) {
-    const view = readService(entry);
-    if (view && !views.has(view.name)) views.set(view.name, view);
-  }
-  return new Map([...views.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-function serviceRemoved(ctx: SweepContext, name: string, reason: string, track: ServiceTrack): ServiceRemoved {
-  return {
-    type: 'ServiceRemoved',
-    // Without a deployment id only the time tells one removal of a recreated service from the next.
-    id: eventId(ctx, name, track.deploymentId, 'ServiceRemoved', track.deploymentId === '' ? `@${ctx.observedAt}` : ''),
-    cluster: ctx.cluster,
-    region: ctx.region,
-    observedAt: ctx.observedAt,
-    service: name,
-    reason,
-    consoleUrl: consoleUrl(ctx.region, ctx.cluster, name),
-  };
+/** Every service of the sweep or the state, once, in name order (code units, not locale). */
+function namesInOrder(views: ReadonlyMap<string, ServiceView>, tracked: Record<string, ServiceTrack>): string[] {
+  const names = new Set([...views.keys(), ...Object.keys(tracked)]);
+  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Keeps the most recently removed services only (insertion order is removal order). */

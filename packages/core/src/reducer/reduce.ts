@@ -1,13 +1,15 @@
 import type { MonitorConfig } from '../model/config.js';
 import type { MonitorEvent } from '../model/events.js';
-import type { SweepOutcome } from '../model/snapshot.js';
+import { isSweepOutcome } from '../model/parseSweepOutcome.js';
+import type { ServiceSnapshot, SweepOutcome } from '../model/snapshot.js';
 import { applySnapshot } from './applySnapshot.js';
-import { recordFailure, recordSuccess } from './clusterHealth.js';
-import { orderEvents } from './orderEvents.js';
+import { CLUSTER_RULES } from './rules/index.js';
+import type { ClusterSweep } from './rules/index.js';
 import type { SweepContext } from './serviceState.js';
+import { viewOf } from './serviceView.js';
+import type { ServiceView } from './serviceView.js';
 import { initialState } from './state.js';
 import type { ClusterState } from './state.js';
-import { isObject, num, str } from './serviceView.js';
 
 /** What one step of the reducer returns. */
 export interface ReduceResult {
@@ -18,12 +20,15 @@ export interface ReduceResult {
 
 /**
  * The pure event reducer (DESIGN §4): folds one sweep of one cluster into the cluster's state
- * and returns the events it implies. No I/O and no clock: time is `input.observedAt`, so the
+ * and returns the events it implies. No I/O and no clock: time is `outcome.observedAt`, so the
  * same sweeps always give the same events and a recorded run replays exactly. It never throws
- * and never mutates its arguments; a malformed sweep is read defensively.
+ * and never mutates its arguments. It trusts its input's types (the ECS source and
+ * `parseSweepOutcome` build them); a value that is not a `SweepOutcome` at all is ignored.
  *
- * The first successful sweep is a silent baseline (only MonitorStarted). A failed sweep
- * (`kind: 'failure'`) leaves the services untouched and counts towards MonitorDegraded.
+ * Each event type has one rule (`rules/`, in table order): the cluster rules first, then each
+ * service by name through the service rules, so the events come out in order. The first
+ * successful sweep is a silent baseline (only MonitorStarted). A failed sweep (`kind:
+ * 'failure'`) leaves the services untouched and counts towards MonitorDegraded.
  *
  * @example
  * let state: ClusterState | undefined;
@@ -34,21 +39,36 @@ export interface ReduceResult {
  * }
  * // or, in a stream: outcomes.pipe(scan((acc, s) => reduce(acc.state, s, config), seed))
  */
-export function reduce(state: ClusterState | undefined, input: SweepOutcome, config: MonitorConfig): ReduceResult {
-  const raw: unknown = input;
-  if (!isObject(raw)) return { state: state ?? initialState('', ''), events: [] };
+export function reduce(state: ClusterState | undefined, outcome: SweepOutcome, config: MonitorConfig): ReduceResult {
+  // The types say this cannot happen; a cast or a JavaScript caller can. Untrusted data is checked
+  // where it enters (parseSweepOutcome), so here a value that is not a sweep is ignored.
+  if (!isSweepOutcome(outcome)) return { state: state ?? initialState('', ''), events: [] };
   const ctx: SweepContext = {
-    cluster: str(raw['cluster']) || (state?.cluster ?? ''),
-    region: str(raw['region']) || (state?.region ?? ''),
-    observedAt: num(raw['observedAt']),
+    cluster: outcome.cluster || (state?.cluster ?? ''),
+    region: outcome.region || (state?.region ?? ''),
+    observedAt: outcome.observedAt,
   };
   const current = state ?? initialState(ctx.cluster, ctx.region);
-  if (raw['kind'] === 'failure') {
-    const failed = recordFailure(current, ctx, config, raw['error']);
-    return { state: failed.state, events: failed.event ? [failed.event] : [] };
+  const sweep: ClusterSweep = { ctx, config, outcome, views: outcome.kind === 'snapshot' ? viewsOf(outcome.services) : new Map() };
+  let next = current;
+  const events: MonitorEvent[] = [];
+  for (const rule of CLUSTER_RULES) {
+    const result = rule(next, sweep);
+    next = result.state;
+    events.push(...result.events);
   }
-  const healthy = recordSuccess(current, ctx);
-  const applied = applySnapshot(healthy.state, raw, ctx, config);
-  const events = healthy.event ? [...applied.events, healthy.event] : applied.events;
-  return { state: { ...applied.state, cluster: ctx.cluster, region: ctx.region }, events: orderEvents(events) };
+  if (outcome.kind === 'failure') return { state: next, events };
+  const applied = applySnapshot(next, outcome, sweep.views, ctx, config, !current.started);
+  events.push(...applied.events);
+  return { state: { ...applied.state, cluster: ctx.cluster, region: ctx.region }, events };
+}
+
+/** The sweep's services by name, first entry winning, in name order (code units, not locale). */
+function viewsOf(services: readonly ServiceSnapshot[]): Map<string, ServiceView> {
+  const byName = new Map<string, ServiceSnapshot>();
+  for (const service of services) {
+    if (service.name !== '' && !byName.has(service.name)) byName.set(service.name, service);
+  }
+  const names = [...byName.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(names.map((name) => [name, viewOf(byName.get(name) as ServiceSnapshot)]));
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeployment, buildService } from '../testing/builders.js';
-import { isRollbackReason, readService } from './serviceView.js';
+import { isRollbackReason, viewOf } from './serviceView.js';
 
-describe('readService: stability (DESIGN §4)', () => {
+describe('viewOf: stability (DESIGN §4)', () => {
   it.each([
     { why: 'one finished PRIMARY with every task running', deployments: [buildDeployment()], stable: true },
     { why: 'rolloutState absent', deployments: [buildDeployment({ rolloutState: undefined })], stable: true },
@@ -24,31 +24,19 @@ describe('readService: stability (DESIGN §4)', () => {
     // Prepare
     const raw = buildService({ deployments, desiredCount: 2, runningCount: 2 });
     // Act
-    const view = readService(raw);
+    const view = viewOf(raw);
     // Assess
-    expect(view?.stable).toBe(stable);
+    expect(view.stable).toBe(stable);
   });
 
   it('uses service-level counts for a service without deployments', () => {
     // Prepare
     const short = buildService({ deploymentController: 'EXTERNAL', deployments: [], desiredCount: 3, runningCount: 2 });
     // Act
-    const view = readService(short);
+    const view = viewOf(short);
     // Assess
     expect(view).toMatchObject({ stable: false, desiredCount: 3, runningCount: 2 });
-    expect(view?.primary).toBeUndefined();
-  });
-
-  it('reads junk as zeros and empty strings, and drops entries without a name', () => {
-    // Prepare
-    const junk = { name: 'api', desiredCount: Number.NaN, runningCount: '3', deployments: [null, { id: 7, status: 'PRIMARY' }] };
-    // Act
-    const view = readService(junk);
-    const nameless = readService({ desiredCount: 1 });
-    // Assess
-    expect(view).toMatchObject({ name: 'api', desiredCount: 0, runningCount: 0, deployments: [{ id: '', status: 'PRIMARY' }] });
-    expect(view?.primary).toBeUndefined();
-    expect(nameless).toBeUndefined();
+    expect(view.primary).toBeUndefined();
   });
 });
 

@@ -1,21 +1,13 @@
-import type { DeploymentSnapshot } from '../model/snapshot.js';
+import type { DeploymentSnapshot, ServiceSnapshot } from '../model/snapshot.js';
 
 /**
- * A service snapshot read defensively: every field the reducer uses is present and well typed,
- * whatever the input looked like. The reducer must never throw on a malformed sweep (a recorded
- * file, a third-party source, an API change), so this is the only place that touches raw input.
+ * A service snapshot with what the rules ask of it derived once: its live deployments, its
+ * PRIMARY and whether it is stable. Derived, not parsed: the snapshot's fields are trusted
+ * (defaults are applied where the data enters, in the ECS source or the snapshot validator).
  */
-export interface ServiceView {
-  name: string;
-  arn: string;
-  status: string;
-  desiredCount: number;
-  runningCount: number;
-  pendingCount: number;
+export interface ServiceView extends Readonly<ServiceSnapshot> {
   /** Non-INACTIVE deployments. */
   active: DeploymentSnapshot[];
-  /** Every deployment, INACTIVE included (a failed deployment may linger). */
-  deployments: DeploymentSnapshot[];
   /** The PRIMARY deployment; absent for CODE_DEPLOY/EXTERNAL services (no `deployments`). */
   primary?: DeploymentSnapshot;
   /** DESIGN §4: one non-INACTIVE deployment, the PRIMARY, all its tasks running, rollout done. */
@@ -30,34 +22,19 @@ export function isRollbackReason(reason: string | undefined): boolean {
 }
 
 /**
- * Reads one service entry of a snapshot; `undefined` when it has no usable name.
+ * The view of one service snapshot.
  *
  * @example
- * const view = readService(snapshot.services[0]);
+ * const view = viewOf(snapshot.services[0]);
+ * if (view.stable) console.log(`${view.name} runs ${view.primary?.taskDefinition}`);
  */
-export function readService(raw: unknown): ServiceView | undefined {
-  if (!isObject(raw)) return undefined;
-  const name = str(raw['name']);
-  if (name === '') return undefined;
-  const deployments = Array.isArray(raw['deployments']) ? raw['deployments'].flatMap(readDeployment) : [];
-  const active = deployments.filter((d) => d.status !== 'INACTIVE');
+export function viewOf(service: ServiceSnapshot): ServiceView {
+  const active = service.deployments.filter((d) => d.status !== 'INACTIVE');
   const primary = pickPrimary(active);
-  const view: ServiceView = {
-    name,
-    arn: str(raw['arn']),
-    status: str(raw['status']),
-    desiredCount: num(raw['desiredCount']),
-    runningCount: num(raw['runningCount']),
-    pendingCount: num(raw['pendingCount']),
-    active,
-    deployments,
-    stable: false,
-  };
-  if (primary) view.primary = primary;
   // Without any deployment (CODE_DEPLOY/EXTERNAL) the service-level counts are all there is;
   // live deployments without a PRIMARY are a rollout in an unknown state, never stable.
-  view.stable = primary ? isStableDeployment(active, primary) : active.length === 0 && view.runningCount === view.desiredCount;
-  return view;
+  const stable = primary ? isStableDeployment(active, primary) : active.length === 0 && service.runningCount === service.desiredCount;
+  return primary ? { ...service, active, primary, stable } : { ...service, active, stable };
 }
 
 function isStableDeployment(active: DeploymentSnapshot[], primary: DeploymentSnapshot): boolean {
@@ -73,43 +50,4 @@ function pickPrimary(active: DeploymentSnapshot[]): DeploymentSnapshot | undefin
     if (!best || d.createdAt > best.createdAt) best = d;
   }
   return best;
-}
-
-function readDeployment(raw: unknown): DeploymentSnapshot[] {
-  if (!isObject(raw)) return [];
-  const createdAt = num(raw['createdAt']);
-  const deployment: DeploymentSnapshot = {
-    id: str(raw['id']),
-    status: str(raw['status']),
-    taskDefinition: str(raw['taskDefinition']),
-    desiredCount: num(raw['desiredCount']),
-    runningCount: num(raw['runningCount']),
-    pendingCount: num(raw['pendingCount']),
-    failedTasks: num(raw['failedTasks']),
-    createdAt,
-    updatedAt: raw['updatedAt'] === undefined ? createdAt : num(raw['updatedAt']),
-  };
-  const rollout = raw['rolloutState'];
-  if (typeof rollout === 'string') deployment.rolloutState = rollout;
-  const reason = raw['rolloutStateReason'];
-  if (typeof reason === 'string') deployment.rolloutStateReason = reason;
-  return [deployment];
-}
-
-/** Reads the names of a snapshot's `missing` list, dropping anything that is not a name. */
-export function readMissing(raw: unknown): string[] {
-  return Array.isArray(raw) ? raw.filter((n): n is string => typeof n === 'string' && n !== '') : [];
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-/** A finite number, or 0. */
-export function num(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-}
-
-export function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }

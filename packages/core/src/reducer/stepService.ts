@@ -1,73 +1,100 @@
-import type { MonitorConfig } from '../model/config.js';
-import type { MonitorEvent, RollbackStarted, ScalingStarted } from '../model/events.js';
+import type { MonitorEvent } from '../model/events.js';
 import type { DeploymentSnapshot } from '../model/snapshot.js';
-import { isRollout, readoptService, trackNewDeployment } from './adoptService.js';
-import { checkPhase, completed, trackExtras } from './checkPhase.js';
-import { plainServiceEvent, serviceEventBase } from './makeEvent.js';
-import { eventId } from './serviceState.js';
-import type { SweepContext } from './serviceState.js';
-import type { ServiceTrack } from './state.js';
+import { adoptService, readoptService, trackNewDeployment } from './adoptService.js';
+import { SERVICE_RULES } from './rules/index.js';
+import type { Change, ServiceStep } from './rules/index.js';
+import { isRollout } from './state.js';
+import type { RolloutTrack, ServiceTrack } from './state.js';
 import { isRollbackReason } from './serviceView.js';
 import type { ServiceView } from './serviceView.js';
 
-/** A service's new track and the events of this sweep, in the order they were decided. */
+/** A service's new track (`undefined`: removed) and its events of this sweep, in table order. */
 export interface StepResult {
-  track: ServiceTrack;
+  track: ServiceTrack | undefined;
   events: MonitorEvent[];
 }
 
-/**
- * Moves one known service forward by one sweep (DESIGN §4). Never mutates `previous`.
- *
- * @example
- * const { track, events } = stepService(ctx, config, state.services['api'], view);
- */
-export function stepService(ctx: SweepContext, config: MonitorConfig, previous: ServiceTrack, view: ServiceView): StepResult {
-  const events: MonitorEvent[] = [];
-  const primary = view.primary;
-  if (primary && primary.id !== previous.deploymentId) {
-    if (previous.seen.includes(primary.id)) {
-      return { track: readoptService(view, ctx.observedAt, previous.seen), events };
-    }
-    const track = switchDeployment(ctx, view, previous, primary, events);
-    checkPhase(ctx, config, view, track, events);
-    return { track, events };
-  }
-  const track: ServiceTrack = { ...previous };
-  checkCounts(ctx, view, track, events);
-  checkPhase(ctx, config, view, track, events);
-  return { track, events };
+/** What `stepService` needs besides the step: where the service's memory is. */
+export interface StepInput extends Omit<ServiceStep, 'change' | 'view'> {
+  view: ServiceView | undefined;
+  previous: ServiceTrack | undefined;
+  /** Deployment ids remembered from before the service was removed (a listing flap). */
+  removedSeen: readonly string[];
+  /** A complete sweep happened: a service seen for the first time now is news. */
+  baselineComplete: boolean;
+  /** Why the service left this sweep, when it did (`DRAINING`, `MISSING`, `UNLISTED`, …). */
+  removedBecause: string | undefined;
 }
 
 /**
- * Starts tracking a new PRIMARY deployment: a rollback when the circuit breaker made it, else a
- * new deployment. The deployment it replaces gets its DeploymentFailed first if it failed.
+ * Moves one service forward by one sweep (DESIGN §4): decides how it changed (the phase
+ * transition), then runs the table's service rules in order on that. Silent adoptions (a
+ * service first seen in an incomplete baseline, a deployment seen before) run no rule.
+ *
+ * @example
+ * const { track, events } = stepService({ ctx, config, name: 'api', view, previous, removedSeen: [], baselineComplete: true, removedBecause: undefined });
  */
-function switchDeployment(
-  ctx: SweepContext,
+export function stepService(input: StepInput): StepResult {
+  const { ctx, view, previous } = input;
+  if (input.removedBecause !== undefined && previous) {
+    // Its view (a DRAINING service's last answer) is no news any more: only the removal rule sees the step.
+    return { ...runRules(input, undefined, { kind: 'removed', previous, reason: input.removedBecause }, previous), track: undefined };
+  }
+  if (!view) return { track: previous, events: [] };
+  const primary = view.primary;
+  if (!previous) {
+    if (!input.baselineComplete || !primary) return silent(adoptService(view, ctx.observedAt, input.removedSeen));
+    if (input.removedSeen.includes(primary.id)) return silent(readoptService(view, ctx.observedAt, input.removedSeen));
+    return runRules(input, view, { kind: 'appeared' }, trackNewDeployment(view, primary, ctx.observedAt, 'deploying', input.removedSeen));
+  }
+  if (!primary || primary.id === previous.deploymentId) return runRules(input, view, { kind: 'same', previous }, previous);
+  if (previous.seen.includes(primary.id)) return silent(readoptService(view, ctx.observedAt, previous.seen));
+  const replaced = view.deployments.find((d) => d.id === previous.deploymentId && d.id !== '');
+  const change: Change = replaced ? { kind: 'newDeployment', previous, replaced } : { kind: 'newDeployment', previous };
+  return runRules(input, view, change, startDeployment(view, previous, primary, replaced, ctx.observedAt));
+}
+
+function silent(track: ServiceTrack): StepResult {
+  return { track, events: [] };
+}
+
+/** Runs the service rules in table order, then notes this sweep's counts for the next one. */
+function runRules(input: StepInput, view: ServiceView | undefined, change: Change, start: ServiceTrack): StepResult {
+  const base = { ctx: input.ctx, config: input.config, name: input.name, change };
+  const step: ServiceStep = view ? { ...base, view } : base;
+  let track = start;
+  const events: MonitorEvent[] = [];
+  for (const rule of SERVICE_RULES) {
+    const result = rule(step, track);
+    track = result.track;
+    events.push(...result.events);
+  }
+  return { track: view ? observed(track, view) : track, events };
+}
+
+/** The counts (and failed tasks of a watched rollout) the next sweep compares against. */
+function observed(track: ServiceTrack, view: ServiceView): ServiceTrack {
+  const counts = { desiredCount: view.desiredCount, runningCount: view.runningCount };
+  if (!isRollout(track) || track.rollout.stage !== 'watching') return { ...track, ...counts };
+  const failedTasks = view.primary?.id === track.deploymentId ? view.primary.failedTasks : track.rollout.failedTasks;
+  return { ...track, ...counts, rollout: { ...track.rollout, failedTasks } };
+}
+
+/**
+ * The track of a new PRIMARY: a rollback when the circuit breaker made it, else a new deployment.
+ * It remembers the task definition it replaced (to tell a later rollback from a fix).
+ */
+function startDeployment(
   view: ServiceView,
   previous: ServiceTrack,
   primary: DeploymentSnapshot,
-  events: MonitorEvent[],
-): ServiceTrack {
-  const replaced = view.deployments.find((d) => d.id === previous.deploymentId && d.id !== '');
-  const replacedFailed = replaced?.rolloutState === 'FAILED';
-  if (replaced && replacedFailed && !previous.ended) {
-    events.push(plainServiceEvent('DeploymentFailed', ctx, view, replaced, trackExtras(previous, replaced.rolloutStateReason)));
-  }
-  // It finished and was replaced between two polls: its completion is news all the same.
-  if (replaced?.rolloutState === 'COMPLETED' && !previous.ended && isRollout(previous.phase)) {
-    events.push(completed(ctx, view, previous, previous.phase === 'rollingBack' ? 'rollback' : 'deploy', replaced));
-  }
-  const rollback = isRollback(previous, primary, replacedFailed);
-  const track = trackNewDeployment(view, primary, ctx.observedAt, rollback ? 'rollingBack' : 'deploying', previous.seen);
+  replaced: DeploymentSnapshot | undefined,
+  observedAt: number,
+): RolloutTrack {
+  const rollback = isRollback(previous, primary, replaced?.rolloutState === 'FAILED');
+  const track = trackNewDeployment(view, primary, observedAt, rollback ? 'rollingBack' : 'deploying', previous.seen);
   if (previous.taskDef !== '') track.previousTaskDef = previous.taskDef;
   if (rollback && previous.deploymentId !== '') track.failedDeploymentId = previous.deploymentId;
-  events.push(
-    rollback
-      ? rollbackStarted(ctx, view, track, primary)
-      : plainServiceEvent('DeploymentStarted', ctx, view, primary, trackExtras(track, undefined)),
-  );
   return track;
 }
 
@@ -79,43 +106,7 @@ function switchDeployment(
  */
 function isRollback(previous: ServiceTrack, primary: DeploymentSnapshot, replacedFailed: boolean): boolean {
   if (isRollbackReason(primary.rolloutStateReason)) return true;
-  if (!replacedFailed && !previous.rolloutFailed) return false;
+  const previousFailed = isRollout(previous) && previous.rollout.stage === 'failed';
+  if (!replacedFailed && !previousFailed) return false;
   return previous.previousTaskDef === undefined || primary.taskDefinition === previous.previousTaskDef;
-}
-
-function rollbackStarted(ctx: SweepContext, view: ServiceView, track: ServiceTrack, primary: DeploymentSnapshot): RollbackStarted {
-  const id = eventId(ctx, view.name, primary.id, 'RollbackStarted');
-  const base = serviceEventBase(ctx, id, view, primary, trackExtras(track, primary.rolloutStateReason));
-  const event: RollbackStarted = { type: 'RollbackStarted', ...base };
-  if (track.failedDeploymentId !== undefined) event.failedDeploymentId = track.failedDeploymentId;
-  return event;
-}
-
-/** Same PRIMARY: a changed desired count is a scale; a steady service short of tasks crashed. */
-function checkCounts(ctx: SweepContext, view: ServiceView, track: ServiceTrack, events: MonitorEvent[]): void {
-  const primary = view.primary;
-  if (view.desiredCount !== track.desiredCount) {
-    events.push(scalingStarted(ctx, view, track));
-    // A scale during a rollout is reported, but the rollout's completion covers both.
-    if (track.phase === 'steady' || track.phase === 'recovering') {
-      track.phase = 'scaling';
-      track.phaseSince = ctx.observedAt;
-    }
-    return;
-  }
-  const running = primary ? primary.runningCount : view.runningCount;
-  const desired = primary ? primary.desiredCount : view.desiredCount;
-  if (track.phase === 'steady' && running < desired) {
-    const suffix = `@${ctx.observedAt}`;
-    events.push(plainServiceEvent('TaskCrashed', ctx, view, primary, trackExtras(track, undefined), suffix));
-    track.phase = 'recovering';
-    track.phaseSince = ctx.observedAt;
-  }
-}
-
-function scalingStarted(ctx: SweepContext, view: ServiceView, track: ServiceTrack): ScalingStarted {
-  const suffix = `/${view.desiredCount}@${ctx.observedAt}`;
-  const id = eventId(ctx, view.name, view.primary?.id ?? '', 'ScalingStarted', suffix);
-  const base = serviceEventBase(ctx, id, view, view.primary, trackExtras(track, undefined));
-  return { type: 'ScalingStarted', previousDesiredCount: track.desiredCount, ...base };
 }

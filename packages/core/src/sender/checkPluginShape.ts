@@ -1,5 +1,6 @@
 import { MonaError } from '../errors.js';
 import type { SenderPlugin } from './types.js';
+import { checkApiVersion } from './apiVersion.js';
 import { compileOptionsSchema } from './optionsAjv.js';
 
 const FIX = 'export default defineSender({ name, optionsSchema, create }) from @mona-ecs/core';
@@ -9,7 +10,8 @@ function fail(where: string, problem: string, cause?: unknown): never {
 }
 
 /**
- * Assert that `value` has the shape of a `SenderPlugin` and that its `optionsSchema` compiles.
+ * Assert that `value` has the shape of a `SenderPlugin`, that this core hosts its `apiVersion`
+ * (`MONA_PLUGIN_INCOMPATIBLE` otherwise) and that its `optionsSchema` compiles.
  * Shared by `defineSender` (definition time) and `checkLoadedPlugin` (load time).
  */
 export function checkPluginShape(value: unknown, where: string): SenderPlugin<unknown> {
@@ -20,6 +22,7 @@ export function checkPluginShape(value: unknown, where: string): SenderPlugin<un
   if (typeof plugin.optionsSchema !== 'object' || plugin.optionsSchema === null) {
     fail(where, '`optionsSchema` must be a JSON Schema object');
   }
+  checkApiVersion(plugin.apiVersion, where);
   try {
     compileOptionsSchema(plugin.optionsSchema);
   } catch (error) {

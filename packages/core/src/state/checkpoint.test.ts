@@ -9,12 +9,17 @@ const track: ServiceTrack = {
   taskDef: 'api:2',
   desiredCount: 2,
   runningCount: 1,
-  failedTasks: 0,
-  rolloutFailed: false,
-  ended: false,
-  tasksFailingSent: false,
-  timedOutSent: false,
+  rollout: { stage: 'watching', failedTasks: 0, tasksFailingSent: false, timedOutSent: false },
   seen: ['ecs-svc/1'],
+};
+const steady: ServiceTrack = {
+  phase: 'steady',
+  phaseSince: 1,
+  deploymentId: 'ecs-svc/0',
+  taskDef: 'api:1',
+  desiredCount: 2,
+  runningCount: 2,
+  seen: ['ecs-svc/0'],
 };
 
 describe('toCheckpoint / fromCheckpoint', () => {
@@ -22,7 +27,7 @@ describe('toCheckpoint / fromCheckpoint', () => {
     // Prepare
     const state: ClusterState = { ...initialState('prod', 'eu-west-1'), started: true, services: {} };
     setOwn(state.services, 'api', track);
-    setOwn(state.services, '__proto__', { ...track, phase: 'steady' });
+    setOwn(state.services, '__proto__', steady);
     // Act
     const checkpoint = JSON.parse(JSON.stringify(toCheckpoint(state, 42))) as ReturnType<typeof toCheckpoint>;
     // Assess

@@ -11,9 +11,15 @@ const DEPLOYMENT = `api/${DEPLOYMENT_ID}`;
 
 /**
  * Hostile strings as ECS really returns them: stop reasons and service events are free text
- * written by applications, so they can hold Slack control sequences and HTML.
+ * written by applications, so they can hold what is markup in some channel: Slack control
+ * sequences (`<!channel>`, `<@U…>`), Discord and Mattermost pings (`@everyone`, `@here`), HTML,
+ * a Markdown link, and a right-to-left override (U+202E) that would display text reversed.
  */
-export const HOSTILE_REASON = 'Essential container in task exited: <!channel> <script>alert("x")</script> & more';
+export const HOSTILE_REASON =
+  'Essential container in task exited: <!channel> <@U012AB3CD> @everyone @here <script>alert("x")</script> [click here](https://evil.example/) \u202Eexe.gnp\u202C & more';
+
+/** The length of each long stop reason in `longSampleEvents`: together well past every chat channel's limit. */
+export const LONG_REASON_LENGTH = 20_000;
 
 /** Enrichment context with stopped tasks whose reasons must be escaped by every channel. */
 export function sampleContext(): EventContext {
@@ -127,4 +133,29 @@ export function sampleEvents(): MonitorEvent[] {
     { ...base('MonitorDegraded', 'cluster'), type: 'MonitorDegraded', failures: 3, reason: 'ThrottlingException: Rate exceeded' },
     { ...base('MonitorRecovered', 'cluster'), type: 'MonitorRecovered', durationSeconds: 45 },
   ];
+}
+
+/**
+ * Failure events whose stop reasons and service events are very long (`LONG_REASON_LENGTH`
+ * characters each, a Java stack trace in an exit reason), so the formatted text is past every
+ * chat channel's limit: a sender must cut it, not fail or send it whole.
+ *
+ * @example
+ * for (const event of longSampleEvents()) await sender.send(sampleNotification(event), signal);
+ */
+export function longSampleEvents(): MonitorEvent[] {
+  const trace = `${HOSTILE_REASON} java.lang.OutOfMemoryError: Java heap space\n\tat com.example.Api.handle(Api.java:42)`;
+  const long = trace.repeat(Math.ceil(LONG_REASON_LENGTH / trace.length)).slice(0, LONG_REASON_LENGTH);
+  const context: EventContext = {
+    ...sampleContext(),
+    stoppedTasks: [0, 1, 2].map((i) => ({
+      ...sampleContext().stoppedTasks![0]!,
+      taskArn: `arn:aws:ecs:${REGION}:123456789012:task/${CLUSTER}/0a1b2c3d4e5${i}`,
+      stoppedReason: long,
+    })),
+    serviceEvents: [long, long],
+  };
+  const failed = sampleEvents().find((e) => e.type === 'DeploymentFailed')!;
+  const crashed = sampleEvents().find((e) => e.type === 'TaskCrashed')!;
+  return [{ ...failed, reason: long, context } as MonitorEvent, { ...crashed, context } as MonitorEvent];
 }

@@ -1,31 +1,20 @@
+import { defaultFormatter } from '../format/defaultFormatter.js';
+import { toNotification } from '../format/toNotification.js';
 import type { MonitorEvent } from '../model/events.js';
-import { severityOf } from '../format/severityOf.js';
 import type { Notification } from '../model/notification.js';
-import { sampleEvents } from './sampleEvents.js';
-
-/** The subject of an event: its service, or the cluster for cluster-level events. */
-function subjectOf(event: MonitorEvent): string {
-  return 'service' in event ? event.service : event.cluster;
-}
+import { longSampleEvents, sampleEvents } from './sampleEvents.js';
 
 /**
- * Wrap an event in a `Notification` with a plain inline text (not the real formatter, so the
- * testing kit does not depend on it), with the real severity. The text deliberately carries the event's `reason`
- * unescaped, as a user template could: senders must escape what they render.
+ * The real default formatter's notification of an event: the text in all its forms, as a
+ * sender receives it in production. Events of `sampleEvents()` carry `HOSTILE_REASON`, so the
+ * text holds escaped Slack entities (`&lt;!channel&gt;`) and the plain and Markdown forms hold
+ * the defused strings: senders must render the form of their channel, not decode another's.
  *
  * @example
  * await sender.send(sampleNotification(sampleEvents()[1]!), new AbortController().signal);
  */
 export function sampleNotification(event: MonitorEvent): Notification {
-  const subject = subjectOf(event);
-  const reason = 'reason' in event && event.reason !== undefined ? ` (${event.reason})` : '';
-  return {
-    id: event.id,
-    event,
-    text: `${event.type}: \`${subject}\` in \`${event.cluster}\`${reason}`,
-    title: `${event.type} ${subject}`,
-    severity: severityOf(event),
-  };
+  return toNotification(event, defaultFormatter);
 }
 
 /**
@@ -36,4 +25,14 @@ export function sampleNotification(event: MonitorEvent): Notification {
  */
 export function sampleNotifications(): Notification[] {
   return sampleEvents().map(sampleNotification);
+}
+
+/**
+ * `sampleNotification` of every `longSampleEvents()` entry: texts past every chat channel's limit.
+ *
+ * @example
+ * for (const n of longSampleNotifications()) await sender.send(n, signal);
+ */
+export function longSampleNotifications(): Notification[] {
+  return longSampleEvents().map(sampleNotification);
 }

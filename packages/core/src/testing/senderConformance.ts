@@ -1,15 +1,21 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Sender, SenderPlugin } from '../sender/types.js';
 import { validateSenderOptions } from '../sender/validateSenderOptions.js';
 import { conformanceChecks, type ConformanceCheck } from './conformanceChecks.js';
-import { recordingLogger } from './recordingLogger.js';
+import { senderContext } from './senderContext.js';
 import type { SenderHarness } from './senderHarness.js';
+
+/**
+ * Vitest, when it is there: only `senderConformance` needs it, so the rest of the testing kit
+ * (fakes, builders, `runConformanceCheck`) loads and runs without it, under any runner.
+ */
+const vitest = await import('vitest').catch(() => undefined);
 
 /**
  * Register the sender conformance suite: call it at the top level of a Vitest test file. Every
  * sender, ours or a third party's, runs it against itself with a harness that fakes its channel.
  * `setup`/`teardown` run once around the suite; before each check the harness is `reset` and
- * told to answer `ok`, and a fresh sender is created from `validOptions()` (closed afterwards).
+ * told to answer `ok`, and each sender is created from `validOptions()` (closed afterwards).
+ * Without Vitest, run the checks with `conformanceChecks` and `runConformanceCheck`.
  *
  * @example
  * // sender.conformance.test.ts
@@ -18,6 +24,10 @@ import type { SenderHarness } from './senderHarness.js';
  * senderConformance(plugin, harness);
  */
 export function senderConformance<O>(plugin: SenderPlugin<O>, harness: SenderHarness<O>): void {
+  if (vitest === undefined) {
+    throw new Error('senderConformance registers Vitest tests: install vitest, or run conformanceChecks() with runConformanceCheck()');
+  }
+  const { afterAll, beforeAll, describe, it } = vitest;
   describe(`sender conformance: ${plugin.name}`, () => {
     beforeAll(async () => {
       await harness.setup?.();
@@ -33,10 +43,10 @@ export function senderConformance<O>(plugin: SenderPlugin<O>, harness: SenderHar
 
 /**
  * Run one check outside Vitest's registration (the harness must already be set up). Rejects
- * with the failed expectation.
+ * with a `ConformanceFailure` saying what the sender does wrong.
  *
  * @example
- * await expect(runConformanceCheck(check, plugin, harness)).rejects.toThrow(/not retryable/);
+ * await runConformanceCheck(check, plugin, harness); // ConformanceFailure: a rejected answer must be not retryable, …
  */
 export async function runConformanceCheck<O>(
   check: ConformanceCheck<O>,
@@ -48,7 +58,7 @@ export async function runConformanceCheck<O>(
   const created: Sender[] = [];
   const sender = async (): Promise<Sender> => {
     const options = validateSenderOptions(plugin, await harness.validOptions());
-    const instance = await plugin.create(options, { logger: recordingLogger(), instanceName: `senders[0]:${plugin.name}` });
+    const instance = await plugin.create(options, senderContext({ instanceName: `senders[0]:${plugin.name}` }));
     created.push(instance);
     return instance;
   };

@@ -1,7 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Notification } from '../model/notification.js';
 import type { StateStore } from '../state/types.js';
 import { sampleNotifications } from './sampleNotifications.js';
+
+/** Vitest, when it is there (as in `senderConformance`): the rest of the testing kit loads without it. */
+const vitest = await import('vitest').catch(() => undefined);
 
 /** How the conformance suite opens a store under test. */
 export interface StateStoreHarness {
@@ -30,6 +32,8 @@ function notification(id: string): Notification {
  * stateStoreConformance('file', { shared: false, fresh, open: (o) => createFileStore({ path, ...o }) });
  */
 export function stateStoreConformance(name: string, harness: StateStoreHarness): void {
+  if (vitest === undefined) throw new Error('stateStoreConformance registers Vitest tests: install vitest');
+  const { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } = vitest;
   describe(`state store conformance: ${name}`, () => {
     let time = 1_700_000_000_000;
     const now = (): number => time;

@@ -5,6 +5,8 @@ export interface CliIo {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
   env: Readonly<Record<string, string | undefined>>;
+  /** Where `--config -` reads the config from. Default `process.stdin`. */
+  stdin?: AsyncIterable<string | Uint8Array>;
   /** Subscribe to SIGTERM/SIGINT; returns an unsubscribe function. Default: `process.once`. */
   onSignal?(handler: (signal: string) => void): () => void;
 }

@@ -21,14 +21,14 @@ const DEMO_CREDENTIALS = {
  * `mona demo [--beat-ms N]`: start the ECS simulator in-process on 127.0.0.1, run Mona against
  * it through the same `startMonitor` path as `mona run` with a console sender, and play the
  * scripted story (deployment, scale-out, crash and recovery, stalled deployment that times out,
- * circuit-breaker rollback). Stops on its own (about 40 s), drains and exits 0.
+ * circuit-breaker rollback). Stops on its own (about 35 s), drains and exits 0.
  *
  * @example
  * process.exitCode = await demo.run({}, [], { stdout: process.stdout, stderr: process.stderr, env: process.env });
  */
 export const demo: Command = {
   name: 'demo',
-  summary: 'watch Mona on a simulated ECS cluster (no AWS account needed, about 40 s)',
+  summary: 'watch Mona on a simulated ECS cluster (no AWS account needed, about 35 s)',
   usage: [
     'Usage: mona demo [--beat-ms N]',
     '',

@@ -16,7 +16,7 @@ export interface DemoPace {
 }
 
 /**
- * The pace of a demo whose beat is `beatMs` (default 1000 ms: about 40 s in all).
+ * The pace of a demo whose beat is `beatMs` (default 1000 ms: about 35 s in all).
  * `secondsUntilAlert` is a whole number of seconds (the config's rule), so the stall is sized
  * from it, not from the beat.
  *

@@ -110,7 +110,7 @@ const UNREADABLE: ReadonlySet<string> = new Set(['ENOENT', 'EISDIR', 'EACCES', '
 
 async function configOf(flags: Flags, io: CliIo): Promise<ResolvedConfig | undefined> {
   const path = flags['config'];
-  return typeof path === 'string' && path !== '' ? loadConfig(path, io.env) : undefined;
+  return typeof path === 'string' && path !== '' ? loadConfig(path, io.env, io.stdin) : undefined;
 }
 
 async function destinationsOf(config: ResolvedConfig, logger: Logger): Promise<LiveDestination[]> {

@@ -24,7 +24,7 @@ export const run: Command = {
     'A second signal skips the rest of the drain and closes the senders at once.',
     '',
     'Options:',
-    '  -c, --config FILE   the config file',
+    '  -c, --config FILE   the config file; - reads it from stdin; without it, the JSON in MONA_CONFIG',
     '      --pretty        human-readable logs instead of JSON',
     '      --record FILE   append every sweep to FILE as JSON lines (see mona replay)',
     '  -h, --help          this help',
@@ -33,7 +33,7 @@ export const run: Command = {
   ].join('\n'),
   options: { config: { type: 'string', short: 'c' }, pretty: { type: 'boolean' }, record: { type: 'string' } },
   async run(flags, _positionals, io) {
-    const config = await loadConfig(requireConfigFlag(flags, 'run'), io.env);
+    const config = await loadConfig(requireConfigFlag(flags, 'run', io.env), io.env, io.stdin);
     const logger = createLogger({
       level: config.logLevel,
       pretty: flags['pretty'] === true,

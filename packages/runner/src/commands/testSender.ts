@@ -1,4 +1,4 @@
-import type { Notification } from '@mona-ecs/core';
+import { textForms, type Notification } from '@mona-ecs/core';
 import type { MonitorStarted } from '@mona-ecs/core/format';
 import { loadConfig } from '../config/loadConfig.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -27,7 +27,7 @@ export function testNotification(config: ResolvedConfig, instanceName: string, n
     serviceNames: [],
   };
   const text = `:wave: Test notification from Mona for \`${first.cluster}\` through \`${instanceName}\`: this sender works.`;
-  return { id: event.id, event, text, title: `Mona test notification (${first.cluster})`, severity: 'info' };
+  return { id: event.id, event, text, ...textForms(text), title: `Mona test notification (${first.cluster})`, severity: 'info' };
 }
 
 /**
@@ -44,10 +44,11 @@ export const testSender: Command = {
     'Usage: mona test-sender --config FILE [--sender INDEX]',
     '',
     'Creates the configured senders and sends one test notification through each, directly',
-    '(no retries), then reports success or the classified error per sender.',
+    '(no retries), then reports success or the classified error per sender: whether a real',
+    'run would retry it, and the wait the channel asked for (retryAfterMs) on a 429.',
     '',
     'Options:',
-    '  -c, --config FILE    the config file',
+    '  -c, --config FILE    the config file; - reads it from stdin; without it, the JSON in MONA_CONFIG',
     '  -s, --sender INDEX   only senders[INDEX]',
     '  -h, --help           this help',
     '',
@@ -55,11 +56,11 @@ export const testSender: Command = {
   ].join('\n'),
   options: { config: { type: 'string', short: 'c' }, sender: { type: 'string', short: 's' } },
   async run(flags, _positionals, io) {
-    const config = await loadConfig(requireConfigFlag(flags, 'test-sender'), io.env);
+    const config = await loadConfig(requireConfigFlag(flags, 'test-sender', io.env), io.env, io.stdin);
     const scrub = createSecretScrubber(config.secrets);
     const logger = createLogger({ level: 'warn', destination: io.stderr, secrets: config.secrets });
     const checked = selectSenders(await loadSenders(config), flags);
-    const live = await createSenders(checked, logger);
+    const live = await createSenders(checked, logger, config.delivery.attemptTimeoutMs);
     try {
       const results = await Promise.all(live.map((s) => sendOne(s, config)));
       for (const line of results) io.stdout.write(`${scrub(line.text)}\n`);
@@ -104,9 +105,25 @@ async function sendOne(live: LiveSender, config: ResolvedConfig): Promise<{ ok: 
   }
 }
 
-function describeFailure(error: unknown): string {
-  const e = error as { code?: unknown; retryable?: unknown; message?: unknown; name?: unknown };
+/**
+ * `CODE: message`, then what a real run would do, without claiming a retry: this command sends
+ * once. A retryable failure shows the wait the channel asked for (`retryAfterMs`), so an operator
+ * sees a 429 for what it is.
+ */
+export function describeFailure(error: unknown): string {
+  const e = error as { code?: unknown; retryable?: unknown; retryAfterMs?: unknown; message?: unknown; name?: unknown };
   const code = typeof e.code === 'string' ? e.code : String(e.name ?? 'Error');
-  const retry = typeof e.retryable === 'boolean' ? (e.retryable ? ' (retryable: a retry may work)' : ' (permanent)') : '';
-  return `${code}: ${String(e.message ?? error)}${retry}`;
+  const wait =
+    typeof e.retryAfterMs === 'number' ? `, retryAfterMs ${e.retryAfterMs}: the channel asked to wait ${formatWait(e.retryAfterMs)}` : '';
+  const verdict =
+    typeof e.retryable !== 'boolean'
+      ? ''
+      : e.retryable
+        ? ` (retryable${wait}; \`mona run\` would retry it, test-sender sends once and did not)`
+        : ' (permanent): no retry would help, fix the cause';
+  return `${code}: ${String(e.message ?? error)}${verdict}`;
+}
+
+function formatWait(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }

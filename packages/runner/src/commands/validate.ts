@@ -22,19 +22,19 @@ export const validate: Command = {
     'options, and loads the formatter. Creates no sender and calls no AWS API.',
     '',
     'Options:',
-    '  -c, --config FILE   the config file',
+    '  -c, --config FILE   the config file; - reads it from stdin; without it, the JSON in MONA_CONFIG',
     '  -h, --help          this help',
     '',
     'Exit codes: 0 valid, 2 invalid.',
   ].join('\n'),
   options: { config: { type: 'string', short: 'c' } },
   async run(flags, _positionals, io) {
-    const config = await loadConfig(requireConfigFlag(flags, 'validate'), io.env);
+    const config = await loadConfig(requireConfigFlag(flags, 'validate', io.env), io.env, io.stdin);
     const senders = await loadSenders(config);
     await loadFormatter(config);
     const clusters = config.clusters.map((c) => `${c.cluster} (${c.region})`).join(', ');
     const plugins = senders.map((s) => `${s.config.instanceName} → ${s.plugin.name}`);
-    io.stdout.write(`config OK: ${config.configPath}\n  clusters: ${clusters}\n`);
+    io.stdout.write(`config OK: ${config.source}\n  clusters: ${clusters}\n`);
     io.stdout.write(`  senders: ${plugins.length === 0 ? 'none (events are only logged)' : plugins.join(', ')}\n`);
     return 0;
   },

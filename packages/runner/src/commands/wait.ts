@@ -61,7 +61,7 @@ export function createWaitCommand(deps: WaitDeps = {}): Command {
     async run(flags, _positionals, io) {
       const configPath = flags['config'];
       if (configPath !== undefined && typeof configPath !== 'string') throw new RunnerError(RunnerErrorCode.usage, '--config needs a FILE');
-      const config = configPath ? await loadConfig(configPath, io.env) : undefined;
+      const config = configPath ? await loadConfig(configPath, io.env, io.stdin) : undefined;
       const request = toWaitRequest(flags, config, io.env);
       const json = flags['json'] === true;
       const logger = deps.logger ?? createLogger({ level: 'error', destination: io.stderr, secrets: config?.secrets ?? [] });

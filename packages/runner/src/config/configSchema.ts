@@ -7,6 +7,7 @@
 import type { JSONSchemaType } from 'ajv';
 import { FORMATTER_KEYS } from '@mona-ecs/core/format';
 import type { FormatterKey } from '@mona-ecs/core/format';
+import { DEFAULT_DELIVERY_OPTIONS as D } from '@mona-ecs/core/sender';
 import type { MonaConfig } from './types.js';
 
 const positiveInt = (description: string, def?: number) =>
@@ -14,6 +15,47 @@ const positiveInt = (description: string, def?: number) =>
 
 const stringList = (description: string) =>
   ({ type: 'array', items: { type: 'string', minLength: 1 }, nullable: true, description }) as const;
+
+/** `delivery`, top-level and per sender (the sender's keys win). */
+const deliverySchema = (description: string) =>
+  ({
+    type: 'object',
+    nullable: true,
+    additionalProperties: false,
+    required: [],
+    description,
+    properties: {
+      attemptTimeoutMs: positiveInt('Timeout of one send attempt in ms.', D.attemptTimeoutMs),
+      maxAttempts: positiveInt('Optional cap on attempts per notification; without it, retries last until maxAgeMs.'),
+      maxAgeMs: positiveInt('Age in ms after which a notification is given up.', D.maxAgeMs),
+      maxDelayMs: positiveInt('Backoff cap in ms: a recovered channel is used again within this time.', D.maxDelayMs),
+      headOfLineMs: positiveInt('How long in ms a failing notification may hold its queue before the next one is tried.', D.headOfLineMs),
+      capacity: positiveInt('Queued notifications per sender before overflow.', D.capacity),
+      pace: {
+        type: 'object',
+        nullable: true,
+        additionalProperties: false,
+        required: ['messagesPerSecond'],
+        description: "Overrides the sender's declared pace (Slack 1/s, SNS 10/s, email 2/s).",
+        properties: {
+          messagesPerSecond: { type: 'number', exclusiveMinimum: 0, description: 'Sustained messages per second.' },
+          burst: positiveInt('Messages sent back to back after a quiet period.', 1),
+        },
+      },
+      group: {
+        type: 'object',
+        nullable: true,
+        additionalProperties: false,
+        required: [],
+        description: 'Grouping of a backlog into one message per cluster and kind (failures are never grouped).',
+        properties: {
+          enabled: { type: 'boolean', nullable: true, default: true, description: 'Turn grouping on or off.' },
+          threshold: positiveInt('Group once more than this many notifications wait (default: 10 s at the pace, at least 5).'),
+          maxSize: { type: 'integer', minimum: 2, nullable: true, default: D.groupMaxSize, description: 'Members per grouped message.' },
+        },
+      },
+    },
+  }) as const;
 
 const templateProperties = Object.fromEntries(
   FORMATTER_KEYS.map((key) => [key, { type: 'string', nullable: true, description: `Template for \`${key}\` messages.` }]),
@@ -96,10 +138,10 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
       exclusiveMinimum: 0,
       nullable: true,
       description: 'Seconds between sweeps (fractions allowed).',
-      default: 10,
+      default: 5,
     },
-    logInterval: positiveInt('Ticks between state summaries in the log.', 60),
-    refreshServicesInterval: positiveInt('Ticks between ListServices refreshes.', 30),
+    logInterval: positiveInt('Ticks between state summaries in the log.', 5),
+    refreshServicesInterval: positiveInt('Ticks between ListServices refreshes.', 20),
     timeoutFrom: {
       type: 'string',
       enum: ['updatedAt', 'createdAt'],
@@ -108,6 +150,10 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
       description: 'Measure secondsUntilAlert from the deployment update or creation time.',
     },
     degradedAfterFailures: positiveInt('Failed sweeps in a row before MonitorDegraded.', 3),
+    recoveredAfterSweeps: positiveInt(
+      'Good sweeps in a row before MonitorRecovered (doubled by each relapse during the outage, up to 4x).',
+      3,
+    ),
     ecs: {
       type: 'object',
       nullable: true,
@@ -118,6 +164,14 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
         endpoint: { type: 'string', minLength: 1, nullable: true, description: 'ECS endpoint URL (emulators, simulator).' },
         maxConcurrency: positiveInt('DescribeServices calls in flight at once.'),
         requestsPerSecond: { type: 'number', exclusiveMinimum: 0, nullable: true, description: 'Rate limit of ECS calls.' },
+        connectTimeoutMs: positiveInt('Timeout to connect to the ECS (and CloudTrail) endpoint, in ms.', 3000),
+        requestTimeoutMs: positiveInt('Timeout of one ECS (and CloudTrail) request once sent, in ms; the SDK retries it.', 10000),
+        sweepTimeoutSeconds: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          nullable: true,
+          description: 'Longest a sweep may take before it counts as failed (default: 60 s plus its calls at an eighth of the rate limit).',
+        },
       },
     },
     enrichment: {
@@ -132,18 +186,7 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
         whoDeployed: { type: 'boolean', nullable: true, default: false, description: 'Look up the deployer in CloudTrail.' },
       },
     },
-    delivery: {
-      type: 'object',
-      nullable: true,
-      additionalProperties: false,
-      required: [],
-      description: 'Per-sender delivery queue settings.',
-      properties: {
-        attemptTimeoutMs: positiveInt('Timeout of one send attempt in ms.'),
-        maxAttempts: positiveInt('Attempts before a notification is dropped.'),
-        capacity: positiveInt('Queued notifications per sender before overflow.'),
-      },
-    },
+    delivery: deliverySchema('Delivery queue settings of every sender (each sender has its own queue).'),
     templates: {
       type: 'object',
       nullable: true,
@@ -177,6 +220,7 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
           },
           services: stringList('Service name globs routed to this sender (all when absent).'),
           clusters: stringList('Cluster names routed to this sender (all when absent).'),
+          delivery: deliverySchema("This sender's delivery queue settings, over the top-level delivery."),
         },
       },
     },

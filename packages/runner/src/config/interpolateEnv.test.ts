@@ -40,7 +40,7 @@ describe('parseConfig with env placeholders', () => {
     // Act
     const error = (() => {
       try {
-        return parseConfig('{"ecsCluster":"${env:CLUSTER}","AWSRegion":"r"}', { configPath: '/m.json', env: {} });
+        return parseConfig('{"ecsCluster":"${env:CLUSTER}","AWSRegion":"eu-west-1"}', { configPath: '/m.json', env: {} });
       } catch (e) {
         return e;
       }
@@ -56,7 +56,7 @@ describe('parseConfig with env placeholders', () => {
     // Act
     const error = (() => {
       try {
-        parseConfig('{"ecsCluster":"${env:CLUSTER}","AWSRegion":"r","bogus":1}', { configPath: '/m.json', env: {} });
+        parseConfig('{"ecsCluster":"${env:CLUSTER}","AWSRegion":"eu-west-1","bogus":1}', { configPath: '/m.json', env: {} });
       } catch (e) {
         return e as ConfigError;
       }
@@ -70,7 +70,7 @@ describe('parseConfig with env placeholders', () => {
 
   it('keeps the interpolated values as secrets of the resolved config', () => {
     // Act
-    const config = parseConfig('{"ecsCluster":"prod","AWSRegion":"r","senders":[{"plugin":"p","options":{"t":"${env:TOKEN}"}}]}', {
+    const config = parseConfig('{"ecsCluster":"prod","AWSRegion":"eu-west-1","senders":[{"plugin":"p","options":{"t":"${env:TOKEN}"}}]}', {
       configPath: '/m.json',
       env: { TOKEN: 'hunter2' },
     });

@@ -18,7 +18,7 @@ function issuesOf(text: string, env: Record<string, string> = {}) {
 }
 
 describe('parseConfig', () => {
-  it("applies Mona's defaults to a minimal config", () => {
+  it("applies the original mona's interval defaults, and a 600 s alert, to a minimal config", () => {
     // Act
     const config = parseConfig('{"ecsCluster":"prod","AWSRegion":"eu-west-1"}', at);
 
@@ -27,9 +27,9 @@ describe('parseConfig', () => {
       clusters: [{ cluster: 'prod', region: 'eu-west-1' }],
       serviceNamesOverride: [],
       secondsUntilAlert: 600,
-      checkIntervalSeconds: 10,
-      logInterval: 60,
-      refreshServicesInterval: 30,
+      checkIntervalSeconds: 5,
+      logInterval: 5,
+      refreshServicesInterval: 20,
       timeoutFrom: 'updatedAt',
       degradedAfterFailures: 3,
       enrichment: { enabled: true, whoDeployed: false },
@@ -86,7 +86,7 @@ describe('parseConfig', () => {
   it('rejects template placeholders the event does not have, naming the allowed fields', () => {
     // Act
     const { issues } = issuesOf(
-      '{"ecsCluster":"c","AWSRegion":"r","templates":{"deploy":"{service} {servce}","scale":"{previousDesiredCount}"}}',
+      '{"ecsCluster":"c","AWSRegion":"eu-west-1","templates":{"deploy":"{service} {servce}","scale":"{previousDesiredCount}"}}',
     );
 
     // Assess
@@ -116,7 +116,7 @@ describe('parseConfig', () => {
 
   it('rejects a cluster entry that is neither a name nor { name, region }', () => {
     // Act
-    const { issues } = issuesOf('{"AWSRegion":"r","clusters":[{"region":"r"}]}');
+    const { issues } = issuesOf('{"AWSRegion":"eu-west-1","clusters":[{"region":"r"}]}');
 
     // Assess
     expect(issues.map((i) => i.path)).toContain('/clusters/0');
@@ -140,7 +140,46 @@ describe('parseConfig', () => {
   });
 });
 
+describe('parseConfig: regions', () => {
+  it('rejects a malformed region with the likely fix', () => {
+    // Act
+    const { issues } = issuesOf('{"ecsCluster":"prod","AWSRegion":"eu-west-l","clusters":["a",{"name":"b","region":"us-east1"}]}');
+
+    // Assess
+    expect(issues.map((i) => `${i.path} ${i.message} (${i.hint})`)).toEqual([
+      '/AWSRegion region "eu-west-l" is not an AWS region name (did you mean "eu-west-1"? a region looks like eu-west-1 or us-east-2 (lower case, ending in a number); see aws ec2 describe-regions)',
+      '/clusters/1/region region "us-east1" is not an AWS region name (a region looks like eu-west-1 or us-east-2 (lower case, ending in a number); see aws ec2 describe-regions)',
+    ]);
+  });
+
+  it('rejects a malformed AWS_REGION, naming the variable', () => {
+    // Act
+    const { issues } = issuesOf('{"ecsCluster":"prod"}', { AWS_REGION: 'eu-west-l' });
+
+    // Assess
+    expect(issues).toEqual([expect.objectContaining({ path: '$AWS_REGION', message: 'region "eu-west-l" is not an AWS region name' })]);
+  });
+});
+
 describe('loadConfig', () => {
+  it('reports a missing formatter module together with the schema errors', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'mona-config-'));
+    const file = join(dir, 'mona.json');
+    writeFileSync(file, '{"ecsCluster":"prod","AWSRegion":"eu-west-1","formatter":"./fmt.mjs","logInterval":0}');
+
+    // Act
+    const error = await loadConfig(file, {}).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).issues.map((i) => `${i.path} ${i.message}`)).toEqual([
+      '/logInterval must be >= 1',
+      `/formatter module "./fmt.mjs" cannot be loaded: no file at ${join(dir, 'fmt.mjs')} (paths are relative to the config file)`,
+    ]);
+    expect((error as ConfigError).message).toMatch(new RegExp(`^config ${file} has 2 problems:`));
+  });
+
   it('reads a file and makes its path absolute', async () => {
     // Prepare
     const dir = mkdtempSync(join(tmpdir(), 'mona-config-'));

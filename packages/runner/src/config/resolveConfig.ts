@@ -1,10 +1,12 @@
 import { dirname, resolve } from 'node:path';
 import { clusterKey } from '@mona-ecs/core';
 import { defaultStatePath } from '@mona-ecs/core/state';
+import { regionIssue } from './regionIssue.js';
 import { RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { CONFIG_DEFAULTS } from './types.js';
-import type { MonaConfig, ResolvedConfig, ResolvedSenderConfig, ResolvedState, SenderConfig } from './types.js';
+import type { DeliveryConfig, MonaConfig, ResolvedConfig, ResolvedSenderConfig, ResolvedState, SenderConfig } from './types.js';
+import { mergeDelivery } from './mergeDelivery.js';
 
 /** Environment variables the region falls back to, in order (the AWS SDK's own names). */
 const REGION_VARS = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
@@ -18,12 +20,19 @@ const REGION_VARS = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
  */
 export function resolveConfig(
   input: MonaConfig,
-  context: { configPath: string; env: Readonly<Record<string, string | undefined>>; secrets: string[]; sdkRegion?: string | undefined },
+  context: {
+    configPath: string;
+    env: Readonly<Record<string, string | undefined>>;
+    secrets: string[];
+    sdkRegion?: string | undefined;
+    source?: string;
+  },
 ): { config: ResolvedConfig; issues: ConfigIssue[] } {
   const d = CONFIG_DEFAULTS;
   const { clusters, issues } = resolveClusters(input, context.env, context.sdkRegion);
   const config: ResolvedConfig = {
     configPath: context.configPath,
+    source: context.source ?? context.configPath,
     clusters,
     serviceNamesOverride: input.serviceNamesOverride ?? [...d.serviceNamesOverride],
     secondsUntilAlert: input.secondsUntilAlert ?? d.secondsUntilAlert,
@@ -32,15 +41,16 @@ export function resolveConfig(
     refreshServicesInterval: input.refreshServicesInterval ?? d.refreshServicesInterval,
     timeoutFrom: input.timeoutFrom ?? d.timeoutFrom,
     degradedAfterFailures: input.degradedAfterFailures ?? d.degradedAfterFailures,
+    recoveredAfterSweeps: input.recoveredAfterSweeps ?? d.recoveredAfterSweeps,
     ecs: withoutNulls(input.ecs ?? {}),
     enrichment: {
       ...withoutNulls(input.enrichment ?? {}),
       enabled: input.enrichment?.enabled ?? d.enrichmentEnabled,
       whoDeployed: input.enrichment?.whoDeployed ?? d.whoDeployed,
     },
-    delivery: withoutNulls(input.delivery ?? {}),
+    delivery: mergeDelivery(input.delivery),
     templates: withoutNulls(input.templates ?? {}),
-    senders: (input.senders ?? []).map(resolveSender),
+    senders: (input.senders ?? []).map((sender, index) => resolveSender(sender, index, input.delivery)),
     logLevel: input.logLevel ?? d.logLevel,
     state: resolveState(input.state, context),
     secrets: context.secrets,
@@ -74,10 +84,11 @@ function resolveState(
   return { kind: 'file', path, staleAfterSeconds };
 }
 
-function resolveSender(sender: SenderConfig, index: number): ResolvedSenderConfig {
+function resolveSender(sender: SenderConfig, index: number, delivery: DeliveryConfig | undefined): ResolvedSenderConfig {
   const resolved: ResolvedSenderConfig = {
     plugin: sender.plugin,
     options: sender.options ?? {},
+    delivery: mergeDelivery(delivery, sender.delivery),
     index,
     instanceName: `senders[${index}]:${sender.plugin}`,
   };
@@ -92,7 +103,7 @@ function resolveClusters(
   env: Readonly<Record<string, string | undefined>>,
   sdkRegion: string | undefined,
 ): { clusters: ResolvedConfig['clusters']; issues: ConfigIssue[] } {
-  const fallback = input.AWSRegion ?? REGION_VARS.map((name) => env[name]).find((v) => v !== undefined && v !== '') ?? sdkRegion;
+  const fallback = fallbackRegion(input, env, sdkRegion);
   const written = [
     ...(input.ecsCluster != null ? [{ name: input.ecsCluster, path: '/ecsCluster' }] : []),
     ...(input.clusters ?? []).map((c, i) => ({ ...(typeof c === 'string' ? { name: c } : c), path: `/clusters/${i}` })),
@@ -100,9 +111,10 @@ function resolveClusters(
   const clusters: ResolvedConfig['clusters'] = [];
   const issues: ConfigIssue[] = [];
   const seen = new Set<string>();
+  const reported = new Set<string>();
   for (const entry of written) {
-    const region = entry.region ?? fallback;
-    if (region === undefined || region === null) {
+    const where = entry.region != null ? { region: entry.region, path: `${entry.path}/region` } : fallback;
+    if (where === undefined) {
       issues.push({
         code: RunnerErrorCode.regionMissing,
         path: entry.path,
@@ -111,12 +123,31 @@ function resolveClusters(
       });
       continue;
     }
-    const key = clusterKey({ cluster: entry.name, region });
+    const malformed = regionIssue(where.region, where.path);
+    if (malformed) {
+      // The fallback region is shared by many clusters: one issue for it.
+      if (!reported.has(where.path)) issues.push(malformed);
+      reported.add(where.path);
+      continue;
+    }
+    const key = clusterKey({ cluster: entry.name, region: where.region });
     if (seen.has(key)) continue;
     seen.add(key);
-    clusters.push({ cluster: entry.name, region });
+    clusters.push({ cluster: entry.name, region: where.region });
   }
   return { clusters, issues };
+}
+
+/** The region of clusters without their own, and where it was written (a config path, a variable, the profile). */
+function fallbackRegion(
+  input: MonaConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  sdkRegion: string | undefined,
+): { region: string; path: string } | undefined {
+  if (input.AWSRegion != null) return { region: input.AWSRegion, path: '/AWSRegion' };
+  const name = REGION_VARS.find((v) => env[v] !== undefined && env[v] !== '');
+  if (name !== undefined) return { region: env[name]!, path: `$${name}` };
+  return sdkRegion === undefined ? undefined : { region: sdkRegion, path: 'the AWS profile’s region' };
 }
 
 type NonNull<T> = { [K in keyof T]: Exclude<T[K], null> };

@@ -6,9 +6,40 @@
 import type { FormatterKey } from '@mona-ecs/core/format';
 
 /** A cluster written as an object, to give it its own region. */
+/** The `ecs` block of the config: the ECS client and the sweep's bounds. */
+export interface EcsConfig {
+  endpoint?: string;
+  maxConcurrency?: number;
+  requestsPerSecond?: number;
+  connectTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  sweepTimeoutSeconds?: number;
+}
+
 export interface ClusterEntry {
   name: string;
   region?: string;
+}
+
+/**
+ * Delivery queue settings, top-level for every sender and per sender (`senders[].delivery`,
+ * key by key over the top-level ones). Defaults and meaning: the core README, "Delivery queue".
+ */
+export interface DeliveryConfig {
+  attemptTimeoutMs?: number;
+  /** Optional cap on attempts; without it the age limit bounds retries. */
+  maxAttempts?: number;
+  /** Age after which a notification is given up (default 900000, 15 min). */
+  maxAgeMs?: number;
+  /** Backoff cap (default 30000): a recovered channel is used within this time. */
+  maxDelayMs?: number;
+  /** How long a failing notification may hold the queue while others wait (default 30000). */
+  headOfLineMs?: number;
+  capacity?: number;
+  /** Overrides the sender's declared pace. */
+  pace?: { messagesPerSecond: number; burst?: number };
+  /** Grouping of backlogs larger than `threshold`. */
+  group?: { enabled?: boolean; threshold?: number; maxSize?: number };
 }
 
 /** One `senders[]` entry: which plugin, its options, and what it receives. */
@@ -21,6 +52,8 @@ export interface SenderConfig {
   services?: string[];
   /** Cluster names this sender receives; all when absent. */
   clusters?: string[];
+  /** This sender's delivery settings, over the top-level `delivery`. */
+  delivery?: DeliveryConfig;
 }
 
 /** `state.dynamodb`: the shared store, for replicas and tasks without a disk. */
@@ -67,9 +100,10 @@ export interface MonaConfig {
   refreshServicesInterval?: number;
   timeoutFrom?: 'updatedAt' | 'createdAt';
   degradedAfterFailures?: number;
-  ecs?: { endpoint?: string; maxConcurrency?: number; requestsPerSecond?: number };
+  recoveredAfterSweeps?: number;
+  ecs?: EcsConfig;
   enrichment?: { enabled?: boolean; budgetMs?: number; whoDeployed?: boolean };
-  delivery?: { attemptTimeoutMs?: number; maxAttempts?: number; capacity?: number };
+  delivery?: DeliveryConfig;
   templates?: Partial<Record<FormatterKey, string>>;
   formatter?: string;
   senders?: SenderConfig[];
@@ -81,6 +115,8 @@ export interface MonaConfig {
 /** A sender entry after loading: routing lists are kept as written. */
 export interface ResolvedSenderConfig extends SenderConfig {
   options: Record<string, unknown>;
+  /** The top-level `delivery` with this sender's own over it. */
+  delivery: DeliveryConfig;
   /** `senders[0]:./webhook.js`: used in logs, metrics and errors. */
   instanceName: string;
   index: number;
@@ -88,8 +124,13 @@ export interface ResolvedSenderConfig extends SenderConfig {
 
 /** The config after defaults, env interpolation and region resolution. */
 export interface ResolvedConfig {
-  /** Absolute path of the config file; plugin and formatter paths are relative to its directory. */
+  /**
+   * Absolute path of the config file; plugin and formatter paths are relative to its directory.
+   * For a config from stdin or `MONA_CONFIG`: a name in the working directory, so they resolve there.
+   */
   configPath: string;
+  /** What the config is called in messages: its path, `stdin` or `MONA_CONFIG`. */
+  source: string;
   clusters: { cluster: string; region: string }[];
   serviceNamesOverride: string[];
   secondsUntilAlert: number;
@@ -98,9 +139,10 @@ export interface ResolvedConfig {
   refreshServicesInterval: number;
   timeoutFrom: 'updatedAt' | 'createdAt';
   degradedAfterFailures: number;
-  ecs: { endpoint?: string; maxConcurrency?: number; requestsPerSecond?: number };
+  recoveredAfterSweeps: number;
+  ecs: EcsConfig;
   enrichment: { enabled: boolean; budgetMs?: number; whoDeployed: boolean };
-  delivery: { attemptTimeoutMs?: number; maxAttempts?: number; capacity?: number };
+  delivery: DeliveryConfig;
   templates: Partial<Record<FormatterKey, string>>;
   formatter?: string;
   senders: ResolvedSenderConfig[];
@@ -111,15 +153,19 @@ export interface ResolvedConfig {
   secrets: string[];
 }
 
-/** Defaults of Mona's config (the original's key names; the values are ours, see the README). */
+/**
+ * Defaults of Mona's config: the original mona's names and values (5 s, 5 ticks, 20 ticks), but
+ * `secondsUntilAlert` 600 instead of 60 (why: MIGRATING.md, "Defaults").
+ */
 export const CONFIG_DEFAULTS = Object.freeze({
   serviceNamesOverride: [] as string[],
   secondsUntilAlert: 600,
-  checkIntervalSeconds: 10,
-  logInterval: 60,
-  refreshServicesInterval: 30,
+  checkIntervalSeconds: 5,
+  logInterval: 5,
+  refreshServicesInterval: 20,
   timeoutFrom: 'updatedAt' as const,
   degradedAfterFailures: 3,
+  recoveredAfterSweeps: 3,
   enrichmentEnabled: true,
   whoDeployed: false,
   httpHost: '127.0.0.1',

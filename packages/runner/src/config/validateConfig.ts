@@ -1,9 +1,10 @@
 import { Ajv } from 'ajv';
-import type { ErrorObject } from 'ajv';
 import { FORMATTER_KEYS, templateFields, unknownTemplateFields } from '@mona-ecs/core/format';
 import type { FormatterKey } from '@mona-ecs/core/format';
 import { RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
+import { ajvIssue } from './ajvIssue.js';
+import { closestMatch } from './closestMatch.js';
 import { configSchema } from './configSchema.js';
 import type { MonaConfig } from './types.js';
 
@@ -20,7 +21,7 @@ const compiled = ajv.compile(configSchema);
  * if (issues.length) throw new ConfigError(issues);
  */
 export function validateConfig(config: unknown): ConfigIssue[] {
-  const issues = compiled(config) ? [] : dedupe((compiled.errors ?? []).map(toIssue));
+  const issues = compiled(config) ? [] : dedupe((compiled.errors ?? []).map((error) => ajvIssue(error)));
   // Cross-field rules are checked even when the schema failed, so one run reports everything.
   if (config !== null && typeof config === 'object' && !Array.isArray(config)) {
     issues.push(...crossFieldIssues(config as MonaConfig));
@@ -34,7 +35,35 @@ export function isValidConfig(config: unknown): config is MonaConfig {
 }
 
 function crossFieldIssues(config: MonaConfig): ConfigIssue[] {
-  return [...clusterIssues(config), ...templateIssues(config), ...stateIssues(config)];
+  return [...clusterIssues(config), ...senderClusterIssues(config), ...templateIssues(config), ...stateIssues(config)];
+}
+
+/** A sender routed to a cluster nobody watches would stay silent forever: a typo, or a cluster left out. */
+function senderClusterIssues(config: MonaConfig): ConfigIssue[] {
+  const watched = watchedClusterNames(config);
+  if (watched.length === 0) return []; // "names no cluster" is reported instead
+  const senders = Array.isArray(config.senders) ? config.senders : [];
+  return senders.flatMap((sender, i) => {
+    const clusters: unknown[] = Array.isArray(sender?.clusters) ? sender.clusters : [];
+    return clusters.flatMap((name, j) => {
+      if (typeof name !== 'string' || watched.includes(name)) return [];
+      const closest = closestMatch(name, watched);
+      return [
+        {
+          code: RunnerErrorCode.configInvalid,
+          path: `/senders/${i}/clusters/${j}`,
+          message: `names cluster "${name}", which is not watched: this sender would never receive its events`,
+          hint: `${closest ? `did you mean "${closest}"? ` : ''}watched clusters: ${watched.join(', ')}; add "${name}" to "clusters" or fix the name`,
+        },
+      ];
+    });
+  });
+}
+
+function watchedClusterNames(config: MonaConfig): string[] {
+  const listed = Array.isArray(config.clusters) ? config.clusters : [];
+  const names = [config.ecsCluster, ...listed.map((c) => (typeof c === 'string' ? c : c?.name))];
+  return [...new Set(names.filter((n): n is string => typeof n === 'string' && n !== ''))];
 }
 
 function stateIssues(config: MonaConfig): ConfigIssue[] {
@@ -90,46 +119,4 @@ function dedupe(issues: ConfigIssue[]): ConfigIssue[] {
     seen.add(key);
     return true;
   });
-}
-
-function toIssue(error: ErrorObject): ConfigIssue {
-  const path = error.instancePath || '/';
-  const { message, hint } = describe(error);
-  return { code: RunnerErrorCode.configInvalid, path, message, hint };
-}
-
-function describe(error: ErrorObject): { message: string; hint: string } {
-  const p = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return {
-        message: `has unknown key "${String(p['additionalProperty'])}"`,
-        hint: `check the spelling; allowed keys: ${allowedKeys(error).join(', ')}`,
-      };
-    case 'required':
-      return { message: `misses "${String(p['missingProperty'])}"`, hint: `add "${String(p['missingProperty'])}"` };
-    case 'type':
-      return { message: `must be ${String(p['type'])}`, hint: `write a ${String(p['type'])} here` };
-    case 'enum':
-      return {
-        message: 'is not an allowed value',
-        hint: `use one of: ${(p['allowedValues'] as unknown[]).map(String).join(', ')}`,
-      };
-    case 'minimum':
-    case 'exclusiveMinimum':
-    case 'maximum':
-      return { message: error.message ?? `fails ${error.keyword}`, hint: `use a number ${String(p['comparison'])} ${String(p['limit'])}` };
-    case 'minLength':
-    case 'minItems':
-      return { message: 'is empty', hint: 'write a value, or remove the key to use the default' };
-    case 'anyOf':
-      return { message: 'matches no allowed form', hint: 'write a cluster name, or { "name": "…", "region": "…" }' };
-    default:
-      return { message: error.message ?? `fails ${error.keyword}`, hint: `see the ${error.keyword} rule in mona.schema.json` };
-  }
-}
-
-function allowedKeys(error: ErrorObject): string[] {
-  const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
-  return Object.keys(schema?.properties ?? {});
 }

@@ -1,5 +1,5 @@
 import { sampleNotifications } from '@mona-ecs/core/testing';
-import { recordingLogger } from '@mona-ecs/core/testing';
+import { senderContext } from '@mona-ecs/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validateSenderOptions } from '@mona-ecs/core/sender';
 import { consoleSender } from './consoleSender.js';
@@ -13,10 +13,7 @@ describe('consoleSender', () => {
     // Prepare
     const written: string[] = [];
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0);
-    const sender = await consoleSender.create(
-      { color: false, stream: 'stderr' },
-      { logger: recordingLogger(), instanceName: 'senders[0]:console' },
-    );
+    const sender = await consoleSender.create({ color: false, stream: 'stderr' }, senderContext({ instanceName: 'senders[0]:console' }));
     const notifications = sampleNotifications();
     // Act
     for (const n of notifications) await sender.send(n, new AbortController().signal);

@@ -23,7 +23,7 @@ describe('formatConsoleLine', () => {
   it('keeps every notification on one line, the enrichment facts after the headline', () => {
     // Prepare
     const text = [
-      ':boom: `worker` has `1` running tasks of `2` desired',
+      ':boom: `worker` task crashed: `1` of `2` instances running',
       '• 1 task stopped:',
       '    ◦ task abc123: EssentialContainerExited',
       '        ◦ app: exit 137: OutOfMemoryError: Container killed due to memory usage',
@@ -32,7 +32,7 @@ describe('formatConsoleLine', () => {
     const line = formatConsoleLine(notification(text, 'warning'), { color: false, at: AT });
     // Assess
     expect(line.split('\n')).toHaveLength(1);
-    expect(line).toContain('⚠ api: deployment done (prod)  💥 `worker` has `1` running tasks of `2` desired  · 1 task stopped:');
+    expect(line).toContain('⚠ api: deployment done (prod)  💥 `worker` task crashed: `1` of `2` instances running  · 1 task stopped:');
     expect(line).toContain('· app: exit 137: OutOfMemoryError: Container killed due to memory usage');
   });
 

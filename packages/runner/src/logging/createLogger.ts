@@ -3,6 +3,7 @@ import type { DestinationStream, Logger as PinoLogger } from 'pino';
 import { prettyFactory } from 'pino-pretty';
 import type { LogLevel } from '../config/types.js';
 import { createSecretScrubber } from './createSecretScrubber.js';
+import { serializeError } from './serializeError.js';
 
 /** Where logs go and how. */
 export interface LoggerOptions {
@@ -49,6 +50,7 @@ export function createLogger(options: LoggerOptions = {}): PinoLogger {
     {
       level: options.level ?? 'info',
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: { err: serializeError },
       hooks: { streamWrite: scrub },
     },
     destination,

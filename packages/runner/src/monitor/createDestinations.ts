@@ -26,7 +26,7 @@ export function createDestinations(
   const { durability } = parts;
   return live.map(({ config: sender, sender: instance }) => {
     const name = sender.instanceName;
-    const route = createRoute(sender);
+    const route = createRoute(sender, { watched: config.clusters, logger: parts.logger.child({ sender: name }) });
     const forget = (id: string, cluster: string): void => {
       if (durability === undefined) return;
       const { store, holder } = durability;
@@ -39,9 +39,10 @@ export function createDestinations(
       );
     };
     const queue = createDeliveryQueue(durability === undefined ? instance : durableSender(instance, name, durability), {
-      ...config.delivery,
+      ...sender.delivery,
       name,
-      logger: parts.logger.child({ sender: name }),
+      // The queue binds `sender` to its log lines itself: a child here wrote the key twice.
+      logger: parts.logger,
       hooks: {
         onOutcome(notification, outcome, info) {
           parts.metrics.notifications.inc({ sender: name, result: outcome });

@@ -1,10 +1,10 @@
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import { createEcsEnricher, enrichEvents } from '@mona-ecs/core/ecs';
+import { cloudTrailClientCache, createEcsEnricher, enrichEvents } from '@mona-ecs/core/ecs';
 import type { Logger, MonitorEvent } from '@mona-ecs/core';
 import type { Enricher, EnrichInput } from '@mona-ecs/core/ecs';
 import type { OperatorFunction } from 'rxjs';
 import type { ResolvedConfig } from '../config/types.js';
+import { ecsClientOptionsOf } from './monitorOptionsOf.js';
 
 /**
  * The enrichment step of the stream, or undefined when `enrichment.enabled` is false. Uses
@@ -28,27 +28,10 @@ export function createEnrichment(
       ...(config.ecs.endpoint ? { endpoint: config.ecs.endpoint } : {}),
       whoDeployed: config.enrichment.whoDeployed,
       logger: parts.logger,
-      ...(config.enrichment.whoDeployed ? { cloudTrailFor: cloudTrailCache() } : {}),
+      ...(config.enrichment.whoDeployed ? { cloudTrailFor: cloudTrailClientCache(ecsClientOptionsOf(config)) } : {}),
     });
   return enrichEvents(enricher, {
     logger: parts.logger,
     ...(config.enrichment.budgetMs === undefined ? {} : { budgetMs: config.enrichment.budgetMs }),
   });
-}
-
-/**
- * One CloudTrail client per region, with one attempt per call: LookupEvents allows 2 requests/s
- * per account and region, and core's enricher paces its calls to that; SDK retries would go
- * around the pacing. A failed lookup only means the message goes out without "deployed by".
- */
-export function cloudTrailCache(): (region: string) => CloudTrailClient {
-  const clients = new Map<string, CloudTrailClient>();
-  return (region) => {
-    let client = clients.get(region);
-    if (!client) {
-      client = new CloudTrailClient({ region, maxAttempts: 1 });
-      clients.set(region, client);
-    }
-    return client;
-  };
 }

@@ -1,4 +1,5 @@
 import { ecsClientCache, isGone } from '@mona-ecs/core/ecs';
+import type { EcsClientOptions } from '@mona-ecs/core/ecs';
 import type { Formatter, PipelineOptions } from '@mona-ecs/core';
 import type { Observable } from 'rxjs';
 import { createEnrichment } from './createEnrichment.js';
@@ -31,8 +32,7 @@ export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, part
   const now = deps.now ?? Date.now;
   // One client per region, shared by the snapshot source and the enricher.
   const injected = deps.ecs?.client;
-  const clientFor =
-    deps.ecs?.clientFor ?? (injected ? () => injected : ecsClientCache(config.ecs.endpoint ? { endpoint: config.ecs.endpoint } : {}));
+  const clientFor = deps.ecs?.clientFor ?? (injected ? () => injected : ecsClientCache(ecsClientOptionsOf(config)));
   const options: PipelineOptions = {
     clusters: config.clusters,
     formatter: parts.formatter,
@@ -45,6 +45,7 @@ export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, part
       secondsUntilAlert: config.secondsUntilAlert,
       timeoutFrom: config.timeoutFrom,
       degradedAfterFailures: config.degradedAfterFailures,
+      recoveredAfterSweeps: config.recoveredAfterSweeps,
     },
     ecs: {
       refreshServicesInterval: config.refreshServicesInterval,
@@ -54,6 +55,7 @@ export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, part
       ...(config.ecs.endpoint ? { endpoint: config.ecs.endpoint } : {}),
       ...(config.ecs.maxConcurrency ? { maxConcurrency: config.ecs.maxConcurrency } : {}),
       ...(config.ecs.requestsPerSecond ? { rateLimit: { requestsPerSecond: config.ecs.requestsPerSecond } } : {}),
+      ...(config.ecs.sweepTimeoutSeconds ? { sweepTimeoutMs: config.ecs.sweepTimeoutSeconds * 1000 } : {}),
       hooks: {
         onApiCall: (action, result) => metrics.ecsApiCalls.inc({ action, result }),
       },
@@ -89,4 +91,14 @@ export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, part
   if (enrich) options.enrich = enrich;
   if (deps.scheduler) options.scheduler = deps.scheduler;
   return options;
+}
+
+/** The ECS client settings of the config: endpoint and timeouts (core's defaults where unset). */
+export function ecsClientOptionsOf(config: ResolvedConfig): EcsClientOptions {
+  const { endpoint, connectTimeoutMs, requestTimeoutMs } = config.ecs;
+  return {
+    ...(endpoint ? { endpoint } : {}),
+    ...(connectTimeoutMs ? { connectTimeoutMs } : {}),
+    ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
+  };
 }

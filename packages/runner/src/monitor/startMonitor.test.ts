@@ -177,7 +177,8 @@ describe('startMonitor', () => {
         senders: [
           { plugin: './plugins/recording.mjs', options: { channel: '#all' } },
           { plugin: './plugins/recording.mjs', options: { channel: '#failures' }, events: ['deployFailed'] },
-          { plugin: './plugins/recording.mjs', options: { channel: '#staging' }, clusters: ['staging'] },
+          // A sender routed to a cluster nobody watches is now a config error; a service glob still filters.
+          { plugin: './plugins/recording.mjs', options: { channel: '#web' }, services: ['web-*'] },
         ],
       }),
       { configPath, env: {} },
@@ -192,7 +193,8 @@ describe('startMonitor', () => {
     const channels = recorded()
       .filter((e) => e['notification'])
       .map((e) => e['channel']);
-    expect(channels).toEqual(['#all']);
+    // MonitorStarted is cluster-level: service globs let it through, the events filter does not.
+    expect(channels.sort()).toEqual(['#all', '#web']);
   });
 
   it('never logs a secret from the environment, even in delivery errors', async () => {

@@ -1,6 +1,6 @@
 import { monitorPipeline } from '@mona-ecs/core';
 import { reduce } from '@mona-ecs/core/pipeline';
-import type { Logger } from '@mona-ecs/core';
+import type { Formatter, Logger } from '@mona-ecs/core';
 import type { EcsSourceOptions, Enricher, SnapshotSource, SweepOutcome } from '@mona-ecs/core/ecs';
 import { Subject } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
@@ -12,6 +12,7 @@ import type { MonaMetrics } from '../ops/createMetrics.js';
 import { startOpsServer } from '../ops/startOpsServer.js';
 import type { OpsServer } from '../ops/startOpsServer.js';
 import { closeSenders, createSenders, loadSenders } from '../plugins/createSenders.js';
+import type { LiveSender } from '../plugins/createSenders.js';
 import { loadFormatter } from '../plugins/loadFormatter.js';
 import { createDestinations } from './createDestinations.js';
 import { monitorOptionsOf } from './monitorOptionsOf.js';
@@ -37,6 +38,10 @@ export interface MonitorDeps {
   drainTimeoutMs?: number;
   /** Called with every sweep's outcome, good or failed (`mona run --record` appends it to a file). */
   onSweep?(outcome: SweepOutcome): void;
+  /** Use this formatter instead of the config's `templates`/`formatter` (the drop-in `mona()` API). */
+  formatter?: Formatter;
+  /** Use these senders instead of the config's plugins (the drop-in `mona()` API); closed on stop. */
+  senders?: LiveSender[];
 }
 
 /** A running monitor. */
@@ -68,16 +73,18 @@ export interface RunningMonitor {
 export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): Promise<RunningMonitor> {
   const { logger } = deps;
   const now = deps.now ?? Date.now;
-  const formatter = await loadFormatter(config);
-  const checked = await loadSenders(config);
+  const formatter = deps.formatter ?? (await loadFormatter(config));
+  const checked = deps.senders === undefined ? await loadSenders(config) : undefined;
   let fail: (error: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {}); // observed by whoever awaits it; never an unhandled rejection
   const durable = await openDurability(config, { logger, now, onLost: (error) => fail(error) });
-  const live = await createSenders(checked, logger, durable?.store).catch(async (error: unknown) => {
-    await durable?.close();
-    throw error;
-  });
+  const live =
+    deps.senders ??
+    (await createSenders(checked ?? [], logger, config.delivery.attemptTimeoutMs, durable?.store).catch(async (error: unknown) => {
+      await durable?.close();
+      throw error;
+    }));
   const metrics = createMetrics();
   const health = createHealth(config.clusters, { checkIntervalSeconds: config.checkIntervalSeconds, now });
   let server: OpsServer | undefined;

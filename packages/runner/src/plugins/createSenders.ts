@@ -1,10 +1,13 @@
-import { MonaError } from '@mona-ecs/core';
+import { MonaError, SENDER_API_VERSION, httpSettingsFromEnv } from '@mona-ecs/core';
+import { DEFAULT_DELIVERY_OPTIONS } from '@mona-ecs/core/sender';
 import type { Logger, Sender, SenderPlugin } from '@mona-ecs/core';
 import type { StateStore } from '@mona-ecs/core/state';
 import type { ResolvedConfig, ResolvedSenderConfig } from '../config/types.js';
 import { ConfigError, RunnerError, RunnerErrorCode, isRunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { createSecretScrubber } from '../logging/createSecretScrubber.js';
+import type { ErrorObject } from 'ajv';
+import { ajvIssue } from '../config/ajvIssue.js';
 import { loadPlugin } from './loadPlugin.js';
 import { validateSenderOptions } from '@mona-ecs/core/sender';
 
@@ -31,26 +34,49 @@ export interface LiveSender extends CheckedSender {
  */
 export async function loadSenders(config: ResolvedConfig): Promise<CheckedSender[]> {
   const checked: CheckedSender[] = [];
-  const failures: { index: number; error: unknown }[] = [];
+  const failures: SenderFailure[] = [];
   for (const sender of config.senders) {
+    let plugin: SenderPlugin<unknown> | undefined;
     try {
       const owner = `senders[${sender.index}]`;
-      const plugin = await loadPlugin({ spec: sender.plugin, configPath: config.configPath, owner });
+      plugin = await loadPlugin({ spec: sender.plugin, configPath: config.configPath, owner });
       const options = validateSenderOptions(plugin, sender.options, `/senders/${sender.index}`);
       checked.push({ config: sender, plugin, options });
     } catch (error) {
-      failures.push({ index: sender.index, error });
+      failures.push({ index: sender.index, error, ...(plugin ? { plugin } : {}) });
     }
   }
-  if (failures.length === 1) throw failures[0]!.error;
-  if (failures.length > 1) throw new ConfigError(failures.map(senderIssue));
+  // Option errors always become issues: one line each, under its own path.
+  if (failures.length === 1 && optionErrorsOf(failures[0]!.error) === undefined) throw failures[0]!.error;
+  if (failures.length > 0) throw new ConfigError(failures.flatMap(senderIssues), { source: config.source });
   return checked;
 }
 
-function senderIssue({ index, error }: { index: number; error: unknown }): ConfigIssue {
+interface SenderFailure {
+  index: number;
+  error: unknown;
+  plugin?: SenderPlugin<unknown>;
+}
+
+/** ajv's errors behind a `MONA_OPTIONS_INVALID` (core keeps them as the cause). */
+function optionErrorsOf(error: unknown): ErrorObject[] | undefined {
+  if (!(error instanceof MonaError) || error.code !== RunnerErrorCode.optionsInvalid || !Array.isArray(error.cause)) return undefined;
+  return error.cause as ErrorObject[];
+}
+
+function senderIssues({ index, error, plugin }: SenderFailure): ConfigIssue[] {
+  const optionErrors = optionErrorsOf(error);
+  if (optionErrors !== undefined) {
+    const properties = (plugin?.optionsSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+    const basePath = `/senders/${index}/options`;
+    return optionErrors.map((e) => ({
+      ...ajvIssue(e, { basePath, ...(e.instancePath === '' ? { allowedKeys: Object.keys(properties) } : {}) }),
+      code: RunnerErrorCode.optionsInvalid,
+    }));
+  }
   const code = error instanceof MonaError && isRunnerErrorCode(error.code) ? error.code : RunnerErrorCode.pluginLoadFailed;
   const message = error instanceof Error ? error.message : String(error);
-  return { code, path: `/senders/${index}`, message, hint: 'see the message; `mona validate` checks the fix' };
+  return [{ code, path: `/senders/${index}`, message, hint: 'see the message; `mona validate` checks the fix' }];
 }
 
 /**
@@ -60,11 +86,16 @@ function senderIssue({ index, error }: { index: number; error: unknown }): Confi
  * @example
  * const live = await createSenders(await loadSenders(config), logger);
  */
-export async function createSenders(checked: CheckedSender[], logger: Logger, store?: StateStore): Promise<LiveSender[]> {
+export async function createSenders(
+  checked: CheckedSender[],
+  logger: Logger,
+  attemptTimeoutMs: number = DEFAULT_DELIVERY_OPTIONS.attemptTimeoutMs,
+  store?: StateStore,
+): Promise<LiveSender[]> {
   const live: LiveSender[] = [];
   for (const entry of checked) {
     try {
-      live.push({ ...entry, sender: await createOne(entry, logger, store) });
+      live.push({ ...entry, sender: await createOne(entry, logger, attemptTimeoutMs, store) });
     } catch (error) {
       await closeSenders(live, logger);
       throw error;
@@ -73,12 +104,25 @@ export async function createSenders(checked: CheckedSender[], logger: Logger, st
   return live;
 }
 
-async function createOne({ config, plugin, options }: CheckedSender, logger: Logger, store: StateStore | undefined): Promise<Sender> {
+async function createOne(
+  { config, plugin, options }: CheckedSender,
+  logger: Logger,
+  attemptTimeoutMs: number,
+  store: StateStore | undefined,
+): Promise<Sender> {
   const { instanceName } = config;
   let sender: Sender;
   try {
+    // Proxy and TLS settings come from the standard environment variables, shared by every sender.
+    const http = httpSettingsFromEnv(process.env, attemptTimeoutMs);
     const values = store === undefined ? {} : { values: store.values(instanceName) };
-    sender = await plugin.create(options, { logger: logger.child({ sender: instanceName }), instanceName, ...values });
+    sender = await plugin.create(options, {
+      logger: logger.child({ sender: instanceName }),
+      instanceName,
+      apiVersion: SENDER_API_VERSION,
+      http,
+      ...values,
+    });
   } catch (cause) {
     // Plugins and SDKs quote their options (a URL, a connection string) in errors, and this
     // message is printed as is on stderr: blank out every option value it repeats.

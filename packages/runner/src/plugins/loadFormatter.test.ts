@@ -5,7 +5,8 @@ import { parseConfig } from '../config/loadConfig.js';
 import { loadFormatter } from './loadFormatter.js';
 
 const configPath = fileURLToPath(new URL('../__fixtures__/mona.json', import.meta.url));
-const configWith = (extra: object) => parseConfig(JSON.stringify({ ecsCluster: 'c', AWSRegion: 'r', ...extra }), { configPath, env: {} });
+const configWith = (extra: object) =>
+  parseConfig(JSON.stringify({ ecsCluster: 'c', AWSRegion: 'eu-west-1', ...extra }), { configPath, env: {} });
 
 describe('loadFormatter', () => {
   it('applies the formatter module relative to the config file', async () => {

@@ -35,7 +35,7 @@ function installedNextToConfig(name: string, manifest: object): string {
 }
 
 function configWith(sender: object) {
-  return parseConfig(JSON.stringify({ ecsCluster: 'c', AWSRegion: 'r', senders: [sender] }), { configPath, env: {} });
+  return parseConfig(JSON.stringify({ ecsCluster: 'c', AWSRegion: 'eu-west-1', senders: [sender] }), { configPath, env: {} });
 }
 
 describe('loadPlugin', () => {
@@ -145,9 +145,9 @@ describe('loadSenders and createSenders', () => {
 
     // Assess
     expect(error.code).toBe('MONA_OPTIONS_INVALID');
-    expect(error.message).toContain("/senders/0: options must have required property 'channel'");
-    expect(error.message).toContain("additional property 'chanel'");
-    expect(error.message).toContain('/senders/0: options/token must be string');
+    expect(error.message).toContain('/senders/0/options misses "channel"');
+    expect(error.message).toContain('/senders/0/options has unknown key "chanel" (MONA_OPTIONS_INVALID; did you mean "channel"?');
+    expect(error.message).toContain('/senders/0/options/token must be string');
   });
 
   it('fails with MONA_PLUGIN_CREATE_FAILED naming the plugin when create() throws', async () => {

@@ -54,7 +54,7 @@ describe('a third-party plugin loaded by path', () => {
     const config = parseConfig(
       JSON.stringify({
         ecsCluster: 'prod',
-        AWSRegion: 'r',
+        AWSRegion: 'eu-west-1',
         senders: [{ plugin: webhookEntry, options: { url: 'ftp://nope', colour: 'red' } }],
       }),
       { configPath, env: {} },

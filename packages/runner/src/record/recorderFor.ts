@@ -30,5 +30,6 @@ export function monitorConfigOf(config: ResolvedConfig): MonitorConfig {
     secondsUntilAlert: config.secondsUntilAlert,
     timeoutFrom: config.timeoutFrom,
     degradedAfterFailures: config.degradedAfterFailures,
+    recoveredAfterSweeps: config.recoveredAfterSweeps,
   };
 }

@@ -4,7 +4,7 @@ import { createRoute } from './createRoute.js';
 
 function note(event: Partial<MonitorEvent> & Pick<MonitorEvent, 'type'>): Notification {
   const full = { id: 'x', cluster: 'prod', region: 'eu-west-1', observedAt: 0, service: 'api-web', ...event } as MonitorEvent;
-  return { id: full.id, event: full, text: 't', title: 't', severity: 'info' };
+  return { id: full.id, event: full, text: 't', plain: 't', markdown: 't', title: 't', severity: 'info' };
 }
 
 const started = note({ type: 'MonitorStarted', serviceNames: ['api-web'] } as Partial<MonitorEvent> & { type: 'MonitorStarted' });

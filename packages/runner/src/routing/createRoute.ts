@@ -1,7 +1,9 @@
 import picomatch from 'picomatch';
 import { FormatterKeyOf } from '@mona-ecs/core/format';
-import type { MonitorEvent, Notification } from '@mona-ecs/core';
+import type { Logger, MonitorEvent, Notification } from '@mona-ecs/core';
 import type { SenderConfig } from '../config/types.js';
+import { watchUnmatchedGlobs } from './watchUnmatchedGlobs.js';
+import type { RoutedCluster } from './watchUnmatchedGlobs.js';
 
 /** A compiled routing rule of one sender: `accepts(notification)`. */
 export interface Route {
@@ -13,17 +15,31 @@ export interface Route {
  * its formatter key is listed (or `events` is absent), its service matches a glob (or
  * `services` is absent, or the event is cluster-level: MonitorStarted, MonitorDegraded,
  * MonitorRecovered have no service), and its cluster is listed (or `clusters` is absent).
+ * Given the watched clusters and the sender's logger, it also warns once when a `services` glob
+ * matches no service at start-up (see `watchUnmatchedGlobs`).
  *
  * @example
- * const route = createRoute({ plugin: 'x', events: ['deployFailed'], services: ['api-*'] });
+ * const route = createRoute({ plugin: 'x', events: ['deployFailed'], services: ['api-*'] }, { watched: config.clusters, logger });
  * route.accepts(notification);
  */
-export function createRoute(sender: Pick<SenderConfig, 'events' | 'services' | 'clusters'>): Route {
+export function createRoute(
+  sender: Pick<SenderConfig, 'events' | 'services' | 'clusters'>,
+  startUp?: { watched: readonly RoutedCluster[]; logger: Logger },
+): Route {
   const events = sender.events ? new Set<string>(sender.events) : undefined;
   const clusters = sender.clusters ? new Set(sender.clusters) : undefined;
   const services = sender.services ? picomatch(sender.services) : undefined;
+  const observe =
+    startUp && sender.services
+      ? watchUnmatchedGlobs(
+          sender.services,
+          startUp.watched.filter((c) => !clusters || clusters.has(c.cluster)),
+          startUp.logger,
+        )
+      : undefined;
   return {
     accepts({ event }: Notification): boolean {
+      observe?.(event);
       if (events && !events.has(FormatterKeyOf[event.type])) return false;
       if (clusters && !clusters.has(event.cluster)) return false;
       const service = serviceOf(event);

@@ -27,6 +27,11 @@ export interface ServiceWait {
   status: WaitStatus;
   /** The deployment followed, once known. */
   deploymentId?: string;
+  /**
+   * The deployment named by `--deployment`/`--task-definition` while no sweep has shown it
+   * (`task definition batch:9`): the wait is for it, not for whatever the PRIMARY is doing.
+   */
+  unseenTarget?: string;
   taskDef?: string;
   /** The reducer's phase of the service at the last sweep. */
   phase?: Phase;

@@ -2,6 +2,7 @@ import { isGone } from '@mona-ecs/core/ecs';
 import type { MonitorEvent } from '@mona-ecs/core';
 import type { DeploymentSnapshot, ServiceSnapshot, SweepOutcome } from '@mona-ecs/core/ecs';
 import type { ClusterState, ReduceResult, ServiceTrack } from '@mona-ecs/core/pipeline';
+import { shortTaskDef } from '@mona-ecs/core/format';
 import type { ServiceWait, WaitProgress, WaitTargets } from './WaitProgress.js';
 
 /**
@@ -60,7 +61,7 @@ export function observeSweep(progress: WaitProgress, outcome: SweepOutcome, resu
     const track = ownTrack(result.state, wait.service);
     if (wait.deploymentId === undefined) resolveTarget(wait, snapshot, track, next.targets);
     else follow(wait, result.events, next.notes);
-    readCounts(wait, snapshot, track);
+    readCounts(wait, snapshot, track, wait.unseenTarget !== undefined);
   }
   return next;
 }
@@ -77,9 +78,14 @@ function resolveTarget(wait: ServiceWait, snapshot: ServiceSnapshot, track: Serv
   const primary = snapshot.deployments.find((d) => d.status === 'PRIMARY');
   const target = named ? snapshot.deployments.find((d) => matchesTarget(d, targets)) : primary;
   if (!target) {
+    if (named) notSeen(wait, targets, primary);
     // CODE_DEPLOY/EXTERNAL services have no deployments: wait for the service itself to settle.
-    if (!named && !primary && track?.phase === 'steady') end(wait, 'completed');
+    else if (!primary && track?.phase === 'steady') end(wait, 'completed');
     return;
+  }
+  if (wait.unseenTarget !== undefined) {
+    delete wait.unseenTarget;
+    delete wait.reason;
   }
   wait.deploymentId = target.id;
   wait.taskDef = target.taskDefinition;
@@ -99,6 +105,19 @@ function resolveTarget(wait: ServiceWait, snapshot: ServiceSnapshot, track: Serv
   } else if (track?.phase === 'steady') {
     end(wait, 'completed');
   }
+}
+
+/**
+ * The named deployment is not (yet) among the service's: the pipeline may not have updated the
+ * service yet, or registered another revision. Until it appears, the wait reports that, never
+ * the PRIMARY's state or task definition as if they were the requested one's.
+ */
+function notSeen(wait: ServiceWait, targets: WaitTargets, primary: DeploymentSnapshot | undefined): void {
+  const named = [...targets.taskDefinitions.map((td) => `task definition ${td}`), ...targets.deployments.map((id) => `deployment ${id}`)];
+  wait.unseenTarget = named.join(' or ');
+  delete wait.taskDef;
+  const runs = primary ? `; the service runs ${shortTaskDef(primary.taskDefinition)} (deployment ${primary.id})` : '';
+  wait.reason = `the requested ${wait.unseenTarget} was not seen${runs}`;
 }
 
 /** The reducer's events about the followed deployment decide how it ends. */
@@ -132,10 +151,14 @@ function end(wait: ServiceWait, status: ServiceWait['status'], reason?: string, 
   if (event) wait.events = [...wait.events, event];
 }
 
-/** Counts of the followed deployment (the PRIMARY before one is chosen), else of the service. */
-function readCounts(wait: ServiceWait, snapshot: ServiceSnapshot, track: ServiceTrack | undefined): void {
+/**
+ * Counts of the followed deployment (the PRIMARY before one is chosen), else of the service;
+ * the service's own while a named deployment is unseen, whose counts are not the PRIMARY's.
+ */
+function readCounts(wait: ServiceWait, snapshot: ServiceSnapshot, track: ServiceTrack | undefined, unseen: boolean): void {
   const deployment =
-    snapshot.deployments.find((d) => d.id === wait.deploymentId) ?? snapshot.deployments.find((d) => d.status === 'PRIMARY');
+    snapshot.deployments.find((d) => d.id === wait.deploymentId) ??
+    (unseen ? undefined : snapshot.deployments.find((d) => d.status === 'PRIMARY'));
   const counts = deployment ?? snapshot;
   wait.runningCount = counts.runningCount;
   wait.desiredCount = counts.desiredCount;

@@ -40,6 +40,7 @@ export function counts(wait: ServiceWait): string {
 
 /** What the service is doing, e.g. `deploying api:42` or `rolled back`. */
 function doing(wait: ServiceWait): string {
+  if (wait.status === 'waiting' && wait.unseenTarget !== undefined) return `waiting for ${wait.unseenTarget} to appear`;
   const what = wait.status === 'waiting' ? (wait.phase ?? 'starting') : statusWord(wait.status);
   return wait.taskDef ? `${what} ${shortTaskDef(wait.taskDef)}` : what;
 }
@@ -89,6 +90,9 @@ function verdict(wait: ServiceWait, deployment: string, timeoutSeconds: number):
     case 'completed':
       return `${deployment} completed${took}${td}`;
     case 'timedOut':
+      if (wait.unseenTarget !== undefined) {
+        return `timed out after ${formatDuration(timeoutSeconds)}: ${wait.reason ?? `the requested ${wait.unseenTarget} was not seen`}; check that it was registered and the service updated to it`;
+      }
       return `still ${wait.phase ?? 'waiting'} after ${formatDuration(timeoutSeconds)}: timed out${td}${wait.reason ? `; ${wait.reason}` : ''}`;
     case 'waiting':
       return `not waited for (another service ended the wait)${td}`;

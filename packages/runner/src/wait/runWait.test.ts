@@ -180,6 +180,55 @@ describe('mona wait targets and output', () => {
     expect(result.out).toMatch(/✔ api: deployment \S+ completed in \S+ \(api:2, 2\/2 running\)/);
   });
 
+  it('says the requested task definition was not seen, not that the PRIMARY is "still steady", when it never appears', async () => {
+    // Prepare
+    ecs.sim.createService('batch', { desiredCount: 2 });
+
+    // Act
+    const result = await waitFor(['batch'], ['--task-definition', 'batch:9', '--timeout', '300ms']);
+
+    // Assess
+    expect(result.code).toBe(3);
+    expect(result.out).toMatch(
+      /⏱ batch: timed out after 0s: the requested task definition batch:9 was not seen; the service runs batch:1 \(deployment \S+\); check that it was registered and the service updated to it/,
+    );
+    expect(result.out).not.toContain('steady');
+    expect(result.out).toContain('(waiting for task definition batch:9 to appear)');
+  });
+
+  it('names no PRIMARY task definition in --json when the requested deployment never appears', async () => {
+    // Prepare
+    ecs.sim.createService('batch', { desiredCount: 2 });
+
+    // Act
+    const result = await waitFor(['batch'], ['--deployment', 'ecs-svc/999', '--timeout', '300ms', '--json']);
+
+    // Assess
+    const [line] = result.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(line).toMatchObject({ service: 'batch', status: 'timedOut', exitCode: 3 });
+    expect(line?.['taskDefinition']).toBeUndefined();
+    expect(line?.['deploymentId']).toBeUndefined();
+    expect(line?.['reason']).toMatch(/^the requested deployment ecs-svc\/999 was not seen; the service runs batch:1 \(deployment \S+\)$/);
+  });
+
+  it('follows a named task definition that appears after a few sweeps', async () => {
+    // Prepare
+    ecs.sim.createService('api', { desiredCount: 1 });
+    const deployLater = (sweep: number) => {
+      if (sweep === 3) ecs.sim.deploy('api', { image: 'api:2' });
+    };
+
+    // Act
+    const result = await waitFor(['api'], ['--task-definition', 'api:2'], false, deployLater);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/✔ api: deployment \S+ completed in \S+ \(api:2, 1\/1 running\)/);
+  });
+
   it('exits 1 when another deployment replaces the followed one', async () => {
     // Prepare
     ecs.sim.createService('api', { desiredCount: 2 });
@@ -304,6 +353,6 @@ describe('mona wait targets and output', () => {
     expect(result.code).toBe(3);
     const notifications = sent.flatMap((s) => (s.notification ? [s.notification] : []));
     expect(notifications.map((n) => n.event.id)).toEqual([`default/api/${id}/DeploymentTimedOut/wait`]);
-    expect(notifications[0]?.text).toContain('`api` deployment has not finished after 0 seconds');
+    expect(notifications[0]?.text).toContain('`api` deployment is taking a very long time: not finished after 0 seconds');
   });
 });

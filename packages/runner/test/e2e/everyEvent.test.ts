@@ -128,8 +128,11 @@ describe('mona run against the simulator, with Slack, SNS and email', () => {
     }
     expect(slack).toContain('&lt;!channel&gt;');
     expect(slack).not.toContain('<!channel>');
-    expect(email.html).toContain('&lt;script&gt;');
+    expect(email.html).toContain('‹script&gt;');
     expect(email.html).not.toContain('<script>');
+    // SNS subscribers may forward the message to a chat: the mention arrives defused.
+    expect(sns).toContain('‹!channel>');
+    expect(sns).not.toContain('<!channel>');
   });
 
   it('shows the image tag change of a deployment in every channel', () => {

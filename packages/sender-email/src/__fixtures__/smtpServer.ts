@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
-/** How the fake server answers: accept, defer (4xx), throttle (421), reject a recipient (550), or hang at DATA. */
-export type SmtpMode = 'ok' | 'defer' | 'throttle' | 'rejectRecipient' | 'hang';
+/** How the fake server answers: accept, defer (4xx), throttle (421), reject the sender (553), a recipient (550) or the message (554), or hang at DATA. */
+export type SmtpMode = 'ok' | 'defer' | 'throttle' | 'rejectSender' | 'rejectRecipient' | 'rejectMessage' | 'hang';
 
 export interface FakeSmtpServer {
   port: number;
@@ -40,6 +40,10 @@ export async function startSmtpServer(auth?: { user: string; pass: string }): Pr
         return callback(null, { user: auth.user });
       return callback(smtpError('Authentication credentials invalid', 535));
     },
+    onMailFrom(_address, _session, callback) {
+      if (state.mode === 'rejectSender') return callback(smtpError('Sender address rejected: not owned by user', 553));
+      return callback();
+    },
     onRcptTo(address, _session, callback) {
       // `unknown@…` never exists, whatever the mode: for partial rejections.
       if (state.mode === 'rejectRecipient' || address.address.startsWith('unknown@'))
@@ -53,6 +57,7 @@ export async function startSmtpServer(auth?: { user: string; pass: string }): Pr
       stream.on('end', () => {
         if (state.mode === 'hang') return; // never answers the DATA command
         if (state.mode === 'defer') return callback(smtpError('Local error in processing, try later', 451));
+        if (state.mode === 'rejectMessage') return callback(smtpError('Message rejected by policy', 554));
         state.messages.push(Buffer.concat(chunks).toString('utf8'));
         callback();
       });

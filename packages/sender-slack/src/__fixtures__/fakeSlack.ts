@@ -8,8 +8,24 @@ export interface FakeAnswer {
   headers?: Record<string, string>;
 }
 
-/** How the fake answers by default; `hang` never answers. */
-export type FakeMode = 'ok' | 'serverError' | 'rateLimited' | 'rejected' | 'hang';
+/** How the fake answers by default; `hang` never answers, `reset` drops the connection, `refused` moves the URLs to a closed port. */
+export type FakeMode = 'ok' | 'serverError' | 'rateLimited' | 'rejected' | 'refused' | 'reset' | 'hang';
+
+/** The ways the fake fails, per mode: HTTP statuses (webhooks) and Web API error codes. */
+export const FAKE_VARIANTS = {
+  serverError: ['500', '503'],
+  rateLimited: ['seconds'],
+  rejected: ['invalid_payload', 'action_prohibited', 'no_service', 'channel_is_archived', 'channel_not_found', 'invalid_auth'],
+} as const;
+/** Webhook status of each rejection, as Slack answers it. */
+const WEBHOOK_REJECTIONS: Record<string, number> = {
+  invalid_payload: 400,
+  action_prohibited: 403,
+  no_service: 404,
+  channel_is_archived: 410,
+  channel_not_found: 404,
+  invalid_auth: 403,
+};
 
 /** A request the fake received, its body parsed (JSON for webhooks, form fields for the Web API). */
 export interface FakeRequest {
@@ -32,6 +48,8 @@ export class FakeSlack {
   readonly requests: FakeRequest[] = [];
   #server: Server | undefined;
   #mode: FakeMode = 'ok';
+  #variant: string | undefined;
+  #closedPort = 0;
   #script: FakeAnswer[] = [];
   #ts = 1_700_000_000;
   #waiters: Array<{ count: number; resolve: () => void }> = [];
@@ -39,7 +57,7 @@ export class FakeSlack {
   get url(): string {
     const address = this.#server?.address() as AddressInfo | null | undefined;
     if (!address) throw new Error('FakeSlack is not listening');
-    return `http://127.0.0.1:${address.port}`;
+    return `http://127.0.0.1:${this.#mode === 'refused' ? this.#closedPort : address.port}`;
   }
   get webhookUrl(): string {
     return `${this.url}/services/T000/B000/XXXX`;
@@ -49,6 +67,10 @@ export class FakeSlack {
   }
 
   async listen(): Promise<void> {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    this.#closedPort = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
     this.#server = createServer((req, res) => void this.#handle(req, res));
     await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
   }
@@ -62,8 +84,9 @@ export class FakeSlack {
   }
 
   /** Answer the following requests this way. */
-  answer(mode: FakeMode): void {
+  answer(mode: FakeMode, variant?: string): void {
     this.#mode = mode;
+    this.#variant = variant;
   }
 
   /** Answer the next requests with these, in order, before falling back to the mode. */
@@ -75,6 +98,7 @@ export class FakeSlack {
     this.requests.length = 0;
     this.#script = [];
     this.#mode = 'ok';
+    this.#variant = undefined;
     this.#ts = 1_700_000_000;
   }
 
@@ -101,6 +125,7 @@ export class FakeSlack {
     if (answer !== undefined) request.answered = answer.status;
     this.requests.push(request);
     for (const waiter of this.#waiters.filter((w) => this.requests.length >= w.count)) waiter.resolve();
+    if (this.#mode === 'reset' && this.#script.length === 0) return void req.socket.destroy();
     if (answer === undefined) return; // hang: keep the socket open until close()
     const json = typeof answer.body !== 'string';
     res.writeHead(answer.status, { 'content-type': json ? 'application/json' : 'text/plain', ...answer.headers });
@@ -111,13 +136,17 @@ export class FakeSlack {
     const retry = { 'retry-after': String(RETRY_AFTER_SECONDS) };
     switch (this.#mode) {
       case 'hang':
+      case 'reset':
+      case 'refused':
         return undefined;
       case 'serverError':
-        return { status: 500, body: api ? { ok: false, error: 'internal_error' } : 'internal_error' };
+        return { status: Number(this.#variant ?? 500), body: api ? { ok: false, error: 'internal_error' } : 'internal_error' };
       case 'rateLimited':
         return { status: 429, body: api ? { ok: false, error: 'ratelimited' } : 'rate_limited', headers: retry };
-      case 'rejected':
-        return api ? { status: 200, body: { ok: false, error: 'channel_not_found' } } : { status: 400, body: 'invalid_payload' };
+      case 'rejected': {
+        const error = this.#variant ?? (api ? 'channel_not_found' : 'invalid_payload');
+        return api ? { status: 200, body: { ok: false, error } } : { status: WEBHOOK_REJECTIONS[error] ?? 400, body: error };
+      }
       case 'ok':
         return api ? { status: 200, body: this.#apiOk(request) } : { status: 200, body: 'ok' };
     }

@@ -1,4 +1,4 @@
-import type { MonitorEvent, Notification, Severity } from '@mona-ecs/core';
+import { textForms, type MonitorEvent, type Notification, type Severity } from '@mona-ecs/core';
 import type { ServiceState } from '@mona-ecs/core/format';
 
 /** Fields of a service event of the `api` service in `prod`, as the reducer fills them. */
@@ -27,7 +27,7 @@ export function serviceState(
 
 /** Wraps an event in a notification as the formatter would. */
 export function notificationOf(event: MonitorEvent, text: string, title: string, severity: Severity): Notification {
-  return { id: event.id, event, text, title, severity };
+  return { id: event.id, event, text, ...textForms(text), title, severity };
 }
 
 export const deploymentStarted = notificationOf(

@@ -14,7 +14,7 @@ export function recordingQueue(): DeliveryQueue & { enqueued: string[] } {
     get size() {
       return 0;
     },
-    stats: { delivered: 0, dropped: 0, overflow: 0, retries: 0 },
+    stats: { delivered: 0, dropped: 0, overflow: 0, retries: 0, movedBehind: 0, grouped: 0 },
     drain: () => Promise.resolve(true),
     close: () => Promise.resolve(),
   };

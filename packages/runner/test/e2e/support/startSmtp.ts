@@ -6,6 +6,10 @@ import type { ReceivedMail } from './parseMail.js';
 export interface FakeSmtp {
   port: number;
   messages: ReceivedMail[];
+  /** While true, every MAIL FROM is answered `451` (try again later), as a relay that is down. */
+  refusing: boolean;
+  /** Mails refused while `refusing`. */
+  refused: number;
   /** Options for the email sender pointing at this server. */
   transport: Record<string, unknown>;
   close(): Promise<void>;
@@ -20,10 +24,16 @@ export interface FakeSmtp {
  */
 export async function startSmtp(): Promise<FakeSmtp> {
   const messages: ReceivedMail[] = [];
+  const state = { refusing: false, refused: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (!state.refusing) return callback();
+      state.refused += 1;
+      callback(Object.assign(new Error('Requested action aborted: local error in processing'), { responseCode: 451 }));
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -38,6 +48,15 @@ export async function startSmtp(): Promise<FakeSmtp> {
   return {
     port,
     messages,
+    get refusing() {
+      return state.refusing;
+    },
+    set refusing(value: boolean) {
+      state.refusing = value;
+    },
+    get refused() {
+      return state.refused;
+    },
     transport: { host: '127.0.0.1', port, secure: false, ignoreTLS: true },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -11,20 +11,17 @@ export const TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:mona-e2e';
 
 /** Slack headlines of the default formatter, by event type (the first that matches wins). */
 const SLACK_PATTERNS: Array<[string, RegExp]> = [
-  ['MonitorStarted', /^:eyes: Mona is monitoring/],
+  ['MonitorStarted', /^:eyes: Mona is deployed and monitoring/],
   ['MonitorDegraded', /^:warning: Mona cannot read cluster/],
   ['MonitorRecovered', /^:white_check_mark: Mona reads cluster/],
   ['DeploymentStarted', /^:arrows_clockwise: `([^`]+)` deployment started/],
   ['TasksFailing', /^:warning: `([^`]+)` deployment of task definition .* failed tasks so far/],
-  ['DeploymentTimedOut', /^:warning: `([^`]+)` deployment has not finished/],
+  ['DeploymentTimedOut', /^:warning: `([^`]+)` deployment is taking a very long time/],
   ['DeploymentFailed', /^:x: `([^`]+)` deployment of task definition/],
   ['RollbackStarted', /^:leftwards_arrow_with_hook: `([^`]+)` is rolling back/],
-  ['ScalingStarted', /^:left_right_arrow: `([^`]+)` scaling from/],
-  ['TaskCrashed', /^:boom: `([^`]+)` has/],
-  [
-    'DeploymentCompleted',
-    /^:(?:white_check_mark|leftwards_arrow_with_hook): `([^`]+)` (?:deployment done|scaling done|recovered|rollback done)/,
-  ],
+  ['ScalingStarted', /^:left_right_arrow: `([^`]+)` scaling event/],
+  ['TaskCrashed', /^:boom: `([^`]+)` task crashed/],
+  ['DeploymentCompleted', /^:(?:white_check_mark|leftwards_arrow_with_hook): `([^`]+)` (?:deployment done|rollback done)/],
   ['ServiceRemoved', /^:wastebasket: `([^`]+)`/],
 ];
 
