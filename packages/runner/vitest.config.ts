@@ -1,4 +1,3 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
 import { shared } from '../../vitest.shared.js';
 
-export default mergeConfig(shared, defineConfig({ test: { setupFiles: ['./test/isolateState.ts'] } }));
+export default shared;
