@@ -87,6 +87,13 @@ describe('defaultFormatter', () => {
     expect(rollback).toBe(':leftwards_arrow_with_hook: `api` is rolling back from `api:42` to task definition `api:41`: circuit breaker');
   });
 
+  it("names a failed deployment by its id when only ECS's service events told of it", () => {
+    // Act
+    const text = defaultFormatter.deployFailed(eventOf('DeploymentFailed', { taskDef: '', deploymentId: 'ecs-svc/2' }));
+    // Assess
+    expect(text).toBe(':x: `api` deployment `ecs-svc/2` failed: tasks failed to start');
+  });
+
   it('explains removals, degraded and recovered monitoring', () => {
     // Act
     const removed = defaultFormatter.serviceRemoved(eventOf('ServiceRemoved', { reason: 'INACTIVE' }));

@@ -98,7 +98,8 @@ const texts: Formatter = {
     ),
   deployFailed: (s) =>
     withContext(
-      `:x: ${code(s.service)} deployment of task definition ${code(shortTaskDef(s.taskDef))} failed${reasonSuffix(s.reason)}`,
+      // A deployment that failed between two polls may be known by its id only (from ECS's service events).
+      `:x: ${code(s.service)} deployment ${s.taskDef === '' ? code(s.deploymentId) : `of task definition ${code(shortTaskDef(s.taskDef))}`} failed${reasonSuffix(s.reason)}`,
       s.context,
     ),
   rollback: (s) => {

@@ -3,7 +3,8 @@ import type { DeploymentSnapshot } from '../model/snapshot.js';
 import { adoptService, readoptService, trackNewDeployment } from './adoptService.js';
 import { SERVICE_RULES } from './rules/index.js';
 import type { Change, ServiceStep } from './rules/index.js';
-import { isRollout } from './state.js';
+import { failedBetweenPolls, saysRollingBack } from './failedBetweenPolls.js';
+import { isRollout, remember } from './state.js';
 import type { RolloutTrack, ServiceTrack } from './state.js';
 import { isRollbackReason } from './serviceView.js';
 import type { ServiceView } from './serviceView.js';
@@ -50,8 +51,11 @@ export function stepService(input: StepInput): StepResult {
   if (!primary || primary.id === previous.deploymentId) return runRules(input, view, { kind: 'same', previous }, previous);
   if (previous.seen.includes(primary.id)) return silent(readoptService(view, ctx.observedAt, previous.seen));
   const replaced = view.deployments.find((d) => d.id === previous.deploymentId && d.id !== '');
-  const change: Change = replaced ? { kind: 'newDeployment', previous, replaced } : { kind: 'newDeployment', previous };
-  return runRules(input, view, change, startDeployment(view, previous, primary, replaced, ctx.observedAt));
+  const failedUnseen = failedBetweenPolls(view, previous, primary);
+  const change: Change = replaced
+    ? { kind: 'newDeployment', previous, replaced, failedUnseen }
+    : { kind: 'newDeployment', previous, failedUnseen };
+  return runRules(input, view, change, startDeployment(view, previous, primary, replaced, failedUnseen, ctx.observedAt));
 }
 
 function silent(track: ServiceTrack): StepResult {
@@ -82,31 +86,46 @@ function observed(track: ServiceTrack, view: ServiceView): ServiceTrack {
 
 /**
  * The track of a new PRIMARY: a rollback when the circuit breaker made it, else a new deployment.
- * It remembers the task definition it replaced (to tell a later rollback from a fix).
+ * It remembers the task definition it replaced (to tell a later rollback from a fix): the failed
+ * deployment's, for a rollback of one that failed between two polls (never the task definition
+ * it goes back to: "from web:1 to web:1" says nothing), and the failed ones are remembered as seen.
  */
 function startDeployment(
   view: ServiceView,
   previous: ServiceTrack,
   primary: DeploymentSnapshot,
   replaced: DeploymentSnapshot | undefined,
+  failedUnseen: readonly DeploymentSnapshot[],
   observedAt: number,
 ): RolloutTrack {
-  const rollback = isRollback(previous, primary, replaced?.rolloutState === 'FAILED');
-  const track = trackNewDeployment(view, primary, observedAt, rollback ? 'rollingBack' : 'deploying', previous.seen);
-  if (previous.taskDef !== '') track.previousTaskDef = previous.taskDef;
-  if (rollback && previous.deploymentId !== '') track.failedDeploymentId = previous.deploymentId;
+  const unseen = failedUnseen.at(-1);
+  const rollback = isRollback(view, previous, primary, replaced?.rolloutState === 'FAILED', unseen);
+  const seen = failedUnseen.reduce((ids, d) => remember(ids, d.id), previous.seen);
+  const track = trackNewDeployment(view, primary, observedAt, rollback ? 'rollingBack' : 'deploying', seen);
+  const from = unseen ? unseen.taskDefinition : previous.taskDef;
+  if (from !== '' && !(rollback && from === primary.taskDefinition)) track.previousTaskDef = from;
+  const failedId = unseen ? unseen.id : previous.deploymentId;
+  if (rollback && failedId !== '') track.failedDeploymentId = failedId;
   return track;
 }
 
 /**
- * ECS's circuit breaker names its rollback deployments ("rolling back to deploymentId …").
- * Without that text, a new PRIMARY after a FAILED one is a rollback only if it goes back to the
- * task definition the failed one replaced (or that one is unknown): a fix deployed by hand after
- * a failure is a new deployment.
+ * ECS's circuit breaker names its rollback deployments ("rolling back to deploymentId …") and
+ * logs "rolling back to deployment …". Without either, a new PRIMARY after a FAILED one is a
+ * rollback only if it goes back to the task definition the failed one replaced (or that one is
+ * unknown): a fix deployed by hand after a failure is a new deployment.
  */
-function isRollback(previous: ServiceTrack, primary: DeploymentSnapshot, replacedFailed: boolean): boolean {
-  if (isRollbackReason(primary.rolloutStateReason)) return true;
+function isRollback(
+  view: ServiceView,
+  previous: ServiceTrack,
+  primary: DeploymentSnapshot,
+  replacedFailed: boolean,
+  unseen: DeploymentSnapshot | undefined,
+): boolean {
+  if (isRollbackReason(primary.rolloutStateReason) || saysRollingBack(view)) return true;
   const previousFailed = isRollout(previous) && previous.rollout.stage === 'failed';
-  if (!replacedFailed && !previousFailed) return false;
+  if (!replacedFailed && !previousFailed && !unseen) return false;
+  // A deployment failed between the polls: going back to what ran before it is its rollback.
+  if (unseen && unseen.id !== previous.deploymentId) return primary.taskDefinition === previous.taskDef;
   return previous.previousTaskDef === undefined || primary.taskDefinition === previous.previousTaskDef;
 }

@@ -9,13 +9,15 @@ import type { ServiceTrack } from '../state.js';
  * How a service changed since the previous sweep, decided once before the rules run:
  * - `same`: the same PRIMARY deployment (or none) as the track;
  * - `newDeployment`: a PRIMARY the reducer never tracked replaced the tracked one (`replaced`,
- *   when ECS still lists it); the track is already the new deployment's;
+ *   when ECS still lists it); the track is already the new deployment's. `failedUnseen` holds the
+ *   deployments that started and failed between the two polls, oldest first (see
+ *   `failedBetweenPolls`): their failure is news, told before the new PRIMARY's;
  * - `appeared`: a service first seen after start-up, with a new PRIMARY;
  * - `removed`: the service is DRAINING/INACTIVE, MISSING, or left the listing.
  */
 export type Change =
   | { kind: 'same'; previous: ServiceTrack }
-  | { kind: 'newDeployment'; previous: ServiceTrack; replaced?: DeploymentSnapshot }
+  | { kind: 'newDeployment'; previous: ServiceTrack; replaced?: DeploymentSnapshot; failedUnseen: DeploymentSnapshot[] }
   | { kind: 'appeared' }
   | { kind: 'removed'; previous: ServiceTrack; reason: string };
 

@@ -7,8 +7,9 @@ import type { RuleResult, ServiceStep } from './ServiceRule.js';
 
 /**
  * DeploymentFailed: the tracked deployment's `rolloutState` became FAILED; once per deployment.
- * Two deployments may fail in one sweep: the one a new PRIMARY replaced (its failure went
- * unseen between two polls) first, then the new PRIMARY itself.
+ * Several deployments may fail in one sweep, oldest first: the ones that started and failed
+ * between two polls (`failedUnseen`: ECS still lists them, or its service events tell), the one a
+ * new PRIMARY replaced (its failure went unseen between two polls), then the new PRIMARY itself.
  *
  * @example
  * const { track: next, events } = deploymentFailed(step, track);
@@ -17,6 +18,18 @@ export function deploymentFailed(step: ServiceStep, track: ServiceTrack): RuleRe
   const { view, change, ctx } = step;
   if (!view) return unchanged(track);
   const events: MonitorEvent[] = [];
+  if (change.kind === 'newDeployment') {
+    for (const failed of change.failedUnseen) {
+      // One the reducer never tracked replaced what the tracked deployment ran.
+      const { previous } = change;
+      const extras =
+        failed.id === previous.deploymentId
+          ? trackExtras(previous, undefined)
+          : trackExtras({ ...previous, previousTaskDef: previous.taskDef }, undefined);
+      if (failed.rolloutStateReason !== undefined) extras.reason = failed.rolloutStateReason;
+      events.push(plainServiceEvent('DeploymentFailed', ctx, view, failed, extras));
+    }
+  }
   if (change.kind === 'newDeployment' && change.replaced?.rolloutState === 'FAILED' && watchedRollout(change.previous)) {
     const { replaced, previous } = change;
     events.push(plainServiceEvent('DeploymentFailed', ctx, view, replaced, trackExtras(previous, replaced.rolloutStateReason)));

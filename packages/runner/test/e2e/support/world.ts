@@ -17,7 +17,7 @@ const SLACK_PATTERNS: Array<[string, RegExp]> = [
   ['DeploymentStarted', /^:arrows_clockwise: `([^`]+)` deployment started/],
   ['TasksFailing', /^:warning: `([^`]+)` deployment of task definition .* failed tasks so far/],
   ['DeploymentTimedOut', /^:warning: `([^`]+)` deployment is taking a very long time/],
-  ['DeploymentFailed', /^:x: `([^`]+)` deployment of task definition/],
+  ['DeploymentFailed', /^:x: `([^`]+)` deployment .*failed/],
   ['RollbackStarted', /^:leftwards_arrow_with_hook: `([^`]+)` is rolling back/],
   ['ScalingStarted', /^:left_right_arrow: `([^`]+)` scaling event/],
   ['TaskCrashed', /^:boom: `([^`]+)` task crashed/],
