@@ -79,6 +79,19 @@ export interface ClusterSnapshot {
   partial?: boolean;
   /** Services answered for without what the reducer needs: unknown this sweep, like a failed batch's. */
   incomplete?: IncompleteService[];
+  /**
+   * Part of a sweep, passed on as it landed (one DescribeServices batch), or services described
+   * between sweeps (an event named them). Each service in it, and each verdict in `missing`, is
+   * applied at once; nothing is concluded from what it lacks, and it is not a sweep: it counts
+   * towards no health, never takes or completes the baseline (before the first sweep it is ignored).
+   */
+  interim?: boolean;
+  /**
+   * The whole sweep, after its parts went out as `interim` snapshots: the reducer has applied
+   * its services already and takes from it only what a whole sweep tells (the sweep's health, the
+   * baseline, services absent from a complete sweep). Before the first sweep it is the baseline.
+   */
+  streamed?: boolean;
 }
 
 /** A sweep that produced no snapshot at all (ListServices failed, every batch failed, …). */

@@ -63,6 +63,8 @@ export const clusterSnapshotSchema: JSONSchemaType<ClusterSnapshot> = {
     services: { type: 'array', items: serviceSnapshotSchema },
     missing: { type: 'array', items: { type: 'string' } },
     partial: { type: 'boolean', nullable: true },
+    interim: { type: 'boolean', nullable: true },
+    streamed: { type: 'boolean', nullable: true },
     incomplete: {
       type: 'array',
       nullable: true,

@@ -24,7 +24,9 @@ export function applySnapshot(
   config: MonitorConfig,
   baseline: boolean,
 ): { state: ClusterState; events: MonitorEvent[] } {
-  const partial = snapshot.partial === true;
+  const interim = snapshot.interim === true;
+  // An interim part concludes nothing from what it lacks: every service absent from it is unknown.
+  const partial = snapshot.partial === true || interim;
   // Incomplete answers leave a service unknown, as a failed batch does: one the reducer does not
   // track yet may have been there all along, so the sweep cannot complete the baseline.
   const incomplete = new Set((snapshot.incomplete ?? []).map((service) => service.name));
@@ -35,7 +37,7 @@ export function applySnapshot(
   const removed: Record<string, string[]> = { ...state.removed };
   const missing = new Set(snapshot.missing);
   const events: MonitorEvent[] = [];
-  for (const name of namesInOrder(views, state.services)) {
+  for (const name of namesToStep(snapshot, views, state.services)) {
     const view = views.get(name);
     const previous = getOwn(state.services, name);
     if (!previous && view && isGone(view.status)) continue;
@@ -80,9 +82,23 @@ function adoptAll(views: ReadonlyMap<string, ServiceView>, ctx: SweepContext): R
   return services;
 }
 
-/** Every service of the sweep or the state, once, in name order (code units, not locale). */
-function namesInOrder(views: ReadonlyMap<string, ServiceView>, tracked: Record<string, ServiceTrack>): string[] {
-  const names = new Set([...views.keys(), ...Object.keys(tracked)]);
+/**
+ * The services a snapshot moves, once each, in name order (code units, not locale): for a
+ * sweep, every service of the sweep or the state; for an interim part, those it holds and the
+ * tracked ones it has a verdict on; for a streamed sweep (its parts applied already), the
+ * tracked ones it does not hold, which only a whole sweep can tell about.
+ */
+function namesToStep(snapshot: ClusterSnapshot, views: ReadonlyMap<string, ServiceView>, tracked: Record<string, ServiceTrack>): string[] {
+  const trackedNames = Object.keys(tracked);
+  let names: Iterable<string>;
+  if (snapshot.interim === true) {
+    const missing = new Set(snapshot.missing);
+    names = new Set([...views.keys(), ...trackedNames.filter((name) => missing.has(name))]);
+  } else if (snapshot.streamed === true) {
+    names = trackedNames.filter((name) => !views.has(name));
+  } else {
+    names = new Set([...views.keys(), ...trackedNames]);
+  }
   return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 

@@ -203,4 +203,33 @@ describe('reduce: properties', () => {
       RUNS,
     );
   });
+
+  it('gives the same events when each sweep comes in parts as it lands, then whole as streamed', () => {
+    fc.assert(
+      fc.property(sequence, fc.integer({ min: 1, max: 3 }), (sweeps, partSize) => {
+        // Prepare: each snapshot also as interim parts, as the source's batches carry them (a
+        // name's answer and ECS's verdict on it together; the first entry of a name wins, as in a
+        // sweep), then the streamed whole.
+        const streamed = sweeps.flatMap((sweep): SweepOutcome[] => {
+          if (sweep.kind !== 'snapshot') return [sweep];
+          const byName = new Map([...sweep.services].reverse().map((s) => [s.name, s]));
+          const names = [...new Set([...byName.keys(), ...sweep.missing])].sort();
+          const parts: SweepOutcome[] = [];
+          for (let i = 0; i < names.length; i += partSize) {
+            const batch = names.slice(i, i + partSize);
+            const services = batch.flatMap((name) => byName.get(name) ?? []);
+            parts.push({ ...sweep, services, missing: sweep.missing.filter((name) => batch.includes(name)), interim: true });
+          }
+          return [...parts, { ...sweep, streamed: true }];
+        });
+        // Act
+        const whole = replay(sweeps, CONFIG).perSweep.flat();
+        const inParts = replay(streamed, CONFIG).perSweep.flat();
+        // Assess
+        const byId = (a: MonitorEvent, b: MonitorEvent): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+        expect([...inParts].sort(byId)).toEqual([...whole].sort(byId));
+      }),
+      RUNS,
+    );
+  });
 });

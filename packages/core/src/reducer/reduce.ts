@@ -28,7 +28,9 @@ export interface ReduceResult {
  * Each event type has one rule (`rules/`, in table order): the cluster rules first, then each
  * service by name through the service rules, so the events come out in order. The first
  * successful sweep is a silent baseline (only MonitorStarted). A failed sweep (`kind:
- * 'failure'`) leaves the services untouched and counts towards MonitorDegraded.
+ * 'failure'`) leaves the services untouched and counts towards MonitorDegraded. An `interim`
+ * snapshot (a batch as it landed) moves only the services it holds, and the `streamed` sweep
+ * that follows its parts only what a whole sweep tells (health, baseline, absences).
  *
  * @example
  * let state: ClusterState | undefined;
@@ -49,6 +51,11 @@ export function reduce(state: ClusterState | undefined, outcome: SweepOutcome, c
     observedAt: outcome.observedAt,
   };
   const current = state ?? initialState(ctx.cluster, ctx.region);
+  if (outcome.kind === 'snapshot' && outcome.interim === true) {
+    // Part of a sweep (or services an event named): no sweep's health, and nothing before the baseline.
+    if (!current.started) return { state: current, events: [] };
+    return applySnapshot(current, outcome, viewsOf(outcome.services), ctx, config, false);
+  }
   const sweep: ClusterSweep = { ctx, config, outcome, views: outcome.kind === 'snapshot' ? viewsOf(outcome.services) : new Map() };
   let next = current;
   const events: MonitorEvent[] = [];
