@@ -70,7 +70,7 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
   };
 
   return {
-    async sweep(ref, tick, signal) {
+    async sweep(ref, tick, signal, onPart) {
       const memory = memoryOf(ref);
       const limiter = limiterFor(ref.region);
       const deadline = sweepDeadline(signal, deadlineMs(options.sweepTimeoutMs, describedNames(memory).length, limiter));
@@ -95,6 +95,7 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
           cursors: memory.cursors,
           logger: options.logger,
           maxEvents,
+          onPart,
         });
         // Out of time, even with some batches answered: the sweep did not finish, and says so.
         if (deadline.expired()) return expired();

@@ -1,8 +1,9 @@
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import type { DescribeServicesCommandOutput } from '@aws-sdk/client-ecs';
 import type { Logger } from '../model/logger.js';
+import type { OnPart } from '../model/source.js';
 import { isGone } from '../model/snapshot.js';
-import type { ClusterRef, IncompleteService, ServiceSnapshot, SweepOutcome } from '../model/snapshot.js';
+import type { ClusterRef, ClusterSnapshot, IncompleteService, ServiceSnapshot, SweepOutcome } from '../model/snapshot.js';
 import { callEcs } from './callEcs.js';
 import type { EcsCallContext } from './callEcs.js';
 import type { EventCursors } from './EventCursors.js';
@@ -21,9 +22,16 @@ export interface DescribeClusterOptions {
   logger?: Logger | undefined;
   /** Events per service the cursors can keep; the answer is parsed once, the rest never become objects. */
   maxEvents?: number | undefined;
+  /**
+   * Takes each batch as it lands, as an `interim` snapshot (its services and ECS's verdicts on
+   * them), so the reducer need not wait for the sweep; the outcome is then marked `streamed`.
+   */
+  onPart?: OnPart | undefined;
 }
 
 type BatchResult = { ok: true; batch: string[]; output: DescribeServicesCommandOutput } | { ok: false; error: unknown };
+/** A batch as it landed: converted at once (its raw answer is garbage from then on), or its error. */
+type Landed = { ok: true; collected: Collected } | { ok: false; error: unknown };
 
 /**
  * Describes `names` in batches of 10, at most `maxConcurrency` in flight, and folds the answers
@@ -31,7 +39,8 @@ type BatchResult = { ok: true; batch: string[]; output: DescribeServicesCommandO
  * DRAINING/INACTIVE status. A service of a failed batch, or one that a 200 answer simply leaves
  * out (`{}`, `"services": null`, an empty list), is unknown this tick: the snapshot is `partial`
  * and the service is in neither list, so the reducer leaves it as it was (DESIGN §3). Only when
- * every batch fails is the sweep a `SweepFailure`.
+ * every batch fails is the sweep a `SweepFailure`. Each batch is converted as it lands, and with
+ * `onPart` passed on at once as an `interim` snapshot (the outcome is then `streamed`).
  *
  * @example
  * const outcome = await describeCluster(ctx, { cluster: 'prod', region: 'eu-west-1' }, ['api'], { maxConcurrency: 4, cursors });
@@ -45,7 +54,15 @@ export async function describeCluster(
   const batches: string[][] = [];
   for (let i = 0; i < names.length; i += DESCRIBE_BATCH_SIZE) batches.push(names.slice(i, i + DESCRIBE_BATCH_SIZE));
   useTakeServices(ctx.client);
-  const results = await mapBounded(batches, options.maxConcurrency, (batch) => describeBatch(ctx, ref.cluster, batch, options.maxEvents));
+  const { onPart } = options;
+  const results = await mapBounded(batches, options.maxConcurrency, async (batch): Promise<Landed> => {
+    const result = await describeBatch(ctx, ref.cluster, batch, options.maxEvents);
+    if (!result.ok) return result;
+    const collected: Collected = { services: [], missing: [], unanswered: [], incomplete: [] };
+    collect(result.batch, result.output, collected, options);
+    if (onPart && !ctx.signal?.aborted) onPart(partOf(ref, ctx.now(), collected));
+    return { ok: true, collected };
+  });
   const failed = results.filter((r): r is { ok: false; error: unknown } => !r.ok);
   const first = failed[0];
   if (first && failed.length === batches.length) return sweepFailure(ref, ctx.now(), first.error);
@@ -54,7 +71,11 @@ export async function describeCluster(
   const unanswered: string[] = [];
   const incomplete: IncompleteService[] = [];
   for (const result of results) {
-    if (result.ok) collect(result.batch, result.output, { services, missing, unanswered, incomplete }, options);
+    if (!result.ok) continue;
+    services.push(...result.collected.services);
+    missing.push(...result.collected.missing);
+    unanswered.push(...result.collected.unanswered);
+    incomplete.push(...result.collected.incomplete);
   }
   for (const f of failed) options.logger?.warn({ cluster: ref.cluster, err: f.error }, 'DescribeServices batch failed');
   if (unanswered.length > 0) {
@@ -73,6 +94,22 @@ export async function describeCluster(
     missing,
     ...(incomplete.length > 0 ? { incomplete } : {}),
     ...(partial ? { partial: true } : {}),
+    ...(onPart ? { streamed: true } : {}),
+  };
+}
+
+/** One landed batch as an interim snapshot: its services and verdicts, nothing concluded from the rest. */
+function partOf(ref: ClusterRef, observedAt: number, collected: Collected): ClusterSnapshot {
+  const { services, missing, incomplete } = collected;
+  return {
+    kind: 'snapshot',
+    cluster: ref.cluster,
+    region: ref.region,
+    observedAt,
+    services,
+    missing,
+    ...(incomplete.length > 0 ? { incomplete } : {}),
+    interim: true,
   };
 }
 

@@ -1,4 +1,7 @@
-import type { ClusterRef, SweepOutcome } from './snapshot.js';
+import type { ClusterRef, ClusterSnapshot, SweepOutcome } from './snapshot.js';
+
+/** Takes each part of a sweep as it lands (an `interim` snapshot), before the sweep's own outcome. */
+export type OnPart = (part: ClusterSnapshot) => void;
 
 /**
  * Where snapshots come from. The ECS source (`createEcsSource`) implements it over the AWS SDK;
@@ -6,7 +9,12 @@ import type { ClusterRef, SweepOutcome } from './snapshot.js';
  *
  * `sweep` never rejects: a failure is returned as a `SweepFailure` value so the stream goes on.
  * `tick` is the 0-based tick number, which the ECS source uses to decide when to re-list.
+ *
+ * With `onPart`, a source may pass on each part of the sweep as it lands (a snapshot with
+ * `interim: true`, e.g. one DescribeServices batch), so the reducer tells what it shows without
+ * waiting for the whole sweep; the sweep then resolves to its whole snapshot marked `streamed:
+ * true`. A source that ignores `onPart` resolves to the whole snapshot, as before.
  */
 export interface SnapshotSource {
-  sweep(cluster: ClusterRef, tick: number, signal?: AbortSignal): Promise<SweepOutcome>;
+  sweep(cluster: ClusterRef, tick: number, signal?: AbortSignal, onPart?: OnPart): Promise<SweepOutcome>;
 }

@@ -4,7 +4,7 @@ import type { MonitorConfig } from '../model/config.js';
 import type { EnrichInput } from '../model/enricher.js';
 import type { MonitorEvent } from '../model/events.js';
 import type { Logger } from '../model/logger.js';
-import type { ClusterRef, SweepOutcome } from '../model/snapshot.js';
+import type { ClusterRef, ClusterSnapshot, SweepOutcome } from '../model/snapshot.js';
 import type { SnapshotSource } from '../model/source.js';
 import type { reduce } from '../reducer/reduce.js';
 import type { SweepSource } from './pollClusters.js';
@@ -17,6 +17,8 @@ export type Reducer = typeof reduce;
 export interface MonitorHooks {
   /** After every sweep, good or failed; `durationMs` is measured on the stream's scheduler. */
   onSweep?(outcome: SweepOutcome, durationMs: number): void;
+  /** After every part of a sweep passed on as it landed (an `interim` snapshot), before the sweep's `onSweep`. */
+  onPart?(part: ClusterSnapshot): void;
   /** After every sweep's reduce, with the events it produced (possibly none). */
   onEvents?(events: MonitorEvent[]): void;
 }

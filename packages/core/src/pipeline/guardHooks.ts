@@ -15,6 +15,10 @@ export function guardHooks(hooks: PipelineHooks | undefined, logger: Logger | un
     const onSweep = hooks.onSweep.bind(hooks);
     guarded.onSweep = (outcome, durationMs) => guard('onSweep', logger, () => onSweep(outcome, durationMs));
   }
+  if (hooks?.onPart) {
+    const onPart = hooks.onPart.bind(hooks);
+    guarded.onPart = (part) => guard('onPart', logger, () => onPart(part));
+  }
   if (hooks?.onEvents) {
     const onEvents = hooks.onEvents.bind(hooks);
     guarded.onEvents = (events) => guard('onEvents', logger, () => onEvents(events));

@@ -4,6 +4,7 @@ import { clusterKey } from '../model/clusterKey.js';
 import type { Logger } from '../model/logger.js';
 import type { ClusterState } from '../reducer/state.js';
 import type { ReducedSweep } from './reduceSweeps.js';
+import { isPart } from './sweepTicks.js';
 
 /** Turns a cluster state into the loggable summary (the reducer's `summarizeState`). */
 export type StateSummarizer = (state: ClusterState) => unknown;
@@ -29,6 +30,8 @@ export function logState(
       const lastLoggedTick = new Map<string, number>();
       return reduced.pipe(
         tap(({ tick, outcome, state }) => {
+          // A sweep's state is logged once it is whole, not at its first part.
+          if (isPart(outcome)) return;
           const key = clusterKey(outcome);
           const last = lastLoggedTick.get(key);
           if (last !== undefined && tick - last < logInterval) return;

@@ -158,4 +158,24 @@ describe('pollClusters (marbles)', () => {
     // Assess
     expect(sweeps).toEqual(['snapshot:4', 'failure:4', 'snapshot:4']);
   });
+
+  it("passes on a sweep's parts at once, before its outcome, each to onPart and the outcome alone to onSweep", () => {
+    const scheduler = newScheduler();
+    const seen: string[] = [];
+    scheduler.run(({ cold, expectObservable }) => {
+      // Prepare: the first tick's sweep passes a part on at once and resolves 20 ms later.
+      const source: SweepSource = {
+        sweep: (_cluster, tick, _signal, onPart) => {
+          if (tick === 0) onPart?.({ ...snapshotAt(0), observedAt: 100, interim: true });
+          return cold<SweepOutcome>('20ms (a|)', { a: { ...snapshotAt(tick), streamed: true } });
+        },
+      };
+      const hooks = { onPart: () => seen.push('part'), onSweep: () => seen.push('sweep') };
+      // Act
+      const out = ids(pollClusters([PROD], source, settings(scheduler, { intervalSeconds: 1, hooks })));
+      // Assess
+      expectObservable(out, '^ 30ms !').toBe('a 19ms b', { a: 'prod:snapshot@100', b: 'prod:snapshot@0' });
+    });
+    expect(seen).toEqual(['part', 'sweep']);
+  });
 });

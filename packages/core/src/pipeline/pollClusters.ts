@@ -1,15 +1,19 @@
-import { merge, tap } from 'rxjs';
-import type { Observable, ObservableInput, SchedulerLike } from 'rxjs';
+import { Observable, from, merge, tap } from 'rxjs';
+import type { ObservableInput, SchedulerLike } from 'rxjs';
 import type { Logger } from '../model/logger.js';
 import type { ClusterRef, SweepOutcome } from '../model/snapshot.js';
+import type { OnPart } from '../model/source.js';
 import type { MonitorHooks } from './MonitorOptions.js';
 import { sweepTicks } from './sweepTicks.js';
 import type { Sweep } from './sweepTicks.js';
 import { ticks } from './ticks.js';
 
-/** What `pollClusters` sweeps with: a `SnapshotSource` fits, and so does one answering with an observable (marble tests). */
+/**
+ * What `pollClusters` sweeps with: a `SnapshotSource` fits, and so does one answering with an
+ * observable (marble tests). Parts passed to `onPart` go on at once, before the sweep's outcome.
+ */
 export interface SweepSource {
-  sweep(cluster: ClusterRef, tick: number, signal: AbortSignal): ObservableInput<SweepOutcome>;
+  sweep(cluster: ClusterRef, tick: number, signal: AbortSignal, onPart?: OnPart): ObservableInput<SweepOutcome>;
 }
 
 /** What `pollClusters` needs, already defaulted by the pipeline. */
@@ -36,11 +40,25 @@ export function pollClusters(clusters: readonly ClusterRef[], source: SweepSourc
     ...clusters.map((cluster) => {
       const log = settings.logger?.child({ cluster: cluster.cluster, region: cluster.region });
       return ticks(settings.intervalSeconds, scheduler).pipe(
-        sweepTicks(cluster, (tick, signal) => source.sweep(cluster, tick, signal), { scheduler, onSweep: hooks?.onSweep }),
+        sweepTicks(cluster, (tick, signal) => partsThenOutcome(source, cluster, tick, signal), {
+          scheduler,
+          onSweep: hooks?.onSweep,
+          onPart: hooks?.onPart,
+        }),
         tap(({ outcome }) => {
           if (outcome.kind === 'failure') log?.warn({ error: outcome.error }, 'sweep failed');
         }),
       );
     }),
   );
+}
+
+/** One sweep as a stream: each part the source passes on as it lands, then the sweep's outcome. */
+function partsThenOutcome(source: SweepSource, cluster: ClusterRef, tick: number, signal: AbortSignal): Observable<SweepOutcome> {
+  return new Observable<SweepOutcome>((subscriber) => {
+    const onPart: OnPart = (part) => {
+      if (!subscriber.closed) subscriber.next(part);
+    };
+    return from(source.sweep(cluster, tick, signal, onPart)).subscribe(subscriber);
+  });
 }

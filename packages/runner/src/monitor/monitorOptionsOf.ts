@@ -62,6 +62,10 @@ export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, part
       ...deps.ecs,
     },
     hooks: {
+      // A recording holds a sweep's parts too, so a replay reduces exactly what the live run did.
+      onPart(part) {
+        deps.onSweep?.(part);
+      },
       onSweep(outcome, durationMs) {
         deps.onSweep?.(outcome);
         health.record(outcome);

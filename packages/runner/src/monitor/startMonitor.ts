@@ -32,7 +32,10 @@ export interface MonitorDeps {
   /** Replace the ECS enricher. With an injected `source`, enrichment runs only when this is given. */
   enricher?: Enricher;
   drainTimeoutMs?: number;
-  /** Called with every sweep's outcome, good or failed (`mona run --record` appends it to a file). */
+  /**
+   * Called with every sweep's outcome, good or failed, and before it with each part of the sweep
+   * passed on as it landed (`interim` snapshots): `mona run --record` appends them to a file.
+   */
   onSweep?(outcome: SweepOutcome): void;
   /** Use this formatter instead of the config's `templates`/`formatter` (the drop-in `mona()` API). */
   formatter?: Formatter;
