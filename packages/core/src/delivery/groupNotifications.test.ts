@@ -51,6 +51,30 @@ describe('groupNotifications', () => {
     expect(regrouped[0]!.group?.members).toHaveLength(4);
   });
 
+  it("never sends a service's done before its started, however the backlog interleaves them", () => {
+    // Prepare: a's start was sent already; a's done came in before b's and c's starts, which are followed by their dones.
+    const backlog = [
+      serviceNotification('DeploymentCompleted', 'a'),
+      serviceNotification('DeploymentStarted', 'b'),
+      serviceNotification('DeploymentStarted', 'c'),
+      serviceNotification('DeploymentCompleted', 'b'),
+      serviceNotification('DeploymentCompleted', 'c'),
+      serviceNotification('DeploymentStarted', 'd'),
+    ];
+    // Act
+    const groups = groupNotifications(backlog, 50);
+    // Assess
+    const order = groups.flatMap((g) => (g.group?.members ?? [g]).map((m) => m.id));
+    for (const service of ['b', 'c']) {
+      expect(order.indexOf(`DeploymentStarted:${service}`)).toBeLessThan(order.indexOf(`DeploymentCompleted:${service}`));
+    }
+    expect(groups.map((g) => g.group?.members.map((m) => m.id) ?? [g.id])).toEqual([
+      ['DeploymentCompleted:a'],
+      ['DeploymentStarted:b', 'DeploymentStarted:c', 'DeploymentStarted:d'],
+      ['DeploymentCompleted:b', 'DeploymentCompleted:c'],
+    ]);
+  });
+
   it('never groups a failure, a rollback or a rollback completion', () => {
     const rollbackDone = serviceNotification('DeploymentCompleted', 'api');
     const rollbackDoneEvent = { ...rollbackDone, event: { ...rollbackDone.event, kind: 'rollback' } } as typeof rollbackDone;

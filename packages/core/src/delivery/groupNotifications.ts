@@ -46,7 +46,10 @@ export function groupKindOf(notification: Notification): GroupKind | undefined {
 /**
  * Group routine notifications by cluster and kind, in order of first appearance, at most
  * `maxSize` members a message. Input groups are opened and regrouped with the rest, so a
- * backlog grows into its groups. A lone member stays the notification it was.
+ * backlog grows into its groups. A lone member stays the notification it was. A service's
+ * notifications keep their order: one never goes into a group sent before the group holding the
+ * service's earlier one (a deployment's "done" never before its "started", however the
+ * backlog interleaves), so such a backlog may make a few more, smaller groups.
  *
  * A group's id is derived from its members' ids, so the same members always make the same id
  * (retries and replays dedupe); its text is the members' texts, one after the other, under
@@ -56,24 +59,29 @@ export function groupKindOf(notification: Notification): GroupKind | undefined {
  * groupNotifications(backlog, 50); // [{ id: 'prod/group/started/3f2a…', title: '12 deployments started in prod', group: { kind: 'started', members } }]
  */
 export function groupNotifications(notifications: readonly Notification[], maxSize: number): Notification[] {
-  const buckets = new Map<string, { kind: GroupKind; members: Notification[] }>();
+  const groups: Array<{ kind: GroupKind; members: Notification[] }> = [];
+  // The group each cluster-and-kind fills now, and the group holding each service's latest news.
+  const open = new Map<string, number>();
+  const latestOf = new Map<string, number>();
   for (const notification of notifications) {
     const kind = groupKindOf(notification);
     if (kind === undefined) throw new RangeError(`notification ${notification.id} cannot be grouped`);
-    const { cluster, region } = notification.event;
-    const key = `${region}\u0000${cluster}\u0000${kind}`;
-    const bucket = buckets.get(key) ?? { kind, members: [] };
-    bucket.members.push(...(notification.group?.members ?? [notification]));
-    buckets.set(key, bucket);
-  }
-  const result: Notification[] = [];
-  for (const { kind, members } of buckets.values()) {
-    for (let start = 0; start < members.length; start += maxSize) {
-      const chunk = members.slice(start, start + maxSize);
-      result.push(chunk.length === 1 ? chunk[0]! : groupOf(kind, chunk));
+    for (const member of notification.group?.members ?? [notification]) {
+      const { event } = member;
+      const where = `${event.region}\u0000${event.cluster}`;
+      const service = 'service' in event ? `${where}\u0000${event.service}` : undefined;
+      // A service's news keeps its order: never in a group sent before one holding its earlier news.
+      const after = service === undefined ? -1 : (latestOf.get(service) ?? -1);
+      let index = open.get(`${where}\u0000${kind}`);
+      if (index === undefined || index < after || groups[index]!.members.length >= maxSize) {
+        index = groups.push({ kind, members: [] }) - 1;
+        open.set(`${where}\u0000${kind}`, index);
+      }
+      groups[index]!.members.push(member);
+      if (service !== undefined) latestOf.set(service, index);
     }
   }
-  return result;
+  return groups.map(({ kind, members }) => (members.length === 1 ? members[0]! : groupOf(kind, members)));
 }
 
 function groupOf(kind: GroupKind, members: Notification[]): Notification {

@@ -105,6 +105,7 @@ describe('reduce: a deployment that failed between two polls', () => {
     expect(all[1]).toMatchObject({ taskDef: '', reason: 'tasks failed to start' });
     expect(all[2]).toMatchObject({ taskDef: API_42, failedDeploymentId: NEW });
     expect(all[2]).not.toHaveProperty('previousTaskDef');
+    expect(all[2]).not.toHaveProperty('reason'); // "ECS deployment … completed." says nothing of a rollback
     expect(all[3]).toMatchObject({ kind: 'rollback' });
   });
 

@@ -1,6 +1,7 @@
 import type { RollbackStarted } from '../../model/events.js';
 import { serviceEventBase } from '../makeEvent.js';
 import { eventId } from '../serviceState.js';
+import { isRollbackReason } from '../serviceView.js';
 import type { ServiceTrack } from '../state.js';
 import { trackExtras, unchanged } from './ServiceRule.js';
 import type { RuleResult, ServiceStep } from './ServiceRule.js';
@@ -20,7 +21,14 @@ export function rollbackStarted(step: ServiceStep, track: ServiceTrack): RuleRes
   const id = eventId(ctx, view.name, primary.id, 'RollbackStarted');
   const event: RollbackStarted = {
     type: 'RollbackStarted',
-    ...serviceEventBase(ctx, id, view, primary, trackExtras(track, primary.rolloutStateReason)),
+    // Seen only once it finished, its reason says "… completed.": no word on the rollback.
+    ...serviceEventBase(
+      ctx,
+      id,
+      view,
+      primary,
+      trackExtras(track, isRollbackReason(primary.rolloutStateReason) ? primary.rolloutStateReason : undefined),
+    ),
   };
   if (track.failedDeploymentId !== undefined) event.failedDeploymentId = track.failedDeploymentId;
   return { track, events: [event] };
