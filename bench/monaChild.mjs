@@ -100,11 +100,12 @@ serve({
     subscription = monitorClusters({
       clusters: [{ cluster, region }],
       checkIntervalSeconds: intervalSeconds,
-      // The default source, wrapped only to read the CPU clock when a sweep starts.
+      // The default source, wrapped only to read the CPU clock when a sweep starts. BENCH_STREAM=0
+      // keeps each sweep whole (no parts reduced as they land): the "before" of issue 13's detection rows.
       source: {
-        sweep(ref, tick, signal) {
+        sweep(ref, tick, signal, onPart) {
           sweepStartCpu = process.cpuUsage();
-          return source.sweep(ref, tick, signal);
+          return source.sweep(ref, tick, signal, process.env.BENCH_STREAM === '0' ? undefined : onPart);
         },
       },
       hooks: { onSweep },

@@ -1,5 +1,6 @@
 import { SenderError, type Notification, type Sender, type SenderContext } from '@mona-ecs/core';
-import { WebClient } from '@slack/web-api';
+import type * as SlackWebApi from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { buildSlackMessage, type SlackMessage } from './buildSlackMessage.js';
 import { SlackErrorCode } from './errors.js';
 import { classifySlackError } from './classifySlackError.js';
@@ -8,6 +9,16 @@ import { observedFetch, type HttpObservation } from './observedFetch.js';
 import type { SlackBotOptions } from './options.js';
 import { slackLogger } from './slackLogger.js';
 import { threadRoleOf } from './threadRoleOf.js';
+
+/**
+ * Slack's Web API client, loaded at the first bot send: it is most of this package's weight
+ * (axios and its kin), and a webhook sender, or a Mona that never sends, should not pay for it.
+ */
+let webApiModule: Promise<typeof SlackWebApi> | undefined;
+function webApi(): Promise<typeof SlackWebApi> {
+  webApiModule ??= import('@slack/web-api');
+  return webApiModule;
+}
 
 /** Threads remembered per sender; about a month of busy deploys, a few hundred KB at most. */
 export const THREAD_CAPACITY = 1000;
@@ -53,8 +64,9 @@ export function createBotSender(
   const threads = new LRUCache<string, ThreadParent>({ max: capacity });
   let closed = false;
 
-  const open = (signal: AbortSignal): Call => {
+  const open = async (signal: AbortSignal): Promise<Call> => {
     const seen: HttpObservation = {};
+    const { WebClient } = await webApi();
     const client = new WebClient(options.token, {
       ...(options.slackApiUrl === undefined ? {} : { slackApiUrl: withSlash(options.slackApiUrl) }),
       fetch: observedFetch(signal, seen),
@@ -89,7 +101,7 @@ export function createBotSender(
   return {
     async send(notification: Notification, signal: AbortSignal): Promise<void> {
       if (closed) throw new SenderError('the Slack sender is closed', { retryable: false, code: SlackErrorCode.Closed });
-      const call = open(signal);
+      const call = await open(signal);
       const mention = options.mentions?.[notification.severity];
       const message = buildSlackMessage(notification, mention === undefined ? {} : { mention });
       const role = threadRoleOf(notification.event);

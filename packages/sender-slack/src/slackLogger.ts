@@ -1,5 +1,5 @@
 import type { Logger } from '@mona-ecs/core';
-import { LogLevel, type Logger as SdkLogger } from '@slack/web-api';
+import type { LogLevel, Logger as SdkLogger } from '@slack/web-api';
 
 /**
  * Route the Web API client's own logging into the sender's logger, so its warnings land in
@@ -16,7 +16,8 @@ export function slackLogger(logger: Logger): SdkLogger {
     warn: (...parts: unknown[]) => logger.warn({ source: '@slack/web-api' }, line(parts)),
     error: (...parts: unknown[]) => logger.error({ source: '@slack/web-api' }, line(parts)),
     setLevel: () => undefined,
-    getLevel: () => LogLevel.DEBUG,
+    // `LogLevel.DEBUG`, without loading the Web API for its enum.
+    getLevel: () => 'debug' as LogLevel,
     setName: () => undefined,
   };
 }
