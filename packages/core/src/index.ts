@@ -52,3 +52,4 @@ export { MIN_SENDER_API_VERSION, SENDER_API_VERSION, checkApiVersion } from './s
 export { httpSettingsFromEnv, usesProxy } from './sender/httpSettings.js';
 export type { SenderHttpSettings } from './sender/httpSettings.js';
 export { parseRetryAfter } from './sender/parseRetryAfter.js';
+export { NETWORK_ERROR_CODES, isNetworkError } from './sender/isNetworkError.js';

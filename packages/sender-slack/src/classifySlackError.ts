@@ -1,4 +1,4 @@
-import { SenderError } from '@mona-ecs/core';
+import { SenderError, isNetworkError } from '@mona-ecs/core';
 import { SLACK_FAILURES, SlackErrorCode } from './errors.js';
 import type { HttpObservation } from './observedFetch.js';
 
@@ -11,20 +11,6 @@ interface SdkErrorShape {
   data?: { error?: unknown };
   original?: unknown;
 }
-
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-]);
 
 /**
  * Turn anything the Slack SDKs throw into a `SenderError` that tells the delivery queue whether
@@ -134,13 +120,6 @@ function hintForStatus(status: number): string {
 
 function isRequestError(shape: SdkErrorShape): boolean {
   return shape.code === 'slack_webhook_request_error' || shape.code === 'slack_webapi_request_error';
-}
-
-function isNetworkError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'AbortError' || error.name === 'TimeoutError') return true;
-  const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && NETWORK_CODES.has(code);
 }
 
 function describe(error: unknown): string {

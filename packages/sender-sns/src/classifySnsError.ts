@@ -1,4 +1,4 @@
-import { SenderError } from '@mona-ecs/core';
+import { SenderError, isNetworkError } from '@mona-ecs/core';
 
 /** What the sender knows when it classifies a failure, for the "what to fix" part of messages. */
 export interface SnsErrorContext {
@@ -20,18 +20,6 @@ const RETRYABLE = new Set([
   'AbortError',
   'ExpiredToken',
   'RequestExpired',
-]);
-/** Node network error codes: the request may not have reached SNS, trying again is safe. */
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ECONNABORTED',
 ]);
 
 type Fix = (context: SnsErrorContext, detail: string) => string;
@@ -73,12 +61,12 @@ const PERMANENT: Record<string, Fix> = {
  * try { await client.send(command, { abortSignal }); } catch (error) { throw classifySnsError(error, { topicArn, region }); }
  */
 export function classifySnsError(error: unknown, context: SnsErrorContext): SenderError {
-  const { name, detail, status, code, serverFault } = describe(error);
+  const { name, detail, status, serverFault } = describe(error);
   const permanent = PERMANENT[name];
   if (context.signal?.aborted === true || name === 'AbortError') {
     return new SenderError(`SNS publish to ${context.topicArn} aborted (attempt timed out): ${detail}`, { retryable: true, cause: error });
   }
-  if (RETRYABLE.has(name) || (code !== undefined && NETWORK_CODES.has(code))) {
+  if (RETRYABLE.has(name) || isNetworkError(error)) {
     return new SenderError(`SNS publish to ${context.topicArn} failed (retryable): ${name}: ${detail}`, { retryable: true, cause: error });
   }
   if (permanent !== undefined) {
@@ -96,16 +84,14 @@ interface ErrorFacts {
   name: string;
   detail: string;
   status: number | undefined;
-  code: string | undefined;
   serverFault: boolean;
 }
 
-/** Reads the SDK's error shape (`name`, `$metadata.httpStatusCode`, `$fault`) and Node's (`code`) without trusting either. */
+/** Reads the SDK's error shape (`name`, `$metadata.httpStatusCode`, `$fault`) without trusting it (Node's codes: `isNetworkError`). */
 function describe(error: unknown): ErrorFacts {
   const e = (typeof error === 'object' && error !== null ? error : {}) as {
     name?: unknown;
     message?: unknown;
-    code?: unknown;
     $fault?: unknown;
     $metadata?: { httpStatusCode?: unknown };
   };
@@ -115,7 +101,6 @@ function describe(error: unknown): ErrorFacts {
     name: rawName.replace(/Exception$/, ''),
     detail: typeof e.message === 'string' && e.message !== '' ? e.message : String(error),
     status: typeof status === 'number' ? status : undefined,
-    code: typeof e.code === 'string' ? e.code : undefined,
     serverFault: e.$fault === 'server',
   };
 }
