@@ -199,8 +199,8 @@ describe('createEcsEnricher', () => {
     expect(general.calls).toBe(2);
   });
 
-  it("paces task definition lookups in the ECS source's bucket of the same region and endpoint", async () => {
-    // Prepare: an emulator endpoint, as `ecs.endpoint` in the runner config sets for the source too
+  it("paces task definition lookups in a bucket of their own per region, never the sweeps' bucket", async () => {
+    // Prepare: ECS throttles DescribeTaskDefinition apart from DescribeServices/ListServices
     const endpoint = 'http://127.0.0.1:4566';
     const acquire = vi.spyOn(RateLimiter.prototype, 'acquire').mockResolvedValue();
     ecs.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { containerDefinitions: [] } });
@@ -212,11 +212,14 @@ describe('createEcsEnricher', () => {
     });
     // Act
     await instance.enrich({ event: eventOf('DeploymentStarted') }, signal());
-    // Assess: both DescribeTaskDefinition calls waited on the source's bucket, not the endpoint-less one
-    const sourceBucket = sharedRateLimiter(eventOf('DeploymentStarted').region, endpoint);
-    expect(acquire.mock.contexts).toHaveLength(2);
-    expect(acquire.mock.contexts.every((limiter) => limiter === sourceBucket)).toBe(true);
-    expect(sourceBucket).not.toBe(sharedRateLimiter(eventOf('DeploymentStarted').region));
+    await instance.enrich({ event: eventOf('DeploymentStarted', { taskDef: 'api:50', previousTaskDef: 'api:49' }) }, signal());
+    // Assess: every DescribeTaskDefinition call waited on one limiter, which is not the sweeps'
+    const region = eventOf('DeploymentStarted').region;
+    const limiters = new Set(acquire.mock.contexts);
+    expect(acquire.mock.contexts).toHaveLength(4);
+    expect(limiters.size).toBe(1);
+    expect(limiters.has(sharedRateLimiter(region, endpoint))).toBe(false);
+    expect(limiters.has(sharedRateLimiter(region))).toBe(false);
     acquire.mockRestore();
   });
 

@@ -4,7 +4,6 @@ import type { ECSClient } from '@aws-sdk/client-ecs';
 import { LRUCache } from 'lru-cache';
 import { MonaError } from '../errors.js';
 import { RateLimiter } from '../ecs-source/RateLimiter.js';
-import { sharedRateLimiter } from '../ecs-source/sharedRateLimiter.js';
 import type { EventContext, StoppedTask } from '../model/context.js';
 import type { EnrichInput, Enricher } from '../model/enricher.js';
 import type { ServiceEvent } from '../model/events.js';
@@ -23,13 +22,13 @@ export interface EcsEnricherOptions {
   cloudTrailFor?(region: string): CloudTrailClient | Promise<CloudTrailClient>;
   /** Look up who deployed in CloudTrail (opt-in: needs `cloudtrail:LookupEvents`). */
   whoDeployed?: boolean;
-  /** For DescribeTaskDefinition. Default: the ECS source's shared limiter of the region and `endpoint`. */
-  rateLimiter?: Limiter;
   /**
-   * The ECS endpoint the clients talk to, as given to the ECS source (an emulator, a VPC
-   * endpoint): the default `rateLimiter` is then the source's bucket for that region and
-   * endpoint, so enrichment and sweeps pace against one budget.
+   * For DescribeTaskDefinition, which ECS throttles in its own bucket (task definition reads),
+   * not the DescribeServices/ListServices bucket of the sweeps. Default: 5/s, burst 10, per
+   * region: a burst of deployments never takes tokens from the sweeps that detect them.
    */
+  rateLimiter?: Limiter;
+  /** The ECS endpoint the clients talk to, as given to the ECS source (an emulator, a VPC endpoint). */
   endpoint?: string;
   /** For ListTasks/DescribeTasks, which ECS throttles in their own bucket. Default: 5/s, burst 10, per region. */
   tasksRateLimiter?: Limiter;
@@ -164,6 +163,7 @@ function phaseStart(input: EnrichInput, event: ServiceEvent, crashLookbackMs: nu
 }
 
 function regionalLimiters(options: EcsEnricherOptions) {
+  const taskDefinitions = new Map<string, Limiter>();
   const tasks = new Map<string, Limiter>();
   const trails = new Map<string, Limiter>();
   const get = (map: Map<string, Limiter>, region: string, make: () => Limiter): Limiter => {
@@ -172,7 +172,8 @@ function regionalLimiters(options: EcsEnricherOptions) {
     return limiter;
   };
   return {
-    ecs: (region: string): Limiter => options.rateLimiter ?? sharedRateLimiter(region, options.endpoint),
+    ecs: (region: string): Limiter =>
+      options.rateLimiter ?? get(taskDefinitions, region, () => new RateLimiter({ requestsPerSecond: 5, burst: 10 })),
     tasks: (region: string): Limiter =>
       options.tasksRateLimiter ?? get(tasks, region, () => new RateLimiter({ requestsPerSecond: 5, burst: 10 })),
     cloudTrail: (region: string): Limiter =>

@@ -24,7 +24,7 @@ export function createEnrichment(
     parts.enricher ??
     createEcsEnricher({
       clientFor: parts.clientFor,
-      // The source's endpoint too, so both pace against one bucket (see sharedRateLimiter).
+      // The source's endpoint too: the enricher's clients talk to the same ECS.
       ...(config.ecs.endpoint ? { endpoint: config.ecs.endpoint } : {}),
       whoDeployed: config.enrichment.whoDeployed,
       logger: parts.logger,
