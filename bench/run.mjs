@@ -139,7 +139,7 @@ async function main() {
   };
   writeResults(results);
   printSummary(results);
-  await runBurst(); // the storm benchmark: bench/burst.mjs
+  if (process.env.BENCH_BURST !== '0') await runBurst(); // the storm benchmark: bench/burst.mjs
   console.log(`\nwrote ${process.env.BENCH_OUT ?? 'bench/results.json and bench/RESULTS.md'} in ${results.wallSeconds.toFixed(0)} s`);
 }
 
