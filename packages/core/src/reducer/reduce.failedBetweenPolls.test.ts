@@ -56,6 +56,9 @@ const ROLLBACK_STORY = events(
   `(deployment ${NEW}) deployment failed: tasks failed to start.`,
 );
 
+/** What a failure and its rollback make, in table order. */
+const FAILED_THEN_ROLLED_BACK = [`DeploymentFailed:${NEW}`, `RollbackStarted:${ROLLBACK}`, `DeploymentCompleted:${ROLLBACK}`];
+
 function typesOf(events: MonitorEvent[]): string[] {
   return events.map((e) => `${e.type}:${'deploymentId' in e ? e.deploymentId : ''}`);
 }
@@ -75,12 +78,7 @@ describe('reduce: a deployment that failed between two polls', () => {
     // Act
     const all = allEvents(sweeps);
     // Assess
-    expect(typesOf(all)).toEqual([
-      'MonitorStarted:',
-      `DeploymentFailed:${NEW}`,
-      `RollbackStarted:${ROLLBACK}`,
-      `DeploymentCompleted:${ROLLBACK}`,
-    ]);
+    expect(typesOf(all)).toEqual(['MonitorStarted:', ...FAILED_THEN_ROLLED_BACK]);
     expect(all[1]).toMatchObject({
       taskDef: API_43,
       previousTaskDef: API_42,
@@ -96,12 +94,7 @@ describe('reduce: a deployment that failed between two polls', () => {
     // Act
     const all = allEvents(sweeps);
     // Assess
-    expect(typesOf(all)).toEqual([
-      'MonitorStarted:',
-      `DeploymentFailed:${NEW}`,
-      `RollbackStarted:${ROLLBACK}`,
-      `DeploymentCompleted:${ROLLBACK}`,
-    ]);
+    expect(typesOf(all)).toEqual(['MonitorStarted:', ...FAILED_THEN_ROLLED_BACK]);
     expect(all[1]).toMatchObject({ taskDef: '', reason: 'tasks failed to start' });
     expect(all[2]).toMatchObject({ taskDef: API_42, failedDeploymentId: NEW });
     expect(all[2]).not.toHaveProperty('previousTaskDef');
@@ -147,7 +140,7 @@ describe('reduce: a deployment that failed between two polls', () => {
     // Act
     const last = replay(sweeps).perSweep.at(-1) ?? [];
     // Assess
-    expect(typesOf(last)).toEqual([`DeploymentFailed:${NEW}`, `RollbackStarted:${ROLLBACK}`, `DeploymentCompleted:${ROLLBACK}`]);
+    expect(typesOf(last)).toEqual(FAILED_THEN_ROLLED_BACK);
     expect(last[0]).toMatchObject({ taskDef: API_43, deploymentCreated: new Date(at(1)).toISOString() });
     expect(last[1]).toMatchObject({ previousTaskDef: API_43, failedDeploymentId: NEW });
   });
