@@ -33,8 +33,15 @@ export function applySnapshot(
   const unknownUntracked = [...incomplete].some((name) => getOwn(state.services, name) === undefined);
   const baselineComplete = state.baselineComplete || (!partial && !unknownUntracked);
   if (baseline) return { state: { ...state, baselineComplete, services: adoptAll(views, ctx) }, events: [] };
-  const services: Record<string, ServiceTrack> = { ...state.services };
-  const removed: Record<string, string[]> = { ...state.removed };
+  // Copied on the first change only: a batch passed on as it lands is reduced on its own, and
+  // copying every track of a large cluster for each one made a sweep's reduce quadratic.
+  let services: Record<string, ServiceTrack> | undefined;
+  let removed: Record<string, string[]> | undefined;
+  const writable = (): { services: Record<string, ServiceTrack>; removed: Record<string, string[]> } => {
+    services ??= { ...state.services };
+    removed ??= { ...state.removed };
+    return { services, removed };
+  };
   const missing = new Set(snapshot.missing);
   const events: MonitorEvent[] = [];
   for (const name of namesToStep(snapshot, views, state.services)) {
@@ -47,21 +54,27 @@ export function applySnapshot(
       name,
       view,
       previous,
-      removedSeen: previous ? [] : (getOwn(removed, name) ?? []),
+      removedSeen: previous ? [] : (getOwn(removed ?? state.removed, name) ?? []),
       baselineComplete: state.baselineComplete,
       removedBecause: removalReason(view, missing.has(name), partial || incomplete.has(name)),
     });
     events.push(...step.events);
+    if (step.track === previous) continue;
+    const out = writable();
     if (step.track) {
-      setOwn(services, name, step.track);
-      if (!previous) delete removed[name];
+      setOwn(out.services, name, step.track);
+      if (!previous) delete out.removed[name];
     } else if (previous) {
-      delete services[name];
-      delete removed[name];
-      setOwn(removed, name, previous.seen);
+      delete out.services[name];
+      delete out.removed[name];
+      setOwn(out.removed, name, previous.seen);
     }
   }
-  return { state: { ...state, baselineComplete, services, removed: bounded(removed) }, events };
+  if (services === undefined && baselineComplete === state.baselineComplete) return { state, events };
+  return {
+    state: { ...state, baselineComplete, services: services ?? state.services, removed: bounded(removed ?? state.removed) },
+    events,
+  };
 }
 
 /** Why a service left this sweep, or `undefined` if it did not (or its state is unknown). */
@@ -89,15 +102,14 @@ function adoptAll(views: ReadonlyMap<string, ServiceView>, ctx: SweepContext): R
  * tracked ones it does not hold, which only a whole sweep can tell about.
  */
 function namesToStep(snapshot: ClusterSnapshot, views: ReadonlyMap<string, ServiceView>, tracked: Record<string, ServiceTrack>): string[] {
-  const trackedNames = Object.keys(tracked);
   let names: Iterable<string>;
   if (snapshot.interim === true) {
-    const missing = new Set(snapshot.missing);
-    names = new Set([...views.keys(), ...trackedNames.filter((name) => missing.has(name))]);
+    // Only what the part holds: never a walk over every tracked service.
+    names = new Set([...views.keys(), ...snapshot.missing.filter((name) => getOwn(tracked, name) !== undefined)]);
   } else if (snapshot.streamed === true) {
-    names = trackedNames.filter((name) => !views.has(name));
+    names = Object.keys(tracked).filter((name) => !views.has(name));
   } else {
-    names = new Set([...views.keys(), ...trackedNames]);
+    names = new Set([...views.keys(), ...Object.keys(tracked)]);
   }
   return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

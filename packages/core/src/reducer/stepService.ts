@@ -79,8 +79,11 @@ function runRules(input: StepInput, view: ServiceView | undefined, change: Chang
 /** The counts (and failed tasks of a watched rollout) the next sweep compares against. */
 function observed(track: ServiceTrack, view: ServiceView): ServiceTrack {
   const counts = { desiredCount: view.desiredCount, runningCount: view.runningCount };
-  if (!isRollout(track) || track.rollout.stage !== 'watching') return { ...track, ...counts };
+  const same = track.desiredCount === counts.desiredCount && track.runningCount === counts.runningCount;
+  if (!isRollout(track) || track.rollout.stage !== 'watching') return same ? track : { ...track, ...counts };
   const failedTasks = view.primary?.id === track.deploymentId ? view.primary.failedTasks : track.rollout.failedTasks;
+  // Nothing new: the same track, so the sweep need not copy the cluster's state for it.
+  if (same && failedTasks === track.rollout.failedTasks) return track;
   return { ...track, ...counts, rollout: { ...track.rollout, failedTasks } };
 }
 
