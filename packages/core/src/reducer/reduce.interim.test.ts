@@ -4,6 +4,7 @@ import type { MonitorConfig } from '../model/config.js';
 import type { ClusterSnapshot, SweepOutcome } from '../model/snapshot.js';
 import { buildFailure, buildService } from '../testing/builders.js';
 import { replay } from './__fixtures__/replay.js';
+import { reduce } from './reduce.js';
 import { NEW, api, at, draining, newDeployment, oldDeployment, sweep } from './__fixtures__/scenarios.js';
 
 const CONFIG: MonitorConfig = { ...DEFAULT_MONITOR_CONFIG, degradedAfterFailures: 2, recoveredAfterSweeps: 2 };
@@ -57,5 +58,16 @@ describe('reduce: interim parts and streamed sweeps', () => {
     const sweeps = [sweep(0, api(oldDeployment())), ...failures, ...parts, sweep(7, api(oldDeployment())), sweep(8, api(oldDeployment()))];
     // Act / Assess
     expect(types(sweeps)).toEqual(['0:MonitorStarted', '2:MonitorDegraded', '8:MonitorRecovered']);
+  });
+
+  it('returns the very state when a part changes nothing, so a sweep in many parts never copies the cluster for each', () => {
+    // Prepare
+    const web = buildService({ name: 'web' });
+    const started = reduce(undefined, sweep(0, api(oldDeployment()), web), CONFIG).state;
+    // Act
+    const after = reduce(started, interim(1, [web]), CONFIG);
+    // Assess
+    expect(after.events).toEqual([]);
+    expect(after.state).toBe(started);
   });
 });
