@@ -48,3 +48,5 @@ export type { EcsEnricherOptions } from '../enrich/createEcsEnricher.js';
 export type { Limiter } from '../enrich/Limiter.js';
 export { troubleMessages } from '../enrich/troubleMessages.js';
 export { containerChanges } from '../enrich/containerChanges.js';
+export { callerIdentity, checkAccess } from '../ecs-source/checkAccess.js';
+export type { AccessCheck, CheckStep } from '../ecs-source/checkAccess.js';

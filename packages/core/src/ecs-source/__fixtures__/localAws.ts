@@ -15,7 +15,7 @@ export interface LocalAws {
 }
 
 /**
- * A loopback server that answers STS AssumeRole (query protocol, XML) with numbered temporary
+ * A loopback server that answers STS AssumeRole and GetCallerIdentity (query protocol, XML), AssumeRole with numbered temporary
  * credentials and ECS ListServices (JSON 1.1) with an empty page, recording the access key of
  * every ECS call: enough to watch the SDK's credential provider assume, cache and refresh.
  */
@@ -35,6 +35,18 @@ export async function startLocalAws(): Promise<LocalAws> {
         return;
       }
       const params = Object.fromEntries(new URLSearchParams(body));
+      if (params['Action'] === 'GetCallerIdentity') {
+        const arn = key.startsWith('ASIA')
+          ? 'arn:aws:sts::111111111111:assumed-role/mona-read/mona'
+          : 'arn:aws:iam::000000000000:user/mona';
+        res.writeHead(200, { 'content-type': 'text/xml' });
+        res.end(
+          `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>` +
+            `<Arn>${arn}</Arn><UserId>AIDA</UserId><Account>${arn.split(':')[4] ?? ''}</Account></GetCallerIdentityResult>` +
+            `<ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+        );
+        return;
+      }
       state.assumeRoles.push(params);
       if (state.deny) {
         res.writeHead(403, { 'content-type': 'text/xml' });
