@@ -52,7 +52,7 @@ describe('parseConfig: accounts and roles', () => {
       }),
       at,
     );
-    // Assess: the default external id belongs to the default role, not to an entry's own role
+    // Assess: key by key, the entry's own value wins
     expect(config.clusters).toEqual([
       {
         cluster: 'api',
@@ -70,7 +70,14 @@ describe('parseConfig: accounts and roles', () => {
         account: '222222222222',
         accountId: '222222222222',
       },
-      { cluster: 'jobs', region: 'eu-west-1', roleArn: SEARCH, account: '222222222222', accountId: '222222222222' },
+      {
+        cluster: 'jobs',
+        region: 'eu-west-1',
+        roleArn: SEARCH,
+        externalId: 'ext-default',
+        account: '222222222222',
+        accountId: '222222222222',
+      },
     ]);
   });
 

@@ -131,8 +131,8 @@ type WrittenCluster = { name: string; path: string; region?: string | null } & O
 function accountRef(entry: WrittenCluster, defaults: NonNullable<MonaConfig['defaults']>, region: string): ClusterRef {
   const ref: ClusterRef = { cluster: entry.name, region };
   const roleArn = entry.roleArn ?? defaults.roleArn ?? undefined;
-  // An entry's own role takes only its own external id: the default id belongs to the default role.
-  const externalId = entry.roleArn != null ? entry.externalId : (entry.externalId ?? defaults.externalId);
+  // Key by key, the entry's value wins: one external id for the whole organisation is written once.
+  const externalId = entry.externalId ?? defaults.externalId ?? undefined;
   const accountId = roleArn ? accountIdOfRoleArn(roleArn) : undefined;
   const account = entry.account ?? accountId;
   if (roleArn) ref.roleArn = roleArn;
