@@ -74,7 +74,7 @@ export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, part
         health.record(outcome);
         const result = outcome.kind === 'failure' ? 'failure' : outcome.partial ? 'partial' : 'success';
         // Same-named clusters in two regions or accounts are two clusters: both are in every label set.
-        const where = { cluster: outcome.cluster, region: outcome.region, ...(outcome.account ? { account: outcome.account } : {}) };
+        const where = { ...(outcome.account ? { account: outcome.account } : {}), cluster: outcome.cluster, region: outcome.region };
         metrics.sweeps.inc({ ...where, result });
         metrics.sweepDuration.observe(where, durationMs / 1000);
         if (outcome.kind === 'snapshot') {
