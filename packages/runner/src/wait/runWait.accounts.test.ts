@@ -15,8 +15,7 @@ beforeEach(async () => {
       { id: PAYMENTS, roles: [{ name: 'mona-read', externalId: 'ext-pay' }] },
       { id: SEARCH, roles: [{ name: 'mona-read' }] },
     ],
-    clock: 'real',
-    stepMs: 50,
+    stepMs: 500,
   });
   // Mona's own credentials and the SDK's endpoint settings, as in a CI job against the organisation.
   Object.assign(process.env, {
@@ -48,6 +47,10 @@ describe('mona wait --role-arn', () => {
     const sim = org.simulator(PAYMENTS, 'eu-west-1');
     sim.createService('api', { cluster: 'prod', desiredCount: 1 });
     const id = sim.deploy('prod/api', { image: 'api:2' });
+    // The payments simulator runs on a fake clock: the rollout moves only once the wait has seen it start.
+    const stepper = setInterval(() => {
+      if ((org.calls(PAYMENTS, 'eu-west-1')['DescribeServices'] ?? 0) > 0) sim.advance(1_000);
+    }, 50);
     // Act
     const result = await waitFor([
       '--service',
@@ -58,9 +61,9 @@ describe('mona wait --role-arn', () => {
       'ext-pay',
       '--timeout',
       '15s',
-    ]);
+    ]).finally(() => clearInterval(stepper));
     // Assess
-    expect(result.code).toBe(0);
+    expect(result.code, `${result.out}\n${result.err}`).toBe(0);
     expect(result.out).toContain(`api: deployment ${id} completed`);
     expect(org.sts.assumeRoleCalls.get(org.roleArn(PAYMENTS, 'mona-read'))).toBe(1);
   });
