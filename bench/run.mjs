@@ -3,6 +3,7 @@
 // table and writes bench/results.json and bench/RESULTS.md. See bench/README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runAccounts, writeAccountsSection } from './accounts.mjs';
 import { runBurst, writeBurstSection } from './burst.mjs';
 import { spawnChild } from './lib/ipc.mjs';
 import { describeMachine } from './lib/machine.mjs';
@@ -68,6 +69,7 @@ function writeResults(results) {
   writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(here('./RESULTS.md'), renderResultsMd(results));
   writeBurstSection(); // the storm numbers (bench/burst.json) keep their own section
+  writeAccountsSection(); // and so do the accounts numbers (bench/accounts.json)
 }
 
 function printSummary(results) {
@@ -140,6 +142,13 @@ async function main() {
   writeResults(results);
   printSummary(results);
   if (process.env.BENCH_BURST !== '0') await runBurst(); // the storm benchmark: bench/burst.mjs
+  if (process.env.BENCH_ACCOUNTS_ROW !== '0') {
+    process.stdout.write('  10 accounts × 2 regions × 500 services, one limiter per account and region … ');
+    const accounts = await runAccounts(); // bench/accounts.mjs
+    console.log(
+      `sweep ${accounts.sweepSecondsMedian.toFixed(1)} s (median), ${accounts.callsPerBucket.DescribeServices} DescribeServices per bucket, ${accounts.throttled} throttled, ${accounts.cpuSeconds.toFixed(1)} s CPU, ${accounts.peakRssMB.toFixed(0)} MB peak RSS`,
+    );
+  }
   console.log(`\nwrote ${process.env.BENCH_OUT ?? 'bench/results.json and bench/RESULTS.md'} in ${results.wallSeconds.toFixed(0)} s`);
 }
 

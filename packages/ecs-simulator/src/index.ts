@@ -16,3 +16,7 @@ export type { PublishedMessage } from './snsPublish.js';
 export { SimulatorError } from './errors.js';
 export { runDemoStory, createDemoServices, DEMO_SERVICES } from './runDemoStory.js';
 export type { DemoStoryOptions } from './runDemoStory.js';
+export { Organization, startOrganization } from './Organization.js';
+export type { OrganizationAccount, OrganizationOptions } from './Organization.js';
+export { Sts } from './sts/Sts.js';
+export type { Caller, IssuedCredentials, SimRole, StsOptions } from './sts/Sts.js';
