@@ -13,9 +13,9 @@ export const shared = defineConfig({
   resolve: {
     alias: [
       { find: /^@mona-ecs\/core\/testing$/, replacement: `${root}packages/core/src/testing/index.ts` },
-      { find: /^@mona-ecs\/core\/(ecs|pipeline|format|sender)$/, replacement: `${root}packages/core/src/entries/$1.ts` },
+      { find: /^@mona-ecs\/core\/(ecs|pipeline|format|sender|state)$/, replacement: `${root}packages/core/src/entries/$1.ts` },
       {
-        find: /^@mona-ecs\/(core|sender-slack|sender-sns|sender-email|sender-webhook|ecs-simulator)$/,
+        find: /^@mona-ecs\/(core|sender-slack|sender-sns|sender-email|sender-webhook|ecs-simulator|state-dynamodb)$/,
         replacement: `${root}packages/$1/src/index.ts`,
       },
       { find: /^mona-ecs$/, replacement: `${root}packages/runner/src/index.ts` },

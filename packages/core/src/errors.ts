@@ -115,6 +115,46 @@ export const MonaErrorCode = {
       'an injected source answered something that is not a `SweepOutcome` (`problems` lists every wrong field); it counts as a failed sweep',
     fix: 'fix the listed fields in the source (see Writing a snapshot source)',
   },
+  MONA_STATE_CORRUPT: {
+    where: 'state store',
+    description: 'the state file is not JSON or breaks the layout (the message names the path)',
+    fix: 'restore it from a backup, or move it away (fresh baseline)',
+  },
+  MONA_STATE_FOREIGN: {
+    where: 'state store',
+    description: 'the state file is not a Mona state file',
+    fix: 'point `state.file` / `MONA_STATE_DIR` at a path of its own',
+  },
+  MONA_STATE_NEWER_VERSION: {
+    where: 'state store',
+    description: 'the state was written by a newer Mona',
+    fix: 'run that version, or move the file away',
+  },
+  MONA_STATE_LOCKED: {
+    where: 'state store',
+    description: 'another process holds the state file (its pid in the message), or the lock was lost',
+    fix: 'one process per file; replicas use DynamoDB',
+  },
+  MONA_STATE_IO: {
+    where: 'state store',
+    description: 'reading or writing the state failed (retryable)',
+    fix: 'check permissions, free space, network',
+  },
+  MONA_STATE_TABLE_MISSING: {
+    where: 'state store',
+    description: 'the DynamoDB table does not exist',
+    fix: 'create it from `deploy/`, or `createTable: true`',
+  },
+  MONA_STATE_TABLE_FOREIGN: {
+    where: 'state store',
+    description: 'the DynamoDB table has another key schema',
+    fix: 'use a table of its own',
+  },
+  MONA_STATE_THROTTLED: {
+    where: 'state store',
+    description: "DynamoDB throttled beyond the SDK's retries (retryable)",
+    fix: 'on-demand capacity, or more provisioned capacity',
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 export type MonaErrorCode = keyof typeof MonaErrorCode;
 
@@ -166,4 +206,51 @@ export class SenderError extends MonaError<string> {
 /** Duck-typed check, so a SenderError from another copy of @mona-ecs/core is still recognised. */
 export function isSenderError(error: unknown): error is SenderError {
   return error instanceof Error && typeof (error as { retryable?: unknown }).retryable === 'boolean';
+}
+
+/** Stable codes of state store errors (documented in the core README). */
+export const StateStoreErrorCode = {
+  /** The state file is not valid JSON or breaks the state file's layout. */
+  corrupt: 'MONA_STATE_CORRUPT',
+  /** The state file is JSON but not a Mona state file. */
+  foreign: 'MONA_STATE_FOREIGN',
+  /** The state was written by a newer Mona (unknown format version). */
+  newerVersion: 'MONA_STATE_NEWER_VERSION',
+  /** Another Mona process holds the state file. */
+  locked: 'MONA_STATE_LOCKED',
+  /** Reading or writing the state failed (permissions, disk full, network). */
+  io: 'MONA_STATE_IO',
+  /** The DynamoDB table does not exist (and `createTable` is off). */
+  tableMissing: 'MONA_STATE_TABLE_MISSING',
+  /** The DynamoDB table exists with another key schema. */
+  tableForeign: 'MONA_STATE_TABLE_FOREIGN',
+  /** DynamoDB kept throttling after the SDK's retries. */
+  throttled: 'MONA_STATE_THROTTLED',
+} as const;
+export type StateStoreErrorCode = (typeof StateStoreErrorCode)[keyof typeof StateStoreErrorCode];
+
+/** Codes that mean "fix the config or the state location before starting": exit code 2. */
+export const STATE_SETUP_CODES: ReadonlySet<string> = new Set<string>([
+  StateStoreErrorCode.corrupt,
+  StateStoreErrorCode.foreign,
+  StateStoreErrorCode.newerVersion,
+  StateStoreErrorCode.locked,
+  StateStoreErrorCode.tableMissing,
+  StateStoreErrorCode.tableForeign,
+]);
+
+/**
+ * A state store failed. The message names where the state lives and how to fix it; `retryable`
+ * says whether the same call may succeed later (throttling, I/O) or needs an operator.
+ *
+ * @example
+ * throw new StateStoreError('MONA_STATE_LOCKED', 'state file /x.json is in use by pid 42. Fix: …', { retryable: false });
+ */
+export class StateStoreError extends MonaError {
+  readonly retryable: boolean;
+  constructor(code: StateStoreErrorCode, message: string, options: { retryable: boolean; cause?: unknown }) {
+    super(code, message, { cause: options.cause });
+    this.name = 'StateStoreError';
+    this.retryable = options.retryable;
+  }
 }

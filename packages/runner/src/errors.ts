@@ -4,6 +4,7 @@
  * before any polling starts; everything else is a runtime failure (exit 1).
  */
 import { MonaError } from '@mona-ecs/core';
+import { STATE_SETUP_CODES } from '@mona-ecs/core/state';
 
 export const RunnerErrorCode = {
   /** The config file breaks the schema or a rule the schema cannot express. */
@@ -111,12 +112,13 @@ function formatIssues(issues: readonly ConfigIssue[], source: string | undefined
 }
 
 /**
- * Exit code for an error: 2 for config/usage errors, 1 for everything else.
+ * Exit code for an error: 2 for config/usage errors and state that needs an operator (a corrupt
+ * or foreign state file, a file in use, a missing table), 1 for everything else.
  *
  * @example
  * process.exitCode = exitCodeOf(error);
  */
 export function exitCodeOf(error: unknown): 1 | 2 {
   const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && USAGE_CODES.has(code) ? 2 : 1;
+  return typeof code === 'string' && (USAGE_CODES.has(code) || STATE_SETUP_CODES.has(code)) ? 2 : 1;
 }

@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type MonitorEvent, type Notification, isSenderError } from '@mona-ecs/core';
+import { createFileStore, type ValueStore } from '@mona-ecs/core/state';
 import { recordingLogger, sampleEvents, sampleNotification } from '@mona-ecs/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack, RETRY_AFTER_SECONDS } from './__fixtures__/fakeSlack.js';
@@ -126,6 +130,54 @@ describe('createBotSender', () => {
     const [first, second] = slack.requests;
     expect(first?.body['thread_ts']).toBeUndefined();
     expect(second?.body['thread_ts']).toBe('1700000001.000100');
+  });
+
+  it('keeps the thread across a restart through the host state store: the completion replies and updates the parent', async () => {
+    // Prepare: one process posts the start, then stops; a new one (a fresh sender) reads the same store.
+    const dir = await mkdtemp(join(tmpdir(), 'mona-slack-'));
+    const path = join(dir, 'state.json');
+    const started = notificationOf('DeploymentStarted');
+    const before = await createFileStore({ path });
+    await createBotSender(options(), { logger: recordingLogger(), instanceName: 'slack', values: before.values('slack') }).send(
+      started,
+      signal(),
+    );
+    await before.close();
+    const after = await createFileStore({ path });
+    const restarted = createBotSender(options(), { logger: recordingLogger(), instanceName: 'slack', values: after.values('slack') });
+
+    // Act
+    await restarted.send(notificationOf('DeploymentCompleted'), signal());
+
+    // Assess
+    const [, done, update] = slack.requests;
+    expect(done?.body).toMatchObject({ thread_ts: '1700000001.000100' });
+    expect(update).toMatchObject({ method: 'chat.update', body: { ts: '1700000001.000100', text: `:white_check_mark: ${started.text}` } });
+    await after.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('starts a new thread, and logs why, when the state store cannot be read', async () => {
+    // Prepare
+    const logger = recordingLogger();
+    const broken: ValueStore = {
+      get: () => Promise.reject(new Error('disk gone')),
+      set: () => Promise.reject(new Error('disk gone')),
+      delete: () => Promise.resolve(),
+    };
+    const sender = createBotSender(options(), { logger, instanceName: 'slack', values: broken });
+
+    // Act
+    await sender.send(notificationOf('DeploymentCompleted'), signal());
+
+    // Assess
+    expect(slack.requests.map((r) => r.body['thread_ts'])).toEqual([undefined]);
+    expect(logger.entries.map((e) => e.msg)).toEqual(
+      expect.arrayContaining([
+        'could not read the thread parent from the state store',
+        'could not save the thread parent in the state store',
+      ]),
+    );
   });
 
   it('keeps a bounded number of threads and forgets the least recently used one', async () => {

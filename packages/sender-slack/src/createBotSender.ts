@@ -1,4 +1,5 @@
 import { SenderError, type Notification, type Sender, type SenderContext } from '@mona-ecs/core';
+import type { JsonValue } from '@mona-ecs/core/state';
 import type * as SlackWebApi from '@slack/web-api';
 import type { WebClient } from '@slack/web-api';
 import { buildSlackMessage, type SlackMessage } from './buildSlackMessage.js';
@@ -22,6 +23,8 @@ function webApi(): Promise<typeof SlackWebApi> {
 
 /** Threads remembered per sender; about a month of busy deploys, a few hundred KB at most. */
 export const THREAD_CAPACITY = 1000;
+/** How long the host's state store keeps a thread parent: a deployment never lasts a month. */
+export const THREAD_TTL_MS = 30 * 24 * 3_600_000;
 
 /** Where Slack put a message; `channel` is the ID even when the options name the channel. */
 interface Posted {
@@ -56,7 +59,7 @@ interface Call {
  */
 export function createBotSender(
   options: SlackBotOptions,
-  context: Pick<SenderContext, 'logger' | 'instanceName'>,
+  context: Pick<SenderContext, 'logger' | 'instanceName' | 'values'>,
   capacity = THREAD_CAPACITY,
 ): Sender {
   // Bounded, so a monitor that runs for months does not grow without end: a deployment evicted
@@ -98,6 +101,32 @@ export function createBotSender(
     }
   };
 
+  // The host's state store (when it has one) keeps thread parents across restarts, so a
+  // deployment that ends after a restart is still a reply in its thread. Its failures never fail
+  // a send: without the parent, the message simply starts a new thread.
+  const remembered = async (key: string): Promise<ThreadParent | undefined> => {
+    const cached = threads.get(key);
+    if (cached !== undefined || context.values === undefined) return cached;
+    try {
+      const stored = (await context.values.get(key)) as ThreadParent | undefined;
+      if (stored !== undefined && typeof stored.ts === 'string' && typeof stored.channel === 'string') {
+        threads.set(key, stored);
+        return stored;
+      }
+    } catch (error) {
+      context.logger.warn({ err: error, thread: key }, 'could not read the thread parent from the state store');
+    }
+    return undefined;
+  };
+  const remember = async (key: string, parent: ThreadParent): Promise<void> => {
+    threads.set(key, parent);
+    try {
+      await context.values?.set(key, parent as unknown as JsonValue, THREAD_TTL_MS);
+    } catch (error) {
+      context.logger.warn({ err: error, thread: key }, 'could not save the thread parent in the state store');
+    }
+  };
+
   return {
     async send(notification: Notification, signal: AbortSignal): Promise<void> {
       if (closed) throw new SenderError('the Slack sender is closed', { retryable: false, code: SlackErrorCode.Closed });
@@ -109,17 +138,17 @@ export function createBotSender(
         signal.throwIfAborted();
         const parent =
           role.kind === 'reply'
-            ? (threads.get(role.key) ?? (role.joinKey === undefined ? undefined : threads.get(role.joinKey)))
+            ? ((await remembered(role.key)) ?? (role.joinKey === undefined ? undefined : await remembered(role.joinKey)))
             : undefined;
         if (role.kind === 'standalone') {
           await post(call, message);
         } else if (parent === undefined) {
           // No known thread (a new phase, or one begun before a restart): this message starts it.
           const posted = await post(call, message);
-          if (posted !== undefined) threads.set(role.key, { ...posted, notification });
+          if (posted !== undefined) await remember(role.key, { ...posted, notification });
         } else {
           await post(call, message, { threadTs: parent.ts, broadcast: notification.severity === 'error' });
-          threads.set(role.key, parent);
+          if (!threads.has(role.key)) await remember(role.key, parent);
           if (role.kind === 'reply' && role.finalEmoji !== undefined) await finish(call, parent, notification, role.finalEmoji);
         }
       } catch (error) {

@@ -142,6 +142,7 @@ describe('the published packages, installed from their tarballs outside the work
         '@mona-ecs/sender-slack',
         '@mona-ecs/sender-webhook',
         '@mona-ecs/sender-sns',
+        '@mona-ecs/state-dynamodb',
         'mona-ecs',
         'mona-sender-webhook',
       ].sort(),

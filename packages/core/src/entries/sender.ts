@@ -11,5 +11,6 @@ export { backoffDelay } from '../delivery/backoffDelay.js';
 export { DEFAULT_DELIVERY_OPTIONS, realTimers } from '../delivery/deliveryOptions.js';
 export type { DeliveryTimers, GroupingOptions, OverflowPolicy } from '../delivery/deliveryOptions.js';
 export type { DeliveryHooks, DeliveryOutcome, DeliveryStats } from '../delivery/types.js';
+export { groupNotifications } from '../delivery/groupNotifications.js';
 export type { ErrorCodeInfo } from '../errors.js';
 export { abortable } from '../abortable.js';

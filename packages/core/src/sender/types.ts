@@ -1,6 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import type { Logger } from '../model/logger.js';
 import type { Notification } from '../model/notification.js';
+import type { ValueStore } from '../state/types.js';
 import type { SenderHttpSettings } from './httpSettings.js';
 
 /**
@@ -39,6 +40,11 @@ export interface SenderContext {
   apiVersion: number;
   /** Shared HTTP settings (timeout, proxy, TLS) that HTTP senders should honour. */
   http: SenderHttpSettings;
+  /**
+   * Values that outlive the process (the host's state store), this sender instance's own;
+   * absent when the host keeps no state. Keep them small; give them a ttl.
+   */
+  values?: ValueStore;
 }
 
 /**

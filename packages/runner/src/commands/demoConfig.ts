@@ -55,5 +55,7 @@ export function demoConfig(parts: { endpoint: string; region: string; color: boo
     ecs: { endpoint: parts.endpoint },
     senders: [{ plugin: CONSOLE_PLUGIN, options: { color: parts.color } }],
     logLevel: 'warn',
+    // A demo is a show, not a deployment: it keeps no state and never touches the user's state file.
+    state: false,
   };
 }

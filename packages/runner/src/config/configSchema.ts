@@ -69,6 +69,39 @@ const templateProperties = Object.fromEntries(
   FORMATTER_KEYS.map((key) => [key, { type: 'string', nullable: true, description: `Template for \`${key}\` messages.` }]),
 ) as Record<FormatterKey, { type: 'string'; nullable: true; description: string }>;
 
+/** `state`: `false`, or `{ file }` / `{ dynamodb }`, plus `staleAfterSeconds`. */
+const stateSchema = {
+  description:
+    'Where Mona keeps state that survives restarts: false (off), { "file": PATH } (the default) or { "dynamodb": { "table": NAME } }.',
+  anyOf: [
+    { type: 'null' },
+    { type: 'boolean', const: false },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      properties: {
+        file: { type: 'string', minLength: 1, nullable: true, description: 'State file, relative to the config file.' },
+        dynamodb: {
+          type: 'object',
+          nullable: true,
+          additionalProperties: false,
+          required: ['table'],
+          description: 'Shared state in a DynamoDB table (replicas, tasks without a disk).',
+          properties: {
+            table: { type: 'string', minLength: 1, description: 'Table name (see deploy/dynamodb-table.yaml).' },
+            region: { type: 'string', minLength: 1, nullable: true, description: "Table region; default the SDK's." },
+            endpoint: { type: 'string', minLength: 1, nullable: true, description: 'DynamoDB endpoint URL (DynamoDB Local, dynalite).' },
+            createTable: { type: 'boolean', nullable: true, default: false, description: 'Create the table when absent.' },
+            leaseSeconds: positiveInt('Lease per cluster for the replica split (reserved: not used yet).', 30),
+          },
+        },
+        staleAfterSeconds: positiveInt('Saved state older than this is ignored (a fresh baseline).', 3600),
+      },
+    },
+  ],
+};
+
 /**
  * The config schema object.
  *
@@ -246,6 +279,8 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
         host: { type: 'string', minLength: 1, nullable: true, default: '127.0.0.1', description: 'Listen address.' },
       },
     },
+    // JSONSchemaType cannot type `false | object` as an optional key; stateSchema is checked by its own tests.
+    state: stateSchema as never,
     logLevel: {
       type: 'string',
       nullable: true,

@@ -1,10 +1,12 @@
+import { dirname, resolve } from 'node:path';
 import { accountIdOfRoleArn, clusterKey } from '@mona-ecs/core';
 import type { ClusterRef } from '@mona-ecs/core';
+import { defaultStatePath } from '@mona-ecs/core/state';
 import { regionIssue } from './regionIssue.js';
 import { RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { CONFIG_DEFAULTS } from './types.js';
-import type { ClusterEntry, DeliveryConfig, MonaConfig, ResolvedConfig, ResolvedSenderConfig, SenderConfig } from './types.js';
+import type { ClusterEntry, DeliveryConfig, MonaConfig, ResolvedConfig, ResolvedSenderConfig, ResolvedState, SenderConfig } from './types.js';
 import { mergeDelivery } from './mergeDelivery.js';
 
 /** Environment variables the region falls back to, in order (the AWS SDK's own names). */
@@ -51,12 +53,37 @@ export function resolveConfig(
     templates: withoutNulls(input.templates ?? {}),
     senders: (input.senders ?? []).map((sender, index) => resolveSender(sender, index, input.delivery)),
     logLevel: input.logLevel ?? d.logLevel,
+    state: resolveState(input.state, context),
     secrets: context.secrets,
   };
   if (input.formatter != null) config.formatter = input.formatter;
   if (input.console != null) config.console = input.console;
   if (input.http != null) config.http = { port: input.http.port, host: input.http.host ?? d.httpHost };
   return { config, issues };
+}
+
+/** `state`: off, the given or default file (relative to the config file), or DynamoDB. */
+function resolveState(
+  state: MonaConfig['state'] | null,
+  context: { configPath: string; env: Readonly<Record<string, string | undefined>> },
+): ResolvedState {
+  if (state === false) return { kind: 'off' };
+  const staleAfterSeconds = state?.staleAfterSeconds ?? CONFIG_DEFAULTS.stateStaleAfterSeconds;
+  const dynamodb = state?.dynamodb;
+  if (dynamodb != null) {
+    return {
+      kind: 'dynamodb',
+      table: dynamodb.table,
+      ...(dynamodb.region == null ? {} : { region: dynamodb.region }),
+      ...(dynamodb.endpoint == null ? {} : { endpoint: dynamodb.endpoint }),
+      createTable: dynamodb.createTable ?? false,
+      leaseSeconds: dynamodb.leaseSeconds ?? CONFIG_DEFAULTS.leaseSeconds,
+      staleAfterSeconds,
+    };
+  }
+  const file = state?.file;
+  const path = file == null ? defaultStatePath({ ...context.env }) : resolve(dirname(context.configPath), file);
+  return { kind: 'file', path, staleAfterSeconds };
 }
 
 function resolveSender(sender: SenderConfig, index: number, delivery: DeliveryConfig | undefined): ResolvedSenderConfig {

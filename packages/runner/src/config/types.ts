@@ -76,6 +76,35 @@ export interface SenderConfig {
   delivery?: DeliveryConfig;
 }
 
+/** `state.dynamodb`: the shared store, for replicas and tasks without a disk. */
+export interface DynamoDbStateConfig {
+  table: string;
+  region?: string;
+  endpoint?: string;
+  createTable?: boolean;
+  leaseSeconds?: number;
+}
+
+/** `state`: where Mona keeps what must survive a restart (a file by default). */
+export interface StateConfig {
+  /** State file, relative to the config file. Default `$MONA_STATE_DIR/state.json`, else the per-user state directory. */
+  file?: string;
+  dynamodb?: DynamoDbStateConfig;
+  /** Saved state older than this is stale: Mona says so and takes a fresh baseline. */
+  staleAfterSeconds?: number;
+}
+
+/** The state store after defaults: off, a file, or a DynamoDB table. */
+export type ResolvedState =
+  | { kind: 'off' }
+  | { kind: 'file'; path: string; staleAfterSeconds: number }
+  | (Omit<DynamoDbStateConfig, 'createTable' | 'leaseSeconds'> & {
+      kind: 'dynamodb';
+      createTable: boolean;
+      leaseSeconds: number;
+      staleAfterSeconds: number;
+    });
+
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 
 /** The JSON config file. Optional keys may also be `null`, which means "use the default". */
@@ -102,6 +131,7 @@ export interface MonaConfig {
   senders?: SenderConfig[];
   http?: { port: number; host?: string };
   logLevel?: LogLevel;
+  state?: false | StateConfig;
 }
 
 /** A sender entry after loading: routing lists are kept as written. */
@@ -142,6 +172,7 @@ export interface ResolvedConfig {
   senders: ResolvedSenderConfig[];
   http?: { port: number; host: string };
   logLevel: LogLevel;
+  state: ResolvedState;
   /** Every value that came from `${env:…}`: redacted from all logs. */
   secrets: string[];
 }
@@ -163,4 +194,8 @@ export const CONFIG_DEFAULTS = Object.freeze({
   whoDeployed: false,
   httpHost: '127.0.0.1',
   logLevel: 'info' as const,
+  /** An hour: a restart, a redeploy or a node replacement resumes; a weekend off starts afresh. */
+  stateStaleAfterSeconds: 3_600,
+  /** A dead replica's clusters are taken over within this plus one interval. */
+  leaseSeconds: 30,
 });

@@ -35,7 +35,7 @@ export function isValidConfig(config: unknown): config is MonaConfig {
 }
 
 function crossFieldIssues(config: MonaConfig): ConfigIssue[] {
-  return [...clusterIssues(config), ...senderClusterIssues(config), ...templateIssues(config)];
+  return [...clusterIssues(config), ...senderClusterIssues(config), ...templateIssues(config), ...stateIssues(config)];
 }
 
 /** A sender routed to a cluster nobody watches would stay silent forever: a typo, or a cluster left out. */
@@ -64,6 +64,19 @@ function watchedClusterNames(config: MonaConfig): string[] {
   const listed = Array.isArray(config.clusters) ? config.clusters : [];
   const names = [config.ecsCluster, ...listed.map((c) => (typeof c === 'string' ? c : c?.name))];
   return [...new Set(names.filter((n): n is string => typeof n === 'string' && n !== ''))];
+}
+
+function stateIssues(config: MonaConfig): ConfigIssue[] {
+  const state = config.state;
+  if (state === null || typeof state !== 'object' || state.file == null || state.dynamodb == null) return [];
+  return [
+    {
+      code: RunnerErrorCode.configInvalid,
+      path: '/state',
+      message: 'names both a "file" and a "dynamodb" table',
+      hint: 'keep one: "file" for one process, "dynamodb" for replicas or a task without a disk',
+    },
+  ];
 }
 
 /** Unknown `{field}`s are caught now, not when the first event of that kind arrives. */

@@ -307,6 +307,8 @@ describe('startMonitor', () => {
           checkIntervalSeconds: 1,
           enrichment: { enabled },
           senders: [{ plugin: './plugins/recording.mjs', options: { channel: String(enabled) }, events: ['deploy'] }],
+          // Both runs see the same deployment: with state, the second would rightly not repeat it.
+          state: false,
         }),
         { configPath, env: {} },
       );
@@ -343,6 +345,8 @@ describe('startMonitor', () => {
         AWSRegion: 'eu-west-1',
         http: { port: first.server!.port },
         senders: [{ plugin: './plugins/recording.mjs', options: { channel: '#c' } }],
+        // A second monitor on the first one's state file would stop at the file's lock instead.
+        state: false,
       }),
       { configPath, env: {} },
     );

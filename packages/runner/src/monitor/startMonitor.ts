@@ -1,5 +1,6 @@
 import { withOwnAccount } from './withOwnAccount.js';
 import { monitorPipeline } from '@mona-ecs/core';
+import { reduce } from '@mona-ecs/core/pipeline';
 import type { Formatter, Logger } from '@mona-ecs/core';
 import type { EcsSourceOptions, Enricher, SnapshotSource, SweepOutcome } from '@mona-ecs/core/ecs';
 import { Subject } from 'rxjs';
@@ -16,6 +17,9 @@ import type { LiveSender } from '../plugins/createSenders.js';
 import { loadFormatter } from '../plugins/loadFormatter.js';
 import { createDestinations } from './createDestinations.js';
 import { monitorOptionsOf } from './monitorOptionsOf.js';
+import { durableDeliver } from '../state/durableDeliver.js';
+import { openDurability } from '../state/openDurability.js';
+import { replayOutbox } from '../state/replayOutbox.js';
 
 /** Queues get this long to empty at shutdown (DESIGN §7: "a bounded time"). */
 export const DRAIN_TIMEOUT_MS = 10_000;
@@ -76,7 +80,17 @@ export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): 
   const config = deps.source || deps.ecs?.client || deps.ecs?.clientFor ? written : await withOwnAccount(written, logger);
   const now = deps.now ?? Date.now;
   const formatter = deps.formatter ?? (await loadFormatter(config));
-  const live = deps.senders ?? (await createSenders(await loadSenders(config), logger, config.delivery.attemptTimeoutMs));
+  const checked = deps.senders === undefined ? await loadSenders(config) : undefined;
+  let fail: (error: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {}); // observed by whoever awaits it; never an unhandled rejection
+  const durable = await openDurability(config, { logger, now, onLost: (error) => fail(error) });
+  const live =
+    deps.senders ??
+    (await createSenders(checked ?? [], logger, config.delivery.attemptTimeoutMs, durable?.store).catch(async (error: unknown) => {
+      await durable?.close();
+      throw error;
+    }));
   const metrics = createMetrics();
   const health = createHealth(config.clusters, { checkIntervalSeconds: config.checkIntervalSeconds, now });
   let server: OpsServer | undefined;
@@ -84,18 +98,24 @@ export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): 
     if (config.http) server = await startOpsServer(config.http, { health, metrics });
   } catch (error) {
     await closeSenders(live, logger);
+    await durable?.close();
     throw error;
   }
-  const destinations = createDestinations(live, config, { metrics, logger });
-  let fail: (error: unknown) => void = () => {};
-  const failed = new Promise<never>((_, reject) => (fail = reject));
-  failed.catch(() => {}); // observed by whoever awaits it; never an unhandled rejection
+  const destinations = createDestinations(live, config, { metrics, logger, durability: durable?.durability });
   // Stopping ends the ticks and sweeps but lets the events already out of the reducer finish
   // their enrichment (bounded by its budget): unsubscribing would drop them unsent.
   const stop$ = new Subject<void>();
   let ended: () => void = () => {};
   const streamEnded = new Promise<void>((resolve) => (ended = resolve));
   const options = monitorOptionsOf(config, deps, { metrics, health, destinations, formatter, stop$ });
+  if (durable !== undefined) {
+    // State: start from the checkpoints, put each notification in the outbox before its queue,
+    // and deliver what the outbox kept from before the restart.
+    await durable.checkpointer.resume(config.clusters);
+    options.reducer = durable.checkpointer.reducer(options.reducer ?? reduce);
+    options.deliver = durableDeliver(durable.dispatch, logger, options.hooks);
+    await replayOutbox(durable.store, config.clusters, destinations, logger);
+  }
   const subscription = monitorPipeline(options).subscribe({
     error: (error: unknown) => {
       logger.error({ err: error }, 'monitoring stream failed');
@@ -104,7 +124,15 @@ export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): 
     },
     complete: () => ended(),
   });
-  logger.info({ clusters: config.clusters, senders: live.map((s) => s.config.instanceName), http: server?.port }, 'mona started');
+  logger.info(
+    {
+      clusters: config.clusters,
+      senders: live.map((s) => s.config.instanceName),
+      http: server?.port,
+      state: durable?.store.description ?? 'off',
+    },
+    'mona started',
+  );
   let stopping: Promise<void> | undefined;
   const stop = (hurry?: AbortSignal) =>
     (stopping ??= (async () => {
@@ -118,6 +146,7 @@ export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): 
       if ((await settleWithin(drains, left, hurry)) !== true)
         logger.warn({ timeoutMs: timeout }, 'some notifications were not delivered before shutdown');
       await Promise.all(destinations.map((d) => d.queue.close()));
+      await durable?.close();
       await server?.close();
       logger.info('mona stopped');
     })());

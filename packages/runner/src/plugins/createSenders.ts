@@ -1,6 +1,7 @@
 import { MonaError, SENDER_API_VERSION, httpSettingsFromEnv } from '@mona-ecs/core';
 import { DEFAULT_DELIVERY_OPTIONS } from '@mona-ecs/core/sender';
 import type { Logger, Sender, SenderPlugin } from '@mona-ecs/core';
+import type { StateStore } from '@mona-ecs/core/state';
 import type { ResolvedConfig, ResolvedSenderConfig } from '../config/types.js';
 import { ConfigError, RunnerError, RunnerErrorCode, isRunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
@@ -89,11 +90,12 @@ export async function createSenders(
   checked: CheckedSender[],
   logger: Logger,
   attemptTimeoutMs: number = DEFAULT_DELIVERY_OPTIONS.attemptTimeoutMs,
+  store?: StateStore,
 ): Promise<LiveSender[]> {
   const live: LiveSender[] = [];
   for (const entry of checked) {
     try {
-      live.push({ ...entry, sender: await createOne(entry, logger, attemptTimeoutMs) });
+      live.push({ ...entry, sender: await createOne(entry, logger, attemptTimeoutMs, store) });
     } catch (error) {
       await closeSenders(live, logger);
       throw error;
@@ -102,17 +104,24 @@ export async function createSenders(
   return live;
 }
 
-async function createOne({ config, plugin, options }: CheckedSender, logger: Logger, attemptTimeoutMs: number): Promise<Sender> {
+async function createOne(
+  { config, plugin, options }: CheckedSender,
+  logger: Logger,
+  attemptTimeoutMs: number,
+  store: StateStore | undefined,
+): Promise<Sender> {
   const { instanceName } = config;
   let sender: Sender;
   try {
     // Proxy and TLS settings come from the standard environment variables, shared by every sender.
     const http = httpSettingsFromEnv(process.env, attemptTimeoutMs);
+    const values = store === undefined ? {} : { values: store.values(instanceName) };
     sender = await plugin.create(options, {
       logger: logger.child({ sender: instanceName }),
       instanceName,
       apiVersion: SENDER_API_VERSION,
       http,
+      ...values,
     });
   } catch (cause) {
     // Plugins and SDKs quote their options (a URL, a connection string) in errors, and this

@@ -26,6 +26,8 @@ export interface MonaProcess {
   exited(timeoutMs?: number): Promise<number>;
   /** SIGTERM, then wait for the exit. */
   stop(timeoutMs?: number): Promise<number>;
+  /** SIGKILL (a crash: nothing is flushed), then wait for the exit. */
+  kill(): Promise<number>;
 }
 
 /** The process environment without AWS settings of the machine the tests run on. */
@@ -43,8 +45,11 @@ function cleanEnv(): Record<string, string> {
  * expect(await mona.exited()).toBe(0);
  */
 export function runCli(args: string[], env: Record<string, string> = {}): MonaProcess {
+  // A state directory of its own unless the test shares one (restarts, replicas): tests never
+  // touch the user's state file, nor each other's.
+  const stateDir = mkdtempSync(join(tmpdir(), 'mona-e2e-state-'));
   const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...cleanEnv(), ...FAKE_AWS_ENV, ...env },
+    env: { ...cleanEnv(), ...FAKE_AWS_ENV, MONA_STATE_DIR: stateDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -74,6 +79,10 @@ export function runCli(args: string[], env: Record<string, string> = {}): MonaPr
     async stop(timeoutMs) {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited(timeoutMs);
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      return exited();
     },
   };
 }

@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_MONITOR_CONFIG, reduce } from '@mona-ecs/core/pipeline';
+import { createFileStore, type StateStore } from '@mona-ecs/core/state';
+import { buildDeployment, buildService, buildSnapshot, recordingLogger } from '@mona-ecs/core/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCheckpointer } from './createCheckpointer.js';
+
+let dir = '';
+let store: StateStore;
+const ref = { cluster: 'prod', region: 'eu-west-1' };
+const at = (observedAt: number, deploymentId: string) =>
+  buildSnapshot({
+    ...ref,
+    observedAt,
+    services: [buildService({ name: 'api', deployments: [buildDeployment({ id: deploymentId, taskDefinition: `api:${deploymentId}` })] })],
+  });
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mona-checkpointer-'));
+  store = await createFileStore({ path: join(dir, 'state.json') });
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** One run of the monitor: its reducer over `snapshots`, every event accepted at once. */
+async function run(snapshots: ReturnType<typeof at>[], now: number, logger = recordingLogger()) {
+  const checkpointer = createCheckpointer(store, { logger, now: () => now, staleAfterMs: 3_600_000 });
+  await checkpointer.resume([ref]);
+  const reducer = checkpointer.reducer(reduce);
+  let state;
+  const events = [];
+  for (const snapshot of snapshots) {
+    const result = reducer(state, snapshot, DEFAULT_MONITOR_CONFIG);
+    state = result.state;
+    for (const event of result.events) {
+      events.push({ type: event.type, catchUp: checkpointer.isCatchUp(event) });
+      checkpointer.accepted(event);
+    }
+  }
+  await checkpointer.flush();
+  return { events, logger };
+}
+
+describe('createCheckpointer', () => {
+  it('resumes from the checkpoint: a deployment made while Mona was down is reported as caught up, no new baseline', async () => {
+    // Prepare
+    await run([at(1_000, 'd1')], 1_000);
+    // Act
+    const { events } = await run([at(60_000, 'd2')], 60_000);
+    // Assess
+    expect(events).toEqual([
+      { type: 'DeploymentStarted', catchUp: true },
+      { type: 'DeploymentCompleted', catchUp: true },
+    ]);
+  });
+
+  it('takes a fresh baseline, and says so, when the saved state is older than staleAfterMs', async () => {
+    await run([at(1_000, 'd1')], 1_000);
+    const { events, logger } = await run([at(5_000_000, 'd2')], 5_000_000);
+    expect(events).toEqual([{ type: 'MonitorStarted', catchUp: false }]);
+    expect(logger.entries.some((e) => e.msg?.startsWith('saved state is stale'))).toBe(true);
+  });
+
+  it('does not checkpoint a sweep until its events were accepted, so a crash re-derives them', async () => {
+    // Prepare
+    const checkpointer = createCheckpointer(store, { logger: recordingLogger(), now: () => 1_000, staleAfterMs: 3_600_000 });
+    const reducer = checkpointer.reducer(reduce);
+    const first = reducer(undefined, at(1_000, 'd1'), DEFAULT_MONITOR_CONFIG);
+    for (const event of first.events) checkpointer.accepted(event);
+    await checkpointer.flush();
+    // Act: the next sweep's events are never accepted (the process dies before the outbox).
+    reducer(first.state, at(2_000, 'd2'), DEFAULT_MONITOR_CONFIG);
+    await checkpointer.flush();
+    // Assess
+    expect((await store.checkpoints.load('eu-west-1/prod'))?.savedAt).toBe(1_000);
+  });
+});
