@@ -52,6 +52,16 @@ async function deliveredIds(ids: string[]): Promise<string[]> {
 }
 
 describe('durableSender', () => {
+  it("keeps the inner sender's pace, so its queue still paces and groups a backlog", () => {
+    // Prepare
+    const inner = Object.assign(counting(), { pace: { messagesPerSecond: 1, burst: 2 } });
+    // Act
+    const sender = durableSender(inner, 'slack', { store, holder: 'a', holdMs: 60_000, logger: recordingLogger() });
+    // Assess
+    expect(sender.pace).toEqual({ messagesPerSecond: 1, burst: 2 });
+    expect('pace' in durableSender(counting(), 'slack', { store, holder: 'a', holdMs: 60_000, logger: recordingLogger() })).toBe(false);
+  });
+
   it('sends a notification once: a second send of the same id is skipped and its outbox entry cleared', async () => {
     // Prepare
     const inner = counting();

@@ -22,6 +22,7 @@ export interface Durability {
  * left out and the message is rebuilt from the others (core's `groupNotifications`: one member
  * left is sent as itself); none left sends nothing. A failed send keeps the claims for the
  * queue's retry; a final failure releases each member (the queue reports it member by member).
+ * The inner sender's `pace` and `close` are kept.
  *
  * @example
  * const sender = durableSender(slack, 'senders[0]:@mona-ecs/sender-slack', { store, holder, holdMs: 120_000, logger });
@@ -70,6 +71,9 @@ export function durableSender(inner: Sender, name: string, durability: Durabilit
         logger.warn({ err: error, notificationId: notification.id, sender: name }, 'sent, but could not record it in the state store');
       }
     },
+    // The queue paces (and sizes its groups) by the sender's declared pace: dropping it here
+    // sent a paced channel's backlog unpaced, as many small messages and 429s.
+    ...(inner.pace === undefined ? {} : { pace: inner.pace }),
     ...(inner.close === undefined ? {} : { close: () => inner.close!() }),
   };
 }
