@@ -1,12 +1,12 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { StateStoreError, StateStoreErrorCode } from '../errors.js';
 import { DEFAULT_LEDGER_TTL_MS, documentStore } from './documentStore.js';
 import { groupCommit } from './groupCommit.js';
 import { DEFAULT_LOCK, lockStateFile } from './lockStateFile.js';
 import { parseStateFile } from './parseStateFile.js';
 import { StateDocument } from './StateDocument.js';
+import { removeStaleTemps, writeFileAtomically } from './writeFileAtomically.js';
 import type { StateStore } from './types.js';
 
 export interface FileStoreOptions {
@@ -23,7 +23,7 @@ export interface FileStoreOptions {
 
 /**
  * The embedded state store: one JSON file, owned by one process. The file is read once at
- * open; every change is written atomically (temp file, fsync, rename: write-file-atomic), and
+ * open; every change is written atomically (temp file, fsync, rename, directory fsync: `writeFileAtomically`), and
  * changes made during a write are grouped into the next one. Expired ledger entries and values
  * are dropped on each write, which bounds the file's size. A corrupt, foreign or newer file is
  * a `StateStoreError` naming the path and the fix; a second process fails with `MONA_STATE_LOCKED`.
@@ -55,6 +55,8 @@ export async function createFileStore(options: FileStoreOptions): Promise<StateS
   });
   let document: StateDocument;
   try {
+    // Ours now: a temporary file beside it is what a killed process left.
+    await removeStaleTemps(path);
     document = await readDocument(path);
   } catch (error) {
     await lock.release();
@@ -63,7 +65,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<StateS
   const write = async (): Promise<void> => {
     if (lost !== undefined) throw lost;
     try {
-      await writeFileAtomic(path, `${JSON.stringify(document.toData(now()))}\n`, { fsync: true, mode: 0o600 });
+      await writeFileAtomically(path, `${JSON.stringify(document.toData(now()))}\n`, 0o600);
     } catch (cause) {
       throw ioError(`cannot write state file ${path}`, cause);
     }

@@ -4,7 +4,7 @@
  * A burst of claims and outbox puts costs two writes, not one per change.
  *
  * @example
- * const commit = groupCommit(() => writeFileAtomic(path, render()));
+ * const commit = groupCommit(() => writeFileAtomically(path, render(), 0o600));
  * await Promise.all([change(a).then(commit), change(b).then(commit)]); // at most two writes
  */
 export function groupCommit(write: () => Promise<void>): () => Promise<void> {
