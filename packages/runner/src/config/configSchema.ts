@@ -93,7 +93,10 @@ const stateSchema = {
             region: { type: 'string', minLength: 1, nullable: true, description: "Table region; default the SDK's." },
             endpoint: { type: 'string', minLength: 1, nullable: true, description: 'DynamoDB endpoint URL (DynamoDB Local, dynalite).' },
             createTable: { type: 'boolean', nullable: true, default: false, description: 'Create the table when absent.' },
-            leaseSeconds: positiveInt('Lease per cluster for the replica split (reserved: not used yet).', 30),
+            leaseSeconds: positiveInt(
+              "How long a replica's hold on a cluster lasts unless renewed: a dead replica's clusters are taken over within this plus one check interval.",
+              30,
+            ),
           },
         },
         staleAfterSeconds: positiveInt('Saved state older than this is ignored (a fresh baseline).', 3600),

@@ -82,6 +82,7 @@ export interface DynamoDbStateConfig {
   region?: string;
   endpoint?: string;
   createTable?: boolean;
+  /** How long a replica holds a cluster unless it renews (each sweep): the takeover bound, plus one interval. Default 30. */
   leaseSeconds?: number;
 }
 

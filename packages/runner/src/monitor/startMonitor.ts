@@ -2,6 +2,7 @@ import { withOwnAccount } from './withOwnAccount.js';
 import { monitorPipeline } from '@mona-ecs/core';
 import { reduce } from '@mona-ecs/core/pipeline';
 import type { Formatter, Logger } from '@mona-ecs/core';
+import { createEcsSource } from '@mona-ecs/core/ecs';
 import type { EcsSourceOptions, Enricher, SnapshotSource, SweepOutcome } from '@mona-ecs/core/ecs';
 import { Subject } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
@@ -92,7 +93,12 @@ export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): 
       throw error;
     }));
   const metrics = createMetrics();
-  const health = createHealth(config.clusters, { checkIntervalSeconds: config.checkIntervalSeconds, now });
+  const replication = durable?.replication;
+  const health = createHealth(config.clusters, {
+    checkIntervalSeconds: config.checkIntervalSeconds,
+    now,
+    ...(replication === undefined ? {} : { heldSince: (key: string) => replication.keeper.heldSince(key) }),
+  });
   let server: OpsServer | undefined;
   try {
     if (config.http) server = await startOpsServer(config.http, { health, metrics });
@@ -110,11 +116,13 @@ export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): 
   const options = monitorOptionsOf(config, deps, { metrics, health, destinations, formatter, stop$ });
   if (durable !== undefined) {
     // State: start from the checkpoints, put each notification in the outbox before its queue,
-    // and deliver what the outbox kept from before the restart.
-    await durable.checkpointer.resume(config.clusters);
+    // and deliver what the outbox kept from before the restart. With replicas, each cluster
+    // does so when this replica takes its lease, and only held clusters are swept.
+    if (replication === undefined) await durable.checkpointer.resume(config.clusters);
     options.reducer = durable.checkpointer.reducer(options.reducer ?? reduce);
     options.deliver = durableDeliver(durable.dispatch, logger, options.hooks);
-    await replayOutbox(durable.store, config.clusters, destinations, logger);
+    if (replication === undefined) await replayOutbox(durable.store, config.clusters, destinations, logger);
+    else options.source = replication.start(options.source ?? createEcsSource(options.ecs), { destinations, metrics });
   }
   const subscription = monitorPipeline(options).subscribe({
     error: (error: unknown) => {
@@ -130,6 +138,7 @@ export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): 
       senders: live.map((s) => s.config.instanceName),
       http: server?.port,
       state: durable?.store.description ?? 'off',
+      ...(replication === undefined ? {} : { replica: replication.keeper.holder }),
     },
     'mona started',
   );

@@ -1,3 +1,4 @@
+import { clusterKey } from '@mona-ecs/core';
 import { describe, expect, it } from 'vitest';
 import type { SweepOutcome } from '@mona-ecs/core/ecs';
 import { createHealth } from './createHealth.js';
@@ -122,6 +123,34 @@ describe('createHealth', () => {
     expect(health.status()).toEqual([
       { cluster: 'prod', region: 'eu-west-1', account: 'payments', swept: true, stale: false, lastGoodSweepAt: 1_000_000 },
       { cluster: 'prod', region: 'eu-west-1', account: 'search', swept: true, stale: false, lastError: 'MONA_ASSUME_ROLE_FAILED' },
+    ]);
+  });
+
+  it('with replicas counts only the clusters this replica holds: holding none is healthy and ready', () => {
+    // Prepare
+    const clock = { now: 1_000_000 };
+    const held = new Map<string, number>();
+    const health = createHealth(
+      [
+        { cluster: 'a', region: 'r' },
+        { cluster: 'b', region: 'r' },
+      ],
+      { checkIntervalSeconds: 10, now: () => clock.now, heldSince: (key) => held.get(key) },
+    );
+    // Act
+    clock.now += 120_000;
+    const holdingNone = { ready: health.ready(), healthy: health.healthy() };
+    held.set(clusterKey({ cluster: 'a', region: 'r' }), clock.now);
+    const justTaken = { ready: health.ready(), healthy: health.healthy() };
+    clock.now += 1_000;
+    health.record(good('a'));
+    // Assess
+    expect(holdingNone).toEqual({ ready: true, healthy: true });
+    expect(justTaken).toEqual({ ready: false, healthy: true });
+    expect(health.ready()).toBe(true);
+    expect(health.status().map((s) => [s.cluster, s.held, s.swept])).toEqual([
+      ['a', true, true],
+      ['b', false, false],
     ]);
   });
 });

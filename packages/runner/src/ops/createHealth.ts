@@ -13,15 +13,17 @@ export interface ClusterHealth {
   lastGoodSweepAt?: number;
   swept: boolean;
   stale: boolean;
+  /** With replicas: whether this replica holds the cluster (only held clusters count). */
+  held?: boolean;
 }
 
 /** Liveness and readiness computed from sweep outcomes. */
 export interface Health {
   /** Record a sweep outcome of one cluster. */
   record(outcome: SweepOutcome): void;
-  /** Every cluster had a good sweep (or the monitor started) less than `staleAfterMs` ago. */
+  /** Every watched cluster had a good sweep (or the monitor started, or took it) less than `staleAfterMs` ago. */
   healthy(): boolean;
-  /** Every cluster has finished its first sweep, good or bad. */
+  /** Every watched cluster has finished its first sweep (since it was taken), good or bad. */
   ready(): boolean;
   /** Per-cluster detail for the endpoint bodies, one entry per cluster (name and region). */
   status(): ClusterHealth[];
@@ -34,28 +36,40 @@ export interface Health {
  * as MonitorDegraded's default), and 30 s absorbs a throttled sweep. Before the first good sweep,
  * the monitor's start time stands in, so a fresh process is healthy while it warms up.
  *
+ * With replicas, `heldSince` says which clusters this replica watches and since when: only
+ * those count, so a replica holding none is healthy and ready, and a cluster just taken over
+ * is judged from the takeover, not from an earlier spell of holding it.
+ *
  * @example
  * const health = createHealth([{ cluster: 'prod', region: 'eu-west-1' }], { checkIntervalSeconds: 10, now: () => Date.now() });
  */
-export function createHealth(clusters: readonly ClusterRef[], options: { checkIntervalSeconds: number; now: () => number }): Health {
+export function createHealth(
+  clusters: readonly ClusterRef[],
+  options: { checkIntervalSeconds: number; now: () => number; heldSince?: (key: string) => number | undefined },
+): Health {
   const staleAfterMs = (3 * options.checkIntervalSeconds + 30) * 1000;
   const startedAt = options.now();
+  const { heldSince } = options;
   const lastGood = new Map<string, number>();
-  const swept = new Set<string>();
   const lastError = new Map<string, string>();
-  const isStale = (key: string) => options.now() - (lastGood.get(key) ?? startedAt) >= staleAfterMs;
+  const lastSwept = new Map<string, number>();
+  // With replicas a cluster counts from when it was taken; without, from the start.
+  const since = (key: string) => (heldSince === undefined ? startedAt : (heldSince(key) ?? startedAt));
+  const isStale = (key: string) => options.now() - Math.max(lastGood.get(key) ?? startedAt, since(key)) >= staleAfterMs;
+  const isSwept = (key: string) => (lastSwept.get(key) ?? Number.NEGATIVE_INFINITY) >= since(key);
   const keys = clusters.map(clusterKey);
+  const watched = () => (heldSince === undefined ? keys : keys.filter((key) => heldSince(key) !== undefined));
   return {
     record(outcome) {
       const key = clusterKey(outcome);
-      swept.add(key);
+      lastSwept.set(key, options.now());
       if (outcome.kind === 'snapshot') {
         lastGood.set(key, options.now());
         lastError.delete(key);
       } else lastError.set(key, outcome.error.code ?? outcome.error.name);
     },
-    healthy: () => keys.every((key) => !isStale(key)),
-    ready: () => keys.every((key) => swept.has(key)),
+    healthy: () => watched().every((key) => !isStale(key)),
+    ready: () => watched().every(isSwept),
     status: () =>
       clusters.map((ref, i) => {
         const key = keys[i] ?? clusterKey(ref);
@@ -65,8 +79,9 @@ export function createHealth(clusters: readonly ClusterRef[], options: { checkIn
           cluster: ref.cluster,
           region: ref.region,
           ...(ref.account ? { account: ref.account } : {}),
-          swept: swept.has(key),
+          swept: isSwept(key),
           stale: isStale(key),
+          ...(heldSince === undefined ? {} : { held: heldSince(key) !== undefined }),
           ...(at === undefined ? {} : { lastGoodSweepAt: at }),
           ...(error === undefined ? {} : { lastError: error }),
         };

@@ -14,6 +14,10 @@ export interface MonaMetrics {
   deliveryLatency: Histogram<'sender'>;
   servicesMonitored: Gauge<'account' | 'cluster' | 'region'>;
   lastGoodSweep: Gauge<'account' | 'cluster' | 'region'>;
+  /** With replicas (DynamoDB state): 1 while this replica holds the cluster's lease, else 0. */
+  leaseHeld: Gauge<'account' | 'cluster' | 'region'>;
+  /** With replicas: live replicas this one counted in its last lease round. */
+  replicas: Gauge;
 }
 
 /**
@@ -73,6 +77,17 @@ export function createMetrics(): MonaMetrics {
       name: 'mona_last_good_sweep_timestamp_seconds',
       help: 'Unix time of the latest successful sweep of a cluster.',
       labelNames: ['account', 'cluster', 'region'],
+      registers,
+    }),
+    leaseHeld: new Gauge({
+      name: 'mona_cluster_lease_held',
+      help: 'With replicas: 1 while this replica holds the cluster (watches it), else 0.',
+      labelNames: ['account', 'cluster', 'region'],
+      registers,
+    }),
+    replicas: new Gauge({
+      name: 'mona_replicas_live',
+      help: 'With replicas: live replicas (heartbeats not expired) in the latest lease round, this one included.',
       registers,
     }),
   };

@@ -35,12 +35,23 @@ interface ClusterLog {
  * await checkpointer.resume(config.clusters);
  * monitorClusters({ ...options, reducer: checkpointer.reducer(reduce) });
  */
-export function createCheckpointer(store: StateStore, options: { logger: Logger; now: () => number; staleAfterMs: number }) {
+export function createCheckpointer(
+  store: StateStore,
+  options: {
+    logger: Logger;
+    now: () => number;
+    staleAfterMs: number;
+    /** With replicas: whether this one still holds the cluster's lease (else its saves are skipped). */
+    mayWrite?: (key: string) => boolean;
+  },
+) {
   const { logger } = options;
   const resumed = new Map<string, ClusterState>();
   const catchingUp = new Set<string>();
   const catchUpIds = new Set<string>();
   const logs = new Map<string, ClusterLog>();
+  /** Clusters taken over: their next sweep starts from `resumed` (or a fresh baseline). */
+  const restart = new Set<string>();
 
   const logOf = (key: string): ClusterLog => {
     let log = logs.get(key);
@@ -55,6 +66,8 @@ export function createCheckpointer(store: StateStore, options: { logger: Logger;
       const sweep = log.ready;
       if (sweep === undefined) return; // a later save already wrote a newer state
       log.ready = undefined;
+      // A replica that lost the lease must not overwrite what the new holder saves.
+      if (logs.get(key) !== log || options.mayWrite?.(key) === false) return;
       try {
         await store.checkpoints.save(key, toCheckpoint(sweep.state, sweep.observedAt));
       } catch (error) {
@@ -63,38 +76,59 @@ export function createCheckpointer(store: StateStore, options: { logger: Logger;
     });
   };
 
+  /** Loads a cluster's saved state for its next sweep, unless it is stale or of an unknown layout. */
+  async function load(key: string, catchUpAfterMs = 0): Promise<void> {
+    const saved = await store.checkpoints.load(key);
+    if (saved === undefined) return;
+    const state = fromCheckpoint(saved);
+    const ageMs = options.now() - saved.savedAt;
+    if (state === undefined) {
+      logger.warn({ cluster: key, version: saved.version }, 'saved state has a layout this Mona does not know: taking a fresh baseline');
+    } else if (ageMs > options.staleAfterMs) {
+      logger.warn(
+        { cluster: key, savedAt: new Date(saved.savedAt).toISOString(), ageSeconds: Math.round(ageMs / 1000) },
+        'saved state is stale (older than state.staleAfterSeconds): taking a fresh baseline, what happened meanwhile is not reported',
+      );
+    } else {
+      resumed.set(key, state);
+      if (ageMs >= catchUpAfterMs) catchingUp.add(key);
+      logger.info(
+        { cluster: key, savedAt: new Date(saved.savedAt).toISOString(), services: Object.keys(state.services).length },
+        'resuming from saved state',
+      );
+    }
+  }
+
   return {
     async resume(clusters: readonly ClusterRef[]): Promise<void> {
-      for (const ref of clusters) {
-        const key = clusterKey(ref);
-        const saved = await store.checkpoints.load(key);
-        if (saved === undefined) continue;
-        const state = fromCheckpoint(saved);
-        const ageMs = options.now() - saved.savedAt;
-        if (state === undefined) {
-          logger.warn(
-            { cluster: key, version: saved.version },
-            'saved state has a layout this Mona does not know: taking a fresh baseline',
-          );
-        } else if (ageMs > options.staleAfterMs) {
-          logger.warn(
-            { cluster: key, savedAt: new Date(saved.savedAt).toISOString(), ageSeconds: Math.round(ageMs / 1000) },
-            'saved state is stale (older than state.staleAfterSeconds): taking a fresh baseline, what happened meanwhile is not reported',
-          );
-        } else {
-          resumed.set(key, state);
-          catchingUp.add(key);
-          logger.info(
-            { cluster: key, savedAt: new Date(saved.savedAt).toISOString(), services: Object.keys(state.services).length },
-            'resuming from saved state',
-          );
-        }
-      }
+      for (const ref of clusters) await load(clusterKey(ref));
+    },
+    /**
+     * This replica just took the cluster's lease: its next sweep starts from the store's
+     * checkpoint (what the previous holder saved), not from what this replica held before.
+     * Its events are marked as caught up only when the checkpoint is at least `catchUpAfterMs`
+     * old: a dead holder's is (its lease had to expire), a handover between live replicas' is not.
+     */
+    async takeOver(ref: ClusterRef, catchUpAfterMs: number): Promise<void> {
+      const key = clusterKey(ref);
+      logs.delete(key);
+      restart.add(key);
+      catchingUp.delete(key);
+      resumed.delete(key);
+      await load(key, catchUpAfterMs);
+    },
+    /** The cluster's lease was lost or given up: nothing of it is saved any more. */
+    forget(ref: ClusterRef): void {
+      const key = clusterKey(ref);
+      logs.delete(key);
+      resumed.delete(key);
+      catchingUp.delete(key);
     },
     reducer(inner: Reducer): Reducer {
       return (previous, outcome, config) => {
         const key = clusterKey(outcome);
-        const base = previous ?? resumed.get(key);
+        // After a takeover the saved state wins over this replica's own, older one.
+        const base = restart.delete(key) ? resumed.get(key) : (previous ?? resumed.get(key));
         resumed.delete(key);
         const result = inner(base, outcome, config);
         if (outcome.kind === 'snapshot' && catchingUp.delete(key)) for (const event of result.events) catchUpIds.add(event.id);
