@@ -78,4 +78,53 @@ describe('createCheckpointer', () => {
     // Assess
     expect((await store.checkpoints.load('eu-west-1/prod'))?.savedAt).toBe(1_000);
   });
+
+  it("on a takeover starts from the store's checkpoint, not from this replica's older state, and marks catch-up only for an old checkpoint", async () => {
+    // Prepare: this replica watched the cluster at d1; another replica then saved d2 (60 s ago)
+    let now = 1_000;
+    const checkpointer = createCheckpointer(store, { logger: recordingLogger(), now: () => now, staleAfterMs: 3_600_000 });
+    const reducer = checkpointer.reducer(reduce);
+    const own = reducer(undefined, at(1_000, 'd1'), DEFAULT_MONITOR_CONFIG);
+    for (const event of own.events) checkpointer.accepted(event);
+    await checkpointer.flush();
+    checkpointer.forget(ref);
+    await run([at(2_000, 'd1'), at(3_000, 'd2')], 3_000);
+    now = 63_000;
+    // Act
+    await checkpointer.takeOver(ref, 30_000);
+    const taken = reducer(own.state, at(63_000, 'd3'), DEFAULT_MONITOR_CONFIG);
+    const another = createCheckpointer(store, { logger: recordingLogger(), now: () => now, staleAfterMs: 3_600_000 });
+    await another.takeOver(ref, 120_000);
+    const fresh = another.reducer(reduce)(undefined, at(63_500, 'd3'), DEFAULT_MONITOR_CONFIG);
+    // Assess: from d2 (the store's), not d1 (its own): one deployment, d3, caught up (the checkpoint is 60 s old)
+    expect(taken.events.map((e) => [e.id, checkpointer.isCatchUp(e)])).toEqual([
+      ['prod/api/d3/DeploymentStarted', true],
+      ['prod/api/d3/DeploymentCompleted', true],
+    ]);
+    // Another replica's takeover re-derives the same events (same ids: the ledger skips them), not
+    // caught up: the checkpoint is younger than its threshold (a handover between live replicas).
+    expect(fresh.events.map((e) => [e.id, another.isCatchUp(e)])).toEqual(taken.events.map((e) => [e.id, false]));
+  });
+
+  it('saves nothing for a cluster this replica no longer holds', async () => {
+    // Prepare
+    let holds = true;
+    const checkpointer = createCheckpointer(store, {
+      logger: recordingLogger(),
+      now: () => 1_000,
+      staleAfterMs: 3_600_000,
+      mayWrite: () => holds,
+    });
+    const reducer = checkpointer.reducer(reduce);
+    const first = reducer(undefined, at(1_000, 'd1'), DEFAULT_MONITOR_CONFIG);
+    for (const event of first.events) checkpointer.accepted(event);
+    await checkpointer.flush();
+    // Act
+    holds = false;
+    const second = reducer(first.state, at(2_000, 'd2'), DEFAULT_MONITOR_CONFIG);
+    for (const event of second.events) checkpointer.accepted(event);
+    await checkpointer.flush();
+    // Assess
+    expect((await store.checkpoints.load('eu-west-1/prod'))?.savedAt).toBe(1_000);
+  });
 });

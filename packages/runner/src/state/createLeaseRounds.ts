@@ -9,7 +9,7 @@ export interface LeaseRounds {
    * never stalls the sweeps of leases still valid). Never rejects (a failed round is logged).
    */
   sync(): Promise<void>;
-  /** Stops the safety timer and waits for the round in flight. */
+  /** Stops the safety timer and waits for the round in flight, at most `everyMs` (shutdown stays bounded). */
   stop(): Promise<void>;
 }
 
@@ -65,16 +65,20 @@ export function createLeaseRounds(keeper: LeaseKeeper, options: LeaseRoundsOptio
     async sync() {
       // Half an interval: the ticks of several clusters arrive together, and one round serves them all.
       const round = inFlight ?? (due(options.everyMs / 2) ? run() : undefined);
-      if (round === undefined) return;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, options.everyMs)));
-      await Promise.race([round, bound]);
-      clearTimeout(timer);
+      if (round !== undefined) await within(round, options.everyMs);
     },
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await inFlight;
+      if (inFlight !== undefined) await within(inFlight, options.everyMs);
     },
   };
+}
+
+/** Waits for `promise`, or `ms`, whichever comes first. */
+async function within(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([promise, bound]);
+  clearTimeout(timer);
 }

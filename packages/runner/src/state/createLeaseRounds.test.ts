@@ -1,0 +1,112 @@
+import { clusterKey, type ClusterRef } from '@mona-ecs/core';
+import type { SweepOutcome } from '@mona-ecs/core/ecs';
+import { recordingLogger } from '@mona-ecs/core/testing';
+import { firstValueFrom, from, toArray } from 'rxjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LeaseChanges, LeaseKeeper } from './createLeaseKeeper.js';
+import { createLeaseRounds, type LeaseRounds } from './createLeaseRounds.js';
+import { leasedSource } from './leasedSource.js';
+
+const a: ClusterRef = { cluster: 'a', region: 'r' };
+const b: ClusterRef = { cluster: 'b', region: 'r' };
+let rounds: LeaseRounds | undefined;
+afterEach(async () => {
+  await rounds?.stop();
+});
+
+/** A keeper whose rounds are scripted: each round runs `next()` and counts. */
+function fakeKeeper(next: () => Promise<LeaseChanges>): LeaseKeeper & { rounds: number; mine: Set<string> } {
+  const mine = new Set<string>();
+  const keeper = {
+    holder: 'replica-a',
+    rounds: 0,
+    mine,
+    async round() {
+      keeper.rounds += 1;
+      const changes = await next();
+      for (const ref of changes.gained) mine.add(clusterKey(ref));
+      for (const ref of changes.lost) mine.delete(clusterKey(ref));
+      return changes;
+    },
+    holds: (key: string) => mine.has(key),
+    heldSince: () => undefined,
+    held: () => [],
+    replicas: () => 1,
+    releaseAll: async () => mine.clear(),
+  };
+  return keeper;
+}
+
+const snapshot = (ref: ClusterRef): SweepOutcome => ({ kind: 'snapshot', ...ref, observedAt: 1, services: [], missing: [] });
+
+describe('createLeaseRounds and leasedSource', () => {
+  it('sweeps a cluster gained in the round its tick started, and never one this replica does not hold', async () => {
+    // Prepare
+    const keeper = fakeKeeper(async () => ({ gained: [a], lost: [] }));
+    const changes: LeaseChanges[] = [];
+    rounds = createLeaseRounds(keeper, {
+      everyMs: 1_000,
+      safetyMs: 60_000,
+      onChanges: async (c) => void changes.push(c),
+      logger: recordingLogger(),
+      now: Date.now,
+    });
+    const asked: string[] = [];
+    const source = leasedSource({ sweep: async (ref) => (asked.push(ref.cluster), snapshot(ref)) }, keeper, rounds);
+    const signal = new AbortController().signal;
+    // Act: both clusters tick at once
+    const [ofA, ofB] = await Promise.all([a, b].map((ref) => firstValueFrom(from(source.sweep(ref, 0, signal)).pipe(toArray()))));
+    // Assess
+    expect(ofA).toEqual([snapshot(a)]);
+    expect(ofB).toEqual([]);
+    expect(asked).toEqual(['a']);
+    expect(keeper.rounds).toBe(1); // one round serves the ticks that arrive together
+    expect(changes).toEqual([{ gained: [a], lost: [] }]);
+  });
+
+  it('logs a failed round and lets the sweeps go on with the leases still valid', async () => {
+    // Prepare
+    const keeper = fakeKeeper(() => Promise.reject(new Error('ProvisionedThroughputExceededException')));
+    keeper.mine.add(clusterKey(a));
+    const logger = recordingLogger();
+    rounds = createLeaseRounds(keeper, { everyMs: 1_000, safetyMs: 60_000, onChanges: async () => {}, logger, now: Date.now });
+    // Act
+    await rounds.sync();
+    // Assess
+    expect(logger.entries.some((e) => e.msg?.startsWith('lease round failed'))).toBe(true);
+    expect(keeper.holds(clusterKey(a))).toBe(true);
+  });
+
+  it('waits at most one interval for a round that hangs, before a sweep and at shutdown', async () => {
+    // Prepare: a store call that never answers
+    const keeper = fakeKeeper(() => new Promise<LeaseChanges>(() => {}));
+    rounds = createLeaseRounds(keeper, {
+      everyMs: 100,
+      safetyMs: 60_000,
+      onChanges: async () => {},
+      logger: recordingLogger(),
+      now: Date.now,
+    });
+    // Act
+    await rounds.sync();
+    await rounds.stop();
+    // Assess: both returned (a hang would time the test out)
+    expect(keeper.rounds).toBe(1);
+  });
+
+  it('renews on its own timer when no sweep asks', async () => {
+    // Prepare
+    const keeper = fakeKeeper(async () => ({ gained: [], lost: [] }));
+    rounds = createLeaseRounds(keeper, {
+      everyMs: 1_000,
+      safetyMs: 20,
+      onChanges: async () => {},
+      logger: recordingLogger(),
+      now: Date.now,
+    });
+    // Act
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Assess
+    expect(keeper.rounds).toBeGreaterThanOrEqual(2);
+  });
+});
