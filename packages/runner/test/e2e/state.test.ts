@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMona } from './support/startMona.js';
 import type { MonaProcess } from './support/startMona.js';
 import { until } from './support/until.js';
-import { startWorld, tally } from './support/world.js';
+import { startSlackApi } from './support/startSlackApi.js';
+import { slackKey, startWorld, tally } from './support/world.js';
 import type { World } from './support/world.js';
 
 let world: World;
@@ -67,6 +68,54 @@ describe('mona run with a state file', () => {
     expect(world.slack.messages.some((m) => m.text.includes(':boom:'))).toBe(false);
   }, 60_000);
 
+  it('after a SIGKILL mid-deployment and a restart before it ended, follows it: each event once, the completion a reply in its Slack thread, the parent updated', async () => {
+    // Prepare: the Slack bot sender (threads), a rollout slow enough to outlast the restart
+    // (one task a second, 8 tasks, in a simulator of its own).
+    const [api, slow] = await Promise.all([startSlackApi(), startWorld({ stepMs: 1_000 })]);
+    try {
+      slow.sim.createService('payments', { desiredCount: 8 });
+      const bot = [
+        { plugin: '@mona-ecs/sender-slack', options: { token: 'xoxb-e2e-not-a-secret', channel: 'C0E2E', slackApiUrl: api.url } },
+      ];
+      const posts = () => api.calls.filter((c) => c.method === 'chat.postMessage');
+      const keys = () => posts().map((c) => slackKey(c.text));
+      const explainApi = () => `\nposts: ${JSON.stringify(keys())}${explain()}`;
+      const startSlow = (overrides: Record<string, unknown> = {}) => {
+        const mona = startMona(slow.config({ checkIntervalSeconds: 0.2, secondsUntilAlert: 60, senders: bot, ...overrides }), {
+          MONA_STATE_DIR: stateDir,
+        });
+        monas.push(mona);
+        return mona;
+      };
+      const first = startSlow();
+      await until(() => keys().includes('MonitorStarted:-'), 'the start-up message', 15_000, explainApi);
+      slow.sim.deploy('payments', { image: 'payments:2' });
+      await until(() => keys().includes('DeploymentStarted:payments'), 'DeploymentStarted', 15_000, explainApi);
+      // The thread parent is a sender value in the state file, and the start is in the ledger.
+      await until(() => ledgerDelivered('DeploymentStarted') && storedValues() > 0, 'the thread parent stored', 15_000, explainApi);
+      // Act: a crash, and a restart while the deployment still rolls
+      await first.kill();
+      const second = startSlow({ logLevel: 'info' });
+      await until(() => second.stdout().includes('"msg":"mona started"'), 'the restart', 15_000, explainApi);
+      const busyAtRestart = slow.sim.isBusy('payments');
+      await until(() => keys().includes('DeploymentCompleted:payments'), 'the completion after the restart', 40_000, explainApi);
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // a few more sweeps: nothing else may come
+      const exit = await second.stop();
+      // Assess
+      expect(busyAtRestart).toBe(true);
+      expect(second.stdout()).toContain('resuming from saved state');
+      expect(exit).toBe(0);
+      expect(tally(keys())).toEqual({ 'MonitorStarted:-': 1, 'DeploymentStarted:payments': 1, 'DeploymentCompleted:payments': 1 });
+      const parent = posts().find((c) => slackKey(c.text) === 'DeploymentStarted:payments')!;
+      const done = posts().find((c) => slackKey(c.text) === 'DeploymentCompleted:payments')!;
+      expect(done.threadTs).toBe(parent.ts);
+      expect(api.calls.some((c) => c.method === 'chat.update' && c.ts === parent.ts)).toBe(true);
+      expect(posts().some((c) => c.text.includes(':boom:'))).toBe(false);
+    } finally {
+      await Promise.all([api.close(), slow.close()]);
+    }
+  }, 90_000);
+
   it('after a SIGKILL while Slack answers 500, delivers everything queued exactly once when Slack and Mona are back', async () => {
     // Prepare
     world.slack.messages.length = 0;
@@ -127,6 +176,15 @@ function ledgerDelivered(type: string): boolean {
     return data.ledger.some((l) => l.eventId.endsWith(`/${type}`) && l.state === 'delivered');
   } catch {
     return false;
+  }
+}
+
+/** How many sender values (the Slack bot's thread parents) the state file holds. */
+function storedValues(): number {
+  try {
+    return (JSON.parse(readFileSync(join(stateDir, 'state.json'), 'utf8')) as { values: unknown[] }).values.length;
+  } catch {
+    return 0;
   }
 }
 
