@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runAccounts, writeAccountsSection } from './accounts.mjs';
 import { runBurst, writeBurstSection } from './burst.mjs';
+import { runStateBench, writeStateSection } from './state.mjs';
 import { spawnChild } from './lib/ipc.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { consoleTable, scenarioRows, verdicts } from './lib/report.mjs';
@@ -70,6 +71,7 @@ function writeResults(results) {
   writeFileSync(here('./RESULTS.md'), renderResultsMd(results));
   writeBurstSection(); // the storm numbers (bench/burst.json) keep their own section
   writeAccountsSection(); // and so do the accounts numbers (bench/accounts.json)
+  writeStateSection(); // and so do the state numbers (bench/state.json)
 }
 
 function printSummary(results) {
@@ -149,6 +151,7 @@ async function main() {
       `sweep ${accounts.sweepSecondsMedian.toFixed(1)} s (median), ${accounts.callsPerBucket.DescribeServices} DescribeServices per bucket, ${accounts.throttled} throttled, ${accounts.cpuSeconds.toFixed(1)} s CPU, ${accounts.peakRssMB.toFixed(0)} MB peak RSS`,
     );
   }
+  if (process.env.BENCH_STATE !== '0') await runStateBench(); // checkpoints, DynamoDB calls, failover: bench/state.mjs
   console.log(`\nwrote ${process.env.BENCH_OUT ?? 'bench/results.json and bench/RESULTS.md'} in ${results.wallSeconds.toFixed(0)} s`);
 }
 
