@@ -127,4 +127,25 @@ describe('createCheckpointer', () => {
     // Assess
     expect((await store.checkpoints.load('eu-west-1/prod'))?.savedAt).toBe(1_000);
   });
+
+  it("saves a sweep once, not each of its parts, and marks the events of the first sweep's parts as caught up", async () => {
+    // Prepare: a checkpoint at d1, then a restart whose first sweep lands in parts
+    await run([at(1_000, 'd1')], 1_000);
+    const checkpointer = createCheckpointer(store, { logger: recordingLogger(), now: () => 60_000, staleAfterMs: 3_600_000 });
+    await checkpointer.resume([ref]);
+    const reducer = checkpointer.reducer(reduce);
+    // Act
+    const part = reducer(undefined, { ...at(60_000, 'd2'), interim: true }, DEFAULT_MONITOR_CONFIG);
+    for (const event of part.events) checkpointer.accepted(event);
+    await checkpointer.flush();
+    const afterPart = (await store.checkpoints.load('eu-west-1/prod'))?.savedAt;
+    const whole = reducer(part.state, { ...at(60_000, 'd2'), streamed: true }, DEFAULT_MONITOR_CONFIG);
+    for (const event of whole.events) checkpointer.accepted(event);
+    await checkpointer.flush();
+    // Assess
+    expect(part.events.length).toBeGreaterThan(0);
+    expect([...part.events, ...whole.events].every((e) => checkpointer.isCatchUp(e))).toBe(true);
+    expect(afterPart).toBe(1_000);
+    expect((await store.checkpoints.load('eu-west-1/prod'))?.savedAt).toBe(60_000);
+  });
 });

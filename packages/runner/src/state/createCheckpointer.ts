@@ -7,6 +7,8 @@ interface PendingSweep {
   state: ClusterState;
   observedAt: number;
   waiting: Map<string, number>;
+  /** A part of a sweep (an `interim` snapshot): its events are waited for, its state not saved. */
+  part: boolean;
 }
 
 interface ClusterLog {
@@ -27,6 +29,8 @@ interface ClusterLog {
  * - a sweep is saved once all its events, and those of earlier sweeps, are accepted: a crash
  *   before that re-derives the same events (same ids) from the older checkpoint, and the ledger
  *   keeps them from being sent twice. So nothing is lost between the reducer and the outbox.
+ *   The parts of a sweep (`interim` snapshots, one per DescribeServices batch) are waited for
+ *   but not saved on their own: one save per whole sweep, not one per batch.
  *
  * The reducer stays pure; this wrapper is the runner's impure edge around it.
  *
@@ -60,7 +64,10 @@ export function createCheckpointer(
   };
 
   const settle = (key: string, log: ClusterLog): void => {
-    while (log.pending[0] !== undefined && log.pending[0].waiting.size === 0) log.ready = log.pending.shift();
+    while (log.pending[0] !== undefined && log.pending[0].waiting.size === 0) {
+      const done = log.pending.shift()!;
+      if (!done.part) log.ready = done;
+    }
     if (log.ready === undefined) return;
     log.saving = log.saving.then(async () => {
       const sweep = log.ready;
@@ -131,11 +138,16 @@ export function createCheckpointer(
         const base = restart.delete(key) ? resumed.get(key) : (previous ?? resumed.get(key));
         resumed.delete(key);
         const result = inner(base, outcome, config);
-        if (outcome.kind === 'snapshot' && catchingUp.delete(key)) for (const event of result.events) catchUpIds.add(event.id);
+        const part = outcome.kind === 'snapshot' && outcome.interim === true;
+        // The first sweep after resuming, its parts included, happened while Mona was not running.
+        if (outcome.kind === 'snapshot' && catchingUp.has(key)) {
+          for (const event of result.events) catchUpIds.add(event.id);
+          if (!part) catchingUp.delete(key);
+        }
         const waiting = new Map<string, number>();
         for (const event of result.events) waiting.set(event.id, (waiting.get(event.id) ?? 0) + 1);
         const log = logOf(key);
-        log.pending.push({ state: result.state, observedAt: outcome.observedAt, waiting });
+        log.pending.push({ state: result.state, observedAt: outcome.observedAt, waiting, part });
         settle(key, log);
         return result;
       };

@@ -1,5 +1,5 @@
 import { clusterKey, type ClusterRef } from '@mona-ecs/core';
-import type { SweepOutcome } from '@mona-ecs/core/ecs';
+import type { ClusterSnapshot, SweepOutcome } from '@mona-ecs/core/ecs';
 import { recordingLogger } from '@mona-ecs/core/testing';
 import { firstValueFrom, from, toArray } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ function fakeKeeper(next: () => Promise<LeaseChanges>): LeaseKeeper & { rounds: 
   return keeper;
 }
 
-const snapshot = (ref: ClusterRef): SweepOutcome => ({ kind: 'snapshot', ...ref, observedAt: 1, services: [], missing: [] });
+const snapshot = (ref: ClusterRef): ClusterSnapshot & SweepOutcome => ({ kind: 'snapshot', ...ref, observedAt: 1, services: [], missing: [] });
 
 describe('createLeaseRounds and leasedSource', () => {
   it('sweeps a cluster gained in the round its tick started, and never one this replica does not hold', async () => {
@@ -62,6 +62,35 @@ describe('createLeaseRounds and leasedSource', () => {
     expect(asked).toEqual(['a']);
     expect(keeper.rounds).toBe(1); // one round serves the ticks that arrive together
     expect(changes).toEqual([{ gained: [a], lost: [] }]);
+  });
+
+  it("passes a held cluster's sweep parts on as they land", async () => {
+    // Prepare
+    const keeper = fakeKeeper(async () => ({ gained: [a], lost: [] }));
+    rounds = createLeaseRounds(keeper, {
+      everyMs: 1_000,
+      safetyMs: 60_000,
+      onChanges: async () => {},
+      logger: recordingLogger(),
+      now: Date.now,
+    });
+    const part = { ...snapshot(a), interim: true };
+    const source = leasedSource(
+      {
+        sweep: async (ref, _tick, _signal, onPart) => {
+          onPart?.(part);
+          return { ...snapshot(ref), streamed: true };
+        },
+      },
+      keeper,
+      rounds,
+    );
+    const parts: unknown[] = [];
+    // Act
+    const outcome = await firstValueFrom(from(source.sweep(a, 0, new AbortController().signal, (p) => parts.push(p))));
+    // Assess
+    expect(parts).toEqual([part]);
+    expect(outcome).toMatchObject({ streamed: true });
   });
 
   it('logs a failed round and lets the sweeps go on with the leases still valid', async () => {
