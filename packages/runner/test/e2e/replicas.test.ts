@@ -109,12 +109,13 @@ describe('two replicas on one DynamoDB table', () => {
     await until(() => count('MonitorStarted:-') === 1, 'the start-up message', 15_000, explain);
     const holder = replicas[holders.findIndex((h) => h.current()?.includes('default'))]!;
     const other = replicas.find((r) => r !== holder)!;
+    world.sim.deploy('orders', { image: 'orders:2' });
+    await until(() => count('DeploymentCompleted:orders') === 1, 'the first deployment reported', 30_000, explain);
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // more sweeps and lease rounds of both: nothing else may come
+    // Read after both replicas' rounds have seen each other (at start one may have been alone).
     const idle = await other.readyz();
     const holderMetrics = await holder.metrics();
     const otherMetrics = await other.metrics();
-    world.sim.deploy('orders', { image: 'orders:2' });
-    await until(() => count('DeploymentCompleted:orders') === 1, 'the first deployment reported', 30_000, explain);
-    await new Promise((resolve) => setTimeout(resolve, 1_500)); // more sweeps of both: nothing else may come
 
     // Act: kill -9 the holder; the other takes over; a second deployment
     await holder.process.kill();
