@@ -37,7 +37,13 @@ function fakeKeeper(next: () => Promise<LeaseChanges>): LeaseKeeper & { rounds: 
   return keeper;
 }
 
-const snapshot = (ref: ClusterRef): ClusterSnapshot & SweepOutcome => ({ kind: 'snapshot', ...ref, observedAt: 1, services: [], missing: [] });
+const snapshot = (ref: ClusterRef): ClusterSnapshot & SweepOutcome => ({
+  kind: 'snapshot',
+  ...ref,
+  observedAt: 1,
+  services: [],
+  missing: [],
+});
 
 describe('createLeaseRounds and leasedSource', () => {
   it('sweeps a cluster gained in the round its tick started, and never one this replica does not hold', async () => {
