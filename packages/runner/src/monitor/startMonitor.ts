@@ -97,7 +97,9 @@ export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): 
   const health = createHealth(config.clusters, {
     checkIntervalSeconds: config.checkIntervalSeconds,
     now,
-    ...(replication === undefined ? {} : { heldSince: (key: string) => replication.keeper.heldSince(key) }),
+    ...(replication === undefined
+      ? {}
+      : { heldSince: (key: string) => replication.keeper.heldSince(key), leasesHealthy: () => replication.healthy() }),
   });
   let server: OpsServer | undefined;
   try {

@@ -153,4 +153,22 @@ describe('createHealth', () => {
       ['b', false, false],
     ]);
   });
+
+  it('with replicas is unhealthy while the replica cannot keep its leases, holding nothing', () => {
+    // Prepare
+    let leasesOk = false;
+    const health = createHealth([{ cluster: 'a', region: 'r' }], {
+      checkIntervalSeconds: 10,
+      now: () => 1_000_000,
+      heldSince: () => undefined,
+      leasesHealthy: () => leasesOk,
+    });
+    // Act
+    const cutOff = health.healthy();
+    leasesOk = true;
+    // Assess
+    expect(cutOff).toBe(false);
+    expect(health.healthy()).toBe(true);
+    expect(health.ready()).toBe(true);
+  });
 });

@@ -38,14 +38,21 @@ export interface Health {
  *
  * With replicas, `heldSince` says which clusters this replica watches and since when: only
  * those count, so a replica holding none is healthy and ready, and a cluster just taken over
- * is judged from the takeover, not from an earlier spell of holding it.
+ * is judged from the takeover, not from an earlier spell of holding it; and `leasesHealthy`
+ * makes a replica that cannot reach the lease table unhealthy (it watches nothing).
  *
  * @example
  * const health = createHealth([{ cluster: 'prod', region: 'eu-west-1' }], { checkIntervalSeconds: 10, now: () => Date.now() });
  */
 export function createHealth(
   clusters: readonly ClusterRef[],
-  options: { checkIntervalSeconds: number; now: () => number; heldSince?: (key: string) => number | undefined },
+  options: {
+    checkIntervalSeconds: number;
+    now: () => number;
+    heldSince?: (key: string) => number | undefined;
+    /** With replicas: false while the replica cannot keep its leases (the state table is unreachable). */
+    leasesHealthy?: () => boolean;
+  },
 ): Health {
   const staleAfterMs = (3 * options.checkIntervalSeconds + 30) * 1000;
   const startedAt = options.now();
@@ -68,7 +75,7 @@ export function createHealth(
         lastError.delete(key);
       } else lastError.set(key, outcome.error.code ?? outcome.error.name);
     },
-    healthy: () => watched().every((key) => !isStale(key)),
+    healthy: () => options.leasesHealthy?.() !== false && watched().every((key) => !isStale(key)),
     ready: () => watched().every(isSwept),
     status: () =>
       clusters.map((ref, i) => {

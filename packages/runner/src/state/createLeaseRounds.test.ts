@@ -110,6 +110,7 @@ describe('createLeaseRounds and leasedSource', () => {
     // Assess
     expect(logger.entries.some((e) => e.msg?.startsWith('lease round failed'))).toBe(true);
     expect(keeper.holds(clusterKey(a))).toBe(true);
+    expect(rounds.failingForMs()).toBeGreaterThanOrEqual(0);
   });
 
   it('waits at most one interval for a round that hangs, before a sweep and at shutdown', async () => {
@@ -127,6 +128,32 @@ describe('createLeaseRounds and leasedSource', () => {
     await rounds.stop();
     // Assess: both returned (a hang would time the test out)
     expect(keeper.rounds).toBe(1);
+  });
+
+  it('says for how long rounds have failed, and 0 once one succeeds', async () => {
+    // Prepare
+    let time = 1_000;
+    let fail = true;
+    const keeper = fakeKeeper(() =>
+      fail ? Promise.reject(new Error('AccessDeniedException')) : Promise.resolve({ gained: [], lost: [] }),
+    );
+    rounds = createLeaseRounds(keeper, {
+      everyMs: 1_000,
+      safetyMs: 60_000,
+      onChanges: async () => {},
+      logger: recordingLogger(),
+      now: () => time,
+    });
+    // Act
+    time += 1_000;
+    await rounds.sync();
+    time += 4_000;
+    const failing = rounds.failingForMs();
+    fail = false;
+    await rounds.sync();
+    // Assess
+    expect(failing).toBe(5_000);
+    expect(rounds.failingForMs()).toBe(0);
   });
 
   it('renews on its own timer when no sweep asks', async () => {

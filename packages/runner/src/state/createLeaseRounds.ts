@@ -9,6 +9,8 @@ export interface LeaseRounds {
    * never stalls the sweeps of leases still valid). Never rejects (a failed round is logged).
    */
   sync(): Promise<void>;
+  /** How long rounds have been failing (since the last good one, or the start): 0 after a good round. */
+  failingForMs(): number;
   /** Stops the safety timer and waits for the round in flight, at most `everyMs` (shutdown stays bounded). */
   stop(): Promise<void>;
 }
@@ -39,6 +41,9 @@ export function createLeaseRounds(keeper: LeaseKeeper, options: LeaseRoundsOptio
   let inFlight: Promise<void> | undefined;
   let lastStart = Number.NEGATIVE_INFINITY;
   let stopped = false;
+  const startedAt = now();
+  let lastOk: number | undefined;
+  let failing = true;
 
   const run = (): Promise<void> => {
     if (inFlight !== undefined) return inFlight;
@@ -46,7 +51,10 @@ export function createLeaseRounds(keeper: LeaseKeeper, options: LeaseRoundsOptio
     const round = (async () => {
       try {
         await options.onChanges(await keeper.round());
+        lastOk = now();
+        failing = false;
       } catch (error) {
+        failing = true;
         logger.warn({ err: error, holder: keeper.holder }, 'lease round failed: keeping the leases still valid, trying again next tick');
       } finally {
         inFlight = undefined;
@@ -67,6 +75,7 @@ export function createLeaseRounds(keeper: LeaseKeeper, options: LeaseRoundsOptio
       const round = inFlight ?? (due(options.everyMs / 2) ? run() : undefined);
       if (round !== undefined) await within(round, options.everyMs);
     },
+    failingForMs: () => (failing ? now() - (lastOk ?? startedAt) : 0),
     async stop() {
       stopped = true;
       clearInterval(timer);

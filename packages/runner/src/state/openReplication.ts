@@ -13,6 +13,11 @@ export interface Replication {
   keeper: LeaseKeeper;
   /** Gates `source` by the leases and starts the rounds; a gained cluster resumes its checkpoint and outbox. */
   start(source: LeasedSweepSource, parts: { destinations: readonly LiveDestination[]; metrics: MonaMetrics }): LeasedSweepSource;
+  /**
+   * False once lease rounds have failed for longer than a lease (the table cannot be reached):
+   * such a replica watches nothing, and if every replica is cut off nobody does.
+   */
+  healthy(): boolean;
   /** Stops the rounds (the checkpoints are then flushed by the caller, then `release`). */
   stop(): Promise<void>;
   /** Gives every lease back and leaves the members, so another replica takes over at once. */
@@ -81,6 +86,7 @@ export function openReplication(options: ReplicationOptions): Replication {
       });
       return leasedSource(source, keeper, rounds);
     },
+    healthy: () => rounds === undefined || rounds.failingForMs() <= leaseMs,
     async stop() {
       await rounds?.stop();
     },
