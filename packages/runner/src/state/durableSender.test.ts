@@ -52,6 +52,37 @@ async function deliveredIds(ids: string[]): Promise<string[]> {
 }
 
 describe('durableSender', () => {
+  it("claims a group's members at once, so the file store commits them together instead of one fsync each", async () => {
+    // Prepare
+    const { group, members } = startedGroup(50);
+    let inFlight = 0;
+    let most = 0;
+    const claim = store.ledger.claim.bind(store.ledger);
+    const probed = {
+      ...store,
+      ledger: {
+        ...store.ledger,
+        claim: async (...args: Parameters<typeof claim>) => {
+          inFlight += 1;
+          most = Math.max(most, inFlight);
+          try {
+            return await claim(...args);
+          } finally {
+            inFlight -= 1;
+          }
+        },
+      },
+    };
+    const inner = counting();
+    const sender = durableSender(inner, 'slack', { store: probed, holder: 'a', holdMs: 60_000, logger: recordingLogger() });
+    // Act
+    await sender.send(group, signal);
+    // Assess
+    expect(most).toBe(members.length);
+    expect(inner.sent).toBe(1);
+    expect(await deliveredIds(members.map((m) => m.id))).toHaveLength(50);
+  });
+
   it("keeps the inner sender's pace, so its queue still paces and groups a backlog", () => {
     // Prepare
     const inner = Object.assign(counting(), { pace: { messagesPerSecond: 1, burst: 2 } });

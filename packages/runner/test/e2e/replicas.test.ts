@@ -152,7 +152,7 @@ describe('two replicas on one DynamoDB table', () => {
     world.slack.messages.length = 0;
     world.sim.createService('blue-api', { cluster: 'blue', desiredCount: 1 });
     // A long lease: a handover much faster than it can only be the stopped replica's release.
-    const replicas = startReplicas(2, { clusters: ['blue'] }, 20);
+    const replicas = startReplicas(2, { clusters: ['blue'] }, 60);
     const explain = () => replicas.map((r) => r.process.stdout().slice(-2000)).join('\n---\n');
     const holders = replicas.map((r) => watch(r.held));
     const split = () => holders.every((h) => h.current()?.length === 1);
@@ -160,11 +160,12 @@ describe('two replicas on one DynamoDB table', () => {
     const [first, second] = holders.map((h) => h.current()!);
     await until(() => count('MonitorStarted:-') === 2, 'one start-up message per cluster', 15_000, explain);
 
-    // Act: a clean stop releases its lease; the other takes both without waiting for the lease to expire
-    const stoppedAt = Date.now();
+    // Act: a clean stop (its drain may take up to 10 s) releases its lease as it exits; the other
+    // takes both at its next round instead of waiting for the 60 s lease to expire
     const exit = await replicas[0]!.process.stop();
+    const exitedAt = Date.now();
     await until(() => holders[1]!.current()?.length === 2, 'the remaining replica holding both clusters', 20_000, explain);
-    const handoverMs = Date.now() - stoppedAt;
+    const handoverMs = Date.now() - exitedAt;
     for (const h of holders) h.stop();
     await replicas[1]!.process.stop();
 
@@ -172,6 +173,6 @@ describe('two replicas on one DynamoDB table', () => {
     expect(exit).toBe(0);
     expect([...first!, ...second!].sort()).toEqual(['blue', 'default']);
     expect(count('MonitorStarted:-')).toBe(2);
-    expect(handoverMs).toBeLessThan(10_000);
+    expect(handoverMs).toBeLessThan(15_000);
   }, 90_000);
 });
