@@ -45,7 +45,8 @@ describe('mona run with a state file', () => {
   it('after a SIGKILL mid-deployment and a restart once it ended, reports each event exactly once, the end marked as caught up', async () => {
     // Prepare
     world.slack.messages.length = 0;
-    world.sim.createService('ledger', { desiredCount: 3 });
+    // Ten tasks: a rollout long enough to be still running at the kill (the premise, checked below).
+    world.sim.createService('ledger', { desiredCount: 10 });
     const first = start();
     await until(() => slackCount('MonitorStarted:-') === 1, 'the start-up message', 15_000, explain);
     world.sim.deploy('ledger', { image: 'ledger:2' });
@@ -55,12 +56,14 @@ describe('mona run with a state file', () => {
     await until(() => ledgerDelivered('DeploymentStarted'), 'DeploymentStarted recorded in the ledger', 15_000, explain);
     // Act: a crash, and the deployment ends while Mona is down.
     await first.kill();
+    const busyAtKill = world.sim.isBusy('ledger');
     await until(() => !world.sim.isBusy('ledger'), 'the deployment to end while Mona is down', 20_000, explain);
     const second = start();
     await until(() => slackCount('DeploymentCompleted:ledger') >= 1, 'the completion after the restart', 20_000, explain);
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // a few more sweeps: nothing else may come
     const exit = await second.stop();
     // Assess
+    expect(busyAtKill).toBe(true);
     expect(exit).toBe(0);
     expect(tally(world.keys().slack)).toEqual({ 'MonitorStarted:-': 1, 'DeploymentStarted:ledger': 1, 'DeploymentCompleted:ledger': 1 });
     const done = world.slack.messages.find((m) => m.text.includes('deployment done'));
