@@ -6,7 +6,15 @@ import { regionIssue } from './regionIssue.js';
 import { RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { CONFIG_DEFAULTS } from './types.js';
-import type { ClusterEntry, DeliveryConfig, MonaConfig, ResolvedConfig, ResolvedSenderConfig, ResolvedState, SenderConfig } from './types.js';
+import type {
+  ClusterEntry,
+  DeliveryConfig,
+  MonaConfig,
+  ResolvedConfig,
+  ResolvedSenderConfig,
+  ResolvedState,
+  SenderConfig,
+} from './types.js';
 import { mergeDelivery } from './mergeDelivery.js';
 
 /** Environment variables the region falls back to, in order (the AWS SDK's own names). */
