@@ -16,7 +16,7 @@ export type {
   SweepFailure,
   SweepOutcome,
 } from '../model/snapshot.js';
-export type { SnapshotSource } from '../model/source.js';
+export type { DescribingSource, SnapshotSource } from '../model/source.js';
 export { SnapshotError, isSweepOutcome, parseSweepOutcome, sweepOutcomeProblems } from '../model/parseSweepOutcome.js';
 export { validatedSource } from '../model/validatedSource.js';
 
@@ -46,3 +46,12 @@ export type { EcsEnricherOptions } from '../enrich/createEcsEnricher.js';
 export type { Limiter } from '../enrich/Limiter.js';
 export { troubleMessages } from '../enrich/troubleMessages.js';
 export { containerChanges } from '../enrich/containerChanges.js';
+
+// ECS events input (EventBridge → SQS)
+export { createEventsInput } from '../events-source/createEventsInput.js';
+export type { EventsInput, EventsInputDeps, EventsStats } from '../events-source/createEventsInput.js';
+export { DEFAULT_EVENTS_OPTIONS } from '../events-source/EventsOptions.js';
+export type { EventsOptions } from '../events-source/EventsOptions.js';
+export { parseEcsEvent } from '../events-source/parseEcsEvent.js';
+export type { EcsEventHint, ParsedMessage } from '../events-source/parseEcsEvent.js';
+export { TaskStopHints } from '../events-source/TaskStopHints.js';
