@@ -7,6 +7,7 @@ import type { ClusterRef } from '../model/snapshot.js';
 import type { DescribingSource, OnPart } from '../model/source.js';
 import type { SweepSource } from '../pipeline/pollClusters.js';
 import type { Sweep } from '../pipeline/sweepTicks.js';
+import { describeQueue } from './describeQueue.js';
 import { DirtyServices } from './DirtyServices.js';
 import { DEFAULT_EVENTS_OPTIONS } from './EventsOptions.js';
 import type { EventsOptions } from './EventsOptions.js';
@@ -150,6 +151,7 @@ export function createEventsInput(options: EventsOptions, deps: EventsInputDeps)
       options.client ?? new SQSClient({ ...(region ? { region } : {}), ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
     const inner = described$.subscribe(subscriber);
     const base = Math.max(1, options.retryDelayMs ?? DEFAULT_EVENTS_OPTIONS.retryDelayMs);
+    void describeQueue(client, options.sqsQueueUrl, logger);
     void pollQueue(
       {
         client,
