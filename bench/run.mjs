@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runBurst, writeBurstSection } from './burst.mjs';
+import { runEvents, writeEventsSection } from './events.mjs';
 import { spawnChild } from './lib/ipc.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { consoleTable, scenarioRows, verdicts } from './lib/report.mjs';
@@ -68,6 +69,7 @@ function writeResults(results) {
   writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(here('./RESULTS.md'), renderResultsMd(results));
   writeBurstSection(); // the storm numbers (bench/burst.json) keep their own section
+  writeEventsSection(); // and so do the ECS events rows (bench/events.json)
 }
 
 function printSummary(results) {
@@ -140,6 +142,7 @@ async function main() {
   writeResults(results);
   printSummary(results);
   if (process.env.BENCH_BURST !== '0') await runBurst(); // the storm benchmark: bench/burst.mjs
+  if (process.env.BENCH_EVENTS !== '0') await runEvents(); // the ECS events rows: bench/events.mjs
   console.log(`\nwrote ${process.env.BENCH_OUT ?? 'bench/results.json and bench/RESULTS.md'} in ${results.wallSeconds.toFixed(0)} s`);
 }
 
