@@ -106,7 +106,7 @@ export const MonaErrorCode = {
   MONA_EVENTS_CONFIG: {
     where: 'events input',
     description: '`events` was set with an injected source that has no `describe(cluster, names)`',
-    fix: 'use the default ECS source, or give your source a `describe` that answers a partial snapshot of the named services',
+    fix: 'use the default ECS source, or give your source a `describe` that answers an `interim` snapshot of the named services',
   },
   MONA_SNAPSHOT_INVALID: {
     where: 'snapshot source',

@@ -20,7 +20,7 @@ import { watchedClusters } from './watchedClusters.js';
 
 /** What the pipeline gets from the events input. */
 export interface EventsInput {
-  /** Partial snapshots of the dirty services; subscribing starts the long pollers, unsubscribing stops them. */
+  /** Interim snapshots of the dirty services; subscribing starts the long pollers, unsubscribing stops them. */
   sweeps$: Observable<Sweep>;
   /** The queue's MonitorDegraded / MonitorRecovered, as enrichment inputs. */
   notices$: Observable<EnrichInput>;

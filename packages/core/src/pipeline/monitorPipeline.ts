@@ -41,7 +41,7 @@ export function monitorPipeline(options: PipelineOptions): Observable<Routed> {
   const { logger, hooks } = stages;
   // 1-2. ticks → sweep, per cluster (never two sweeps of a cluster at once), or a recording
   const polled$ = stages.sweeps ?? pollClusters(stages.clusters, stages.source, stages.poll);
-  // with ECS events on: the partial snapshots of the services they marked dirty join the sweeps
+  // with ECS events on: the interim snapshots of the services they marked dirty join the sweeps
   const sweeps$ = stages.events ? merge(polled$, stages.events.sweeps$) : polled$;
   return sweeps$.pipe(
     takeUntil(stages.stop$), //                                       graceful stop: no new sweep

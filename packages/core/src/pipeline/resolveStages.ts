@@ -28,7 +28,7 @@ export interface Stages {
   source: SweepSource;
   /** Settings of stages 1-2 (`pollClusters`). */
   poll: PollSettings;
-  /** The ECS events input, when `events` is set: its partial snapshots join the sweeps. */
+  /** The ECS events input, when `events` is set: its interim snapshots join the sweeps. */
   events: EventsInput | undefined;
   stop$: Observable<unknown>;
   reducer: Reducer;
