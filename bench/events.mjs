@@ -114,7 +114,8 @@ function eventsSection(run) {
       `${fmtMs(s.deployment.p50Ms)} / ${fmtMs(s.deployment.p95Ms)} (${s.deployment.detected}/${s.deployment.samples})`,
       `${fmtMs(s.crash.p50Ms)} / ${fmtMs(s.crash.p95Ms)} (${s.crash.detected}/${s.crash.samples})`,
       s.ecsCallsPerMinute.toFixed(0),
-      s.eventDrivenEcsCallsPerMinute.toFixed(0),
+      // Without events every call is a sweep's; sweeps straddling the window make the difference noise.
+      s.events ? s.eventDrivenEcsCallsPerMinute.toFixed(0) : '—',
       s.sqsCallsPerMinute.toFixed(0),
       `${s.cpuPercent.toFixed(1)} %`,
       `${s.peakRssMB.toFixed(0)} MB`,
@@ -125,18 +126,40 @@ function eventsSection(run) {
     MARK.start,
     '## ECS events (issue 15)',
     '',
-    `Throttling model (bucket 100, 20/s), Mona's default limiter (10/s), ${SAMPLES} deployment starts and ${SAMPLES} task crashes at random services, 1.5–3 s apart. ECS calls per minute count every call in the measurement window (with events on: at least one reconciliation sweep); "event-driven" leaves out the sweeps' calls. SQS calls are the simulator's count (long polls of 20 s and delete batches). ${run.note ?? ''}`,
+    `Throttling model (bucket 100, 20/s), Mona's default limiter (10/s), ${SAMPLES} deployment starts and ${SAMPLES} task crashes at random services, 1.5–3 s apart. ECS calls per minute count every call in the measurement window (with events on: at least one reconciliation sweep); "event-driven" leaves out the sweeps' calls. SQS calls are the simulator's count (long polls of 20 s and delete batches). A crashed task is replaced after 15 s: polling alone never sees a crash that is over before the next sweep reaches its service (the detected/samples count). ${run.note ?? ''}`,
     '',
     '| services | events | deployment start p50 / p95 | task crash p50 / p95 | ECS calls/min | of which event-driven | SQS calls/min | Mona CPU | peak RSS | throttling errors surfaced |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r} |`),
     '',
+    ...projection(run.scenarios),
     MARK.end,
     '',
   ].join('\n');
 }
 
-export function writeEventsSection() {
+/**
+ * ECS calls per minute with events on at another reconciliation interval R: a sweep's calls
+ * every R seconds, plus the event-driven calls measured (they do not depend on R).
+ */
+function projection(scenarios) {
+  const lines = [];
+  for (const on of scenarios.filter((s) => s.events)) {
+    const off = scenarios.find((s) => !s.events && s.services === on.services);
+    if (!off) continue;
+    const at = (r) => (on.sweepCallsPerSweep * 60) / r + on.eventDrivenEcsCallsPerMinute;
+    const tenth = off.ecsCallsPerMinute / 10;
+    const needed = (on.sweepCallsPerSweep * 60) / Math.max(1e-9, tenth - on.eventDrivenEcsCallsPerMinute);
+    lines.push(
+      `- ${on.services.toLocaleString('en-US')} services: a sweep is ${on.sweepCallsPerSweep.toFixed(0)} calls; with events on, ECS calls/min ≈ ${at(RECONCILE_SECONDS).toFixed(0)} at reconcileIntervalSeconds ${RECONCILE_SECONDS}, ${at(300).toFixed(0)} at 300, ${at(600).toFixed(0)} at 600; a tenth of polling alone (${tenth.toFixed(0)}/min) needs reconcileIntervalSeconds ≥ ${needed.toFixed(0)}.`,
+    );
+  }
+  return lines.length
+    ? ['Projection from the rows above (sweep calls every R seconds plus the event-driven calls):', '', ...lines, '']
+    : [];
+}
+
+export async function writeEventsSection() {
   if (!existsSync(here('./events.json'))) return;
   const run = JSON.parse(readFileSync(here('./events.json'), 'utf8'));
   const file = here('./RESULTS.md');
@@ -144,7 +167,11 @@ export function writeEventsSection() {
   const start = md.indexOf(MARK.start);
   const end = md.indexOf(MARK.end);
   const kept = start >= 0 && end > start ? md.slice(0, start) + md.slice(end + MARK.end.length + 1) : md;
-  writeFileSync(file, `${kept.trimEnd()}\n\n${eventsSection(run)}`);
+  const text = `${kept.trimEnd()}\n\n${eventsSection(run)}`;
+  // The repository's Prettier settings, so `prettier --check .` stays clean after a bench run.
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
 }
 
 /** Every size, events off then on; writes bench/events.json and the RESULTS.md section. */
@@ -162,7 +189,7 @@ export async function runEvents(note = process.env.BENCH_NOTE) {
   }
   const run = { date: new Date().toISOString(), ...(note ? { note } : {}), scenarios };
   writeFileSync(here('./events.json'), `${JSON.stringify(run, null, 2)}\n`);
-  writeEventsSection();
+  await writeEventsSection();
   return run;
 }
 

@@ -59,7 +59,7 @@ async function runMicro() {
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
-function writeResults(results) {
+async function writeResults(results) {
   if (process.env.BENCH_OUT) {
     // A partial run (some modes or sizes) for a before/after comparison: raw figures only.
     writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(results, null, 2)}\n`);
@@ -69,7 +69,7 @@ function writeResults(results) {
   writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(here('./RESULTS.md'), renderResultsMd(results));
   writeBurstSection(); // the storm numbers (bench/burst.json) keep their own section
-  writeEventsSection(); // and so do the ECS events rows (bench/events.json)
+  await writeEventsSection(); // and so do the ECS events rows (bench/events.json)
 }
 
 function printSummary(results) {
@@ -87,7 +87,7 @@ async function main() {
   if (process.argv.includes('--report')) {
     // Re-render RESULTS.md and the verdicts from the committed measurements, without measuring.
     const results = JSON.parse(readFileSync(here('./results.json'), 'utf8'));
-    writeResults(results);
+    await writeResults(results);
     printSummary(results);
     return;
   }
@@ -139,7 +139,7 @@ async function main() {
     reducer,
     wallSeconds: (Date.now() - startedAt) / 1000,
   };
-  writeResults(results);
+  await writeResults(results);
   printSummary(results);
   if (process.env.BENCH_BURST !== '0') await runBurst(); // the storm benchmark: bench/burst.mjs
   if (process.env.BENCH_EVENTS !== '0') await runEvents(); // the ECS events rows: bench/events.mjs
