@@ -187,7 +187,14 @@ export async function runEvents(note = process.env.BENCH_NOTE) {
       );
     }
   }
-  const run = { date: new Date().toISOString(), ...(note ? { note } : {}), scenarios };
+  // BENCH_EVENTS_MERGE=1 keeps the rows of other sizes from the last run (a size run on its own).
+  const previous =
+    process.env.BENCH_EVENTS_MERGE === '1' && existsSync(here('./events.json'))
+      ? JSON.parse(readFileSync(here('./events.json'), 'utf8')).scenarios
+      : [];
+  const kept = previous.filter((s) => !SIZES.includes(s.services));
+  const all = [...kept, ...scenarios].sort((a, b) => a.services - b.services || Number(a.events) - Number(b.events));
+  const run = { date: new Date().toISOString(), ...(note ? { note } : {}), scenarios: all };
   writeFileSync(here('./events.json'), `${JSON.stringify(run, null, 2)}\n`);
   await writeEventsSection();
   return run;
