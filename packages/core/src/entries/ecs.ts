@@ -51,7 +51,7 @@ export { containerChanges } from '../enrich/containerChanges.js';
 export { createEventsInput } from '../events-source/createEventsInput.js';
 export type { EventsInput, EventsInputDeps, EventsStats } from '../events-source/createEventsInput.js';
 export { DEFAULT_EVENTS_OPTIONS } from '../events-source/EventsOptions.js';
-export type { EventsOptions } from '../events-source/EventsOptions.js';
+export type { EventsHooks, EventsOptions, MessageResult } from '../events-source/EventsOptions.js';
 export { parseEcsEvent } from '../events-source/parseEcsEvent.js';
 export type { EcsEventHint, ParsedMessage } from '../events-source/parseEcsEvent.js';
 export { TaskStopHints } from '../events-source/TaskStopHints.js';

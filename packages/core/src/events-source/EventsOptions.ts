@@ -27,6 +27,19 @@ export interface EventsOptions {
   retryDelayMs?: number;
   /** Where stopped tasks from Task State Change events go; give the same object to `createEcsEnricher`. */
   hints?: TaskStopHints;
+  /** Observability (the runner's metrics hang here). A hook that throws is ignored. */
+  hooks?: EventsHooks;
+}
+
+/** What a message came to: `hint` (described, deleted), `kept` (not described: it comes back), or why it was deleted unread. */
+export type MessageResult = 'hint' | 'kept' | 'malformed' | 'ignored' | 'unwatched';
+
+/** Hooks of the events input. */
+export interface EventsHooks {
+  /** After each message was handled. */
+  onMessage?(result: MessageResult): void;
+  /** After each ReceiveMessage: whether the queue answered. */
+  onReceive?(ok: boolean): void;
 }
 
 /**

@@ -11,6 +11,7 @@ import { buildFailure, buildService, buildSnapshot } from '../testing/builders.j
 import { createEventsInput } from './createEventsInput.js';
 import type { EventsInput } from './createEventsInput.js';
 import { deploymentEvent, inSnsEnvelope, REGION, taskEvent } from './__fixtures__/ecsEvents.js';
+import type { EventsHooks } from './EventsOptions.js';
 import { TaskStopHints } from './TaskStopHints.js';
 
 const PROD: ClusterRef = { cluster: 'prod', region: REGION };
@@ -68,7 +69,7 @@ let subscriptions: Subscription[] = [];
 
 /** The events input over the mocked queue and a source that describes the names it is given, except `unreadable` ones. */
 function start(
-  options: { unreadable?: (names: readonly string[], call: number) => readonly string[] | 'fail'; baseline?: boolean } = {},
+  options: { unreadable?: (names: readonly string[], call: number) => readonly string[] | 'fail'; hooks?: EventsHooks } = {},
 ): World {
   const described: string[][] = [];
   const hints = new TaskStopHints();
@@ -89,6 +90,7 @@ function start(
       retryDelayMs: 5,
       reconcileIntervalSeconds: 60,
       hints,
+      ...(options.hooks ? { hooks: options.hooks } : {}),
     },
     { clusters: [PROD], source, checkIntervalSeconds: 5, degradedAfterFailures: 2 },
   );
@@ -159,11 +161,13 @@ describe('createEventsInput', () => {
       message(inSnsEnvelope(deploymentEvent('prod', 'api'))),
     ];
     const deletes = scriptQueue([messages]);
-    const world = start();
+    const results: string[] = [];
+    const world = start({ hooks: { onMessage: (result) => results.push(result) } });
     await baseline(world);
 
     await until(() => deletes.length === 1);
 
+    expect(results.sort()).toEqual(['hint', 'ignored', 'malformed', 'unwatched']);
     expect(deletedHandles(deletes)).toEqual(messages.map((m) => m.ReceiptHandle));
     expect(world.described).toEqual([['api']]);
     expect(world.input.stats()).toMatchObject({ malformed: 1, unwatched: 1, ignored: 1, hints: 1 });
@@ -210,10 +214,12 @@ describe('createEventsInput', () => {
   it('says once that the queue is unreachable, polls at the normal interval, and says when events flow again', async () => {
     const down = Object.assign(new Error('Service Unavailable'), { name: 'ServiceUnavailable' });
     scriptQueue([down, down, down, down, [message(deploymentEvent('prod', 'api'))]]);
-    const world = start();
+    const up: boolean[] = [];
+    const world = start({ hooks: { onReceive: (ok) => up.push(ok) } });
     await baseline(world);
 
     await until(() => world.notices.length === 2);
+    expect(up.slice(0, 5)).toEqual([false, false, false, false, true]);
 
     expect(world.notices.map((x) => x.event.type)).toEqual(['MonitorDegraded', 'MonitorRecovered']);
     expect(world.notices[0]?.event).toMatchObject({ cluster: 'sqs:mona-events', region: REGION, failures: 2 });

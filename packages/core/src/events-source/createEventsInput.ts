@@ -10,7 +10,7 @@ import type { Sweep } from '../pipeline/sweepTicks.js';
 import { describeQueue } from './describeQueue.js';
 import { DirtyServices } from './DirtyServices.js';
 import { DEFAULT_EVENTS_OPTIONS } from './EventsOptions.js';
-import type { EventsOptions } from './EventsOptions.js';
+import type { EventsOptions, MessageResult } from './EventsOptions.js';
 import { FreshnessGuard } from './FreshnessGuard.js';
 import { parseEcsEvent } from './parseEcsEvent.js';
 import { emptyPollStats, pollQueue } from './pollQueue.js';
@@ -98,31 +98,44 @@ export function createEventsInput(options: EventsOptions, deps: EventsInputDeps)
     if (n === 1 || Number.isInteger(Math.log10(n))) logger?.warn({ ...detail, count: n }, message);
   };
 
+  const hook = (call: () => void): void => {
+    try {
+      call();
+    } catch {
+      // Observability must never break the input.
+    }
+  };
   const handleOne = async (message: Message): Promise<boolean> => {
+    const handled = await readOne(message);
+    hook(() => options.hooks?.onMessage?.(handled.result));
+    return handled.delete;
+  };
+  const readOne = async (message: Message): Promise<{ result: MessageResult; delete: boolean }> => {
     const parsed = parseEcsEvent(message.Body ?? '');
     if (parsed.kind === 'malformed') {
       counts.malformed += 1;
       note('malformed', { reason: parsed.reason }, 'malformed message on the ECS events queue: deleted');
-      return true;
+      return { result: 'malformed', delete: true };
     }
     if (parsed.kind === 'ignored') {
       counts.ignored += 1;
-      return true;
+      return { result: 'ignored', delete: true };
     }
     const ref = watched(parsed.cluster, parsed.region);
     if (!ref) {
       counts.unwatched += 1;
       note('unwatched', { cluster: parsed.cluster, region: parsed.region }, 'ECS event for a cluster Mona does not watch: deleted');
-      return true;
+      return { result: 'unwatched', delete: true };
     }
     counts.hints += 1;
     if (parsed.stoppedTask) options.hints?.record(ref, parsed.service, parsed.stoppedTask);
     const described = await dirty.mark(ref, parsed.service);
     if (!described) counts.retried += 1;
-    return described;
+    return { result: described ? 'hint' : 'kept', delete: described };
   };
 
   const onReceive = (error: unknown): void => {
+    hook(() => options.hooks?.onReceive?.(error === undefined));
     if (error === undefined) {
       const recovered = health.succeeded(now());
       if (recovered) {

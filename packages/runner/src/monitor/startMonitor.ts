@@ -75,7 +75,9 @@ export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): P
   const formatter = deps.formatter ?? (await loadFormatter(config));
   const live = deps.senders ?? (await createSenders(await loadSenders(config), logger, config.delivery.attemptTimeoutMs));
   const metrics = createMetrics();
-  const health = createHealth(config.clusters, { checkIntervalSeconds: config.checkIntervalSeconds, now });
+  // With ECS events on, a cluster is swept every reconcileIntervalSeconds: staleness counts in those.
+  const sweepEvery = config.events ? Math.max(config.checkIntervalSeconds, config.reconcileIntervalSeconds) : config.checkIntervalSeconds;
+  const health = createHealth(config.clusters, { checkIntervalSeconds: sweepEvery, now });
   let server: OpsServer | undefined;
   try {
     if (config.http) server = await startOpsServer(config.http, { health, metrics });

@@ -11,6 +11,10 @@ export interface MonaMetrics {
   deliveryLatency: Histogram<'sender'>;
   servicesMonitored: Gauge<'cluster' | 'region'>;
   lastGoodSweep: Gauge<'cluster' | 'region'>;
+  /** With `events` on: each queue message by what came of it. */
+  eventMessages: Counter<'result'>;
+  /** With `events` on: 1 while the queue answers, 0 after a failed receive. */
+  eventsQueueUp: Gauge;
 }
 
 /**
@@ -70,6 +74,17 @@ export function createMetrics(): MonaMetrics {
       name: 'mona_last_good_sweep_timestamp_seconds',
       help: 'Unix time of the latest successful sweep of a cluster.',
       labelNames: ['cluster', 'region'],
+      registers,
+    }),
+    eventMessages: new Counter({
+      name: 'mona_ecs_event_messages_total',
+      help: 'ECS events queue messages by result (hint, kept, malformed, ignored, unwatched).',
+      labelNames: ['result'],
+      registers,
+    }),
+    eventsQueueUp: new Gauge({
+      name: 'mona_ecs_events_queue_up',
+      help: 'Whether the last ReceiveMessage on the ECS events queue answered (1) or failed (0).',
       registers,
     }),
   };
