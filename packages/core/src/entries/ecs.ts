@@ -55,3 +55,4 @@ export type { EventsHooks, EventsOptions, MessageResult } from '../events-source
 export { parseEcsEvent } from '../events-source/parseEcsEvent.js';
 export type { EcsEventHint, ParsedMessage } from '../events-source/parseEcsEvent.js';
 export { TaskStopHints } from '../events-source/TaskStopHints.js';
+export { EVENTS_QUEUE_PREFIX, isEventsQueueNotice } from '../events-source/QueueHealth.js';

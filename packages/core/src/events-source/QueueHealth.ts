@@ -1,4 +1,18 @@
-import type { MonitorDegraded, MonitorRecovered } from '../model/events.js';
+import type { MonitorDegraded, MonitorEvent, MonitorRecovered } from '../model/events.js';
+
+/** The `cluster` of the events queue's own MonitorDegraded / MonitorRecovered starts with this. */
+export const EVENTS_QUEUE_PREFIX = 'sqs:';
+
+/**
+ * True for the events queue's MonitorDegraded / MonitorRecovered (not a cluster's): the queue
+ * carries the events of every watched cluster, so a route by cluster lets them through.
+ *
+ * @example
+ * isEventsQueueNotice(event); // true for cluster 'sqs:mona-events'
+ */
+export function isEventsQueueNotice(event: MonitorEvent): boolean {
+  return (event.type === 'MonitorDegraded' || event.type === 'MonitorRecovered') && event.cluster.startsWith(EVENTS_QUEUE_PREFIX);
+}
 
 /**
  * Whether the events queue answers: after `degradedAfterFailures` failed ReceiveMessage calls
@@ -64,6 +78,6 @@ export class QueueHealth {
   }
 
   private get cluster(): string {
-    return `sqs:${this.queueName}`;
+    return `${EVENTS_QUEUE_PREFIX}${this.queueName}`;
   }
 }
