@@ -3,6 +3,7 @@
 // table and writes bench/results.json and bench/RESULTS.md. See bench/README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runAccounts, writeAccountsSection } from './accounts.mjs';
 import { runBurst, writeBurstSection } from './burst.mjs';
 import { runEvents, writeEventsSection } from './events.mjs';
 import { spawnChild } from './lib/ipc.mjs';
@@ -70,6 +71,7 @@ async function writeResults(results) {
   writeFileSync(here('./RESULTS.md'), renderResultsMd(results));
   writeBurstSection(); // the storm numbers (bench/burst.json) keep their own section
   await writeEventsSection(); // and so do the ECS events rows (bench/events.json)
+  writeAccountsSection(); // and so do the accounts numbers (bench/accounts.json)
 }
 
 function printSummary(results) {
@@ -143,6 +145,13 @@ async function main() {
   printSummary(results);
   if (process.env.BENCH_BURST !== '0') await runBurst(); // the storm benchmark: bench/burst.mjs
   if (process.env.BENCH_EVENTS !== '0') await runEvents(); // the ECS events rows: bench/events.mjs
+  if (process.env.BENCH_ACCOUNTS_ROW !== '0') {
+    process.stdout.write('  10 accounts × 2 regions × 500 services, one limiter per account and region … ');
+    const accounts = await runAccounts(); // bench/accounts.mjs
+    console.log(
+      `sweep ${accounts.sweepSecondsMedian.toFixed(1)} s (median), ${accounts.callsPerBucket.DescribeServices} DescribeServices per bucket, ${accounts.throttled} throttled, ${accounts.cpuSeconds.toFixed(1)} s CPU, ${accounts.peakRssMB.toFixed(0)} MB peak RSS`,
+    );
+  }
   console.log(`\nwrote ${process.env.BENCH_OUT ?? 'bench/results.json and bench/RESULTS.md'} in ${results.wallSeconds.toFixed(0)} s`);
 }
 

@@ -32,6 +32,12 @@ export const MonaErrorCode = {
     description: 'no AWS credentials in the SDK chain (reported as a `SweepFailure`, with the chain in the message)',
     fix: 'AWS_ACCESS_KEY_ID/SECRET, AWS_PROFILE, web identity, or the ECS task role',
   },
+  MONA_ASSUME_ROLE_FAILED: {
+    where: 'ECS source',
+    description:
+      "a cluster's role could not be assumed (AccessDenied, a wrong external id, no trust policy): logged once per role, its sweeps fail and count towards `MonitorDegraded`",
+    fix: "allow Mona's role in the role's trust policy (with the external id), and sts:AssumeRole on the role in Mona's own policy",
+  },
   MONA_FORMATTER_CONFIG: {
     where: 'formatter',
     description: 'unknown formatter key, non-function override or unknown `{field}` in a template (`problems` lists all)',

@@ -17,7 +17,7 @@ export type { Destination, Routed } from './pipeline/routeNotifications.js';
 export { monitorCluster, monitorClusters } from './pipeline/monitorClusters.js';
 export type { MonitorHooks, MonitorOptions } from './pipeline/MonitorOptions.js';
 export type { ClusterRef } from './model/snapshot.js';
-export { clusterKey } from './model/clusterKey.js';
+export { accountIdOfRoleArn, accountOf, clusterKey } from './model/clusterKey.js';
 export type { MonitorEvent } from './model/events.js';
 export { createDeliveryQueue } from './delivery/createDeliveryQueue.js';
 export type { DeliveryQueueOptions } from './delivery/deliveryOptions.js';

@@ -30,6 +30,8 @@ import type { PublishedMessage } from './snsPublish.js';
 export interface SimulatorOptions extends ThrottleOptions {
   /** Default `us-east-1`. */
   region?: string;
+  /** Account id in every ARN. Default `123456789012` (one account per simulator; see `startOrganization` for several). */
+  accountId?: string;
   /** `fake` (default): time moves only on `advance(ms)`. `real`: wall-clock time, stepped by an interval. */
   clock?: 'fake' | 'real';
   /** Start of fake time (epoch ms). Default now, so clients comparing with their own clock agree. */
@@ -105,7 +107,7 @@ export class Simulator {
     const ctx: SimContext = {
       now,
       ids,
-      arns: arns(this.region),
+      arns: arns(this.region, options.accountId),
       tasksPerStep: Math.max(1, options.tasksPerStep ?? 1),
       failureThreshold: Math.max(1, options.failureThreshold ?? 3),
       maxStoppedTasks: Math.max(1, options.maxStoppedTasks ?? 50),

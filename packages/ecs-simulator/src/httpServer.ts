@@ -8,6 +8,8 @@ export interface ApiRequest {
   target: string | undefined;
   contentType: string;
   body: string;
+  /** The SigV4 `Authorization` header, when sent (its access key id names the caller). */
+  authorization?: string;
 }
 
 /** A response to write back; `hang: true` means never answer (the request stays open until released). */
@@ -55,6 +57,7 @@ export async function listen(
     readBody(req)
       .then((body) => {
         const target = req.headers['x-amz-target'];
+        const authorization = req.headers.authorization;
         // SQS long polls answer later; every other action answers at once.
         return dispatch({
           method: req.method ?? 'GET',
@@ -62,6 +65,7 @@ export async function listen(
           target: typeof target === 'string' ? target : undefined,
           contentType: req.headers['content-type'] ?? '',
           body,
+          ...(authorization ? { authorization } : {}),
         });
       })
       .then(

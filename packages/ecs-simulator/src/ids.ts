@@ -35,13 +35,14 @@ export function createIds(random: () => number) {
 export type Ids = ReturnType<typeof createIds>;
 
 /**
- * ARN builders for one region.
+ * ARN builders for one region of one account (default the documentation's `123456789012`).
  *
  * @example
  * arns('eu-west-1').service('prod', 'api'); // 'arn:aws:ecs:eu-west-1:123456789012:service/prod/api'
+ * arns('eu-west-1', '111111111111').cluster('prod'); // 'arn:aws:ecs:eu-west-1:111111111111:cluster/prod'
  */
-export function arns(region: string) {
-  const prefix = `arn:aws:ecs:${region}:${ACCOUNT_ID}`;
+export function arns(region: string, accountId: string = ACCOUNT_ID) {
+  const prefix = `arn:aws:ecs:${region}:${accountId}`;
   return {
     cluster: (cluster: string): string => `${prefix}:cluster/${cluster}`,
     service: (cluster: string, name: string): string => `${prefix}:service/${cluster}/${name}`,

@@ -18,3 +18,7 @@ export { SimQueue } from './sqs/SimQueue.js';
 export type { QueueKnobs, QueueStats } from './sqs/SimQueue.js';
 export { runDemoStory, createDemoServices, DEMO_SERVICES } from './runDemoStory.js';
 export type { DemoStoryOptions } from './runDemoStory.js';
+export { Organization, startOrganization } from './Organization.js';
+export type { OrganizationAccount, OrganizationOptions } from './Organization.js';
+export { Sts } from './sts/Sts.js';
+export type { Caller, IssuedCredentials, SimRole, StsOptions } from './sts/Sts.js';

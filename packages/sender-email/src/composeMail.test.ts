@@ -112,4 +112,25 @@ describe('composeMail', () => {
     expect(again.messageId).toBe(first.messageId);
     expect(other.messageId).not.toBe(first.messageId);
   });
+
+  it('names the account in a row, a header and the subject for a cluster of another account', () => {
+    // Prepare
+    const base = sample('TaskCrashed');
+    const event = { ...base.event, account: 'payments', accountId: '111111111111' };
+    // Act
+    const mail = composeMail({ ...base, event, title: 'api: task crashed (payments/prod)' }, options);
+    // Assess
+    expect(mail.headers['X-Mona-Account']).toBe('payments');
+    expect(mail.text).toContain('payments (111111111111)');
+    expect(mail.html).toContain('payments (111111111111)');
+    expect(mail.subject).toContain('payments/prod');
+  });
+
+  it('has no account row or header for a single account', () => {
+    // Act
+    const mail = composeMail(sample('TaskCrashed'), options);
+    // Assess
+    expect(mail.headers).not.toHaveProperty('X-Mona-Account');
+    expect(mail.text).not.toContain('Account');
+  });
 });

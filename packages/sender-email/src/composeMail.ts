@@ -33,6 +33,7 @@ export function composeMail(notification: Notification, options: EmailSenderOpti
     'X-Mona-Severity': notification.severity,
   };
   if ('service' in event) headers['X-Mona-Service'] = oneLine(event.service);
+  if (event.account) headers['X-Mona-Account'] = oneLine(event.account);
   return {
     from: options.from,
     to: options.to,

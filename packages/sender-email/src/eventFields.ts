@@ -15,6 +15,7 @@ export type Field = readonly [label: string, value: string];
 export function eventFields(event: MonitorEvent): Field[] {
   const fields: Array<[string, string | number | undefined]> = [
     ['Event', event.type],
+    ['Account', accountOf(event)],
     ['Cluster', event.cluster],
     ['Region', event.region],
     ['Service', 'service' in event ? event.service : undefined],
@@ -35,6 +36,12 @@ export function eventFields(event: MonitorEvent): Field[] {
     ['Observed at', isoTime(event.observedAt)],
   ];
   return fields.filter((f): f is [string, string | number] => f[1] !== undefined && f[1] !== '').map(([l, v]) => [l, defuse(v)]);
+}
+
+/** The alias with its id when both are known; absent for a single account. */
+function accountOf(event: MonitorEvent): string | undefined {
+  if (!event.account) return undefined;
+  return event.accountId && event.accountId !== event.account ? `${event.account} (${event.accountId})` : event.account;
 }
 
 /** A malformed time (a hand-edited recording, a third-party source) is left out, never thrown. */

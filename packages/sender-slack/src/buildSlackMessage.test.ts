@@ -220,4 +220,16 @@ describe('buildSlackMessage with the default formatter', () => {
     expect(texts.every((t) => t.length <= 3000)).toBe(true);
     expect(texts.join('\n')).toBe(lines.join('\n'));
   });
+
+  it('shows the account first among the fields for a cluster of another account, and none for one account', () => {
+    // Prepare
+    const base = sampleNotification(sampleEvents().find((e) => e.type === 'DeploymentStarted') as MonitorEvent);
+    const event = { ...base.event, account: 'payments', accountId: '111111111111' };
+    // Act
+    const withAccount = detailTexts(buildSlackMessage({ ...base, event }).attachments[0]?.blocks ?? []);
+    const without = detailTexts(buildSlackMessage(base).attachments[0]?.blocks ?? []);
+    // Assess
+    expect(withAccount[0]).toBe('*Account*\npayments (111111111111)');
+    expect(without.some((t) => t.startsWith('*Account*'))).toBe(false);
+  });
 });

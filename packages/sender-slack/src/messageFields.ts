@@ -13,14 +13,25 @@ const FIELDS_MAX = 10;
  * escaped, at most ten (Slack's limit).
  *
  * @example
- * messageFields(event); // ['*Cluster*\nprod', '*Service*\napi', '*Task definition*\n`api:41` → `api:42`', …]
+ * messageFields(event); // ['*Account*\npayments (111111111111)', '*Cluster*\nprod', '*Service*\napi', '*Task definition*\n`api:41` → `api:42`', …]
  */
 export function messageFields(event: MonitorEvent): string[] {
-  const pairs: Array<[string, string | undefined]> = [['Cluster', escapeMrkdwn(event.cluster)], ...eventPairs(event)];
+  const pairs: Array<[string, string | undefined]> = [
+    ['Account', accountOf(event)],
+    ['Cluster', escapeMrkdwn(event.cluster)],
+    ...eventPairs(event),
+  ];
   return pairs
     .filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== '')
     .slice(0, FIELDS_MAX)
     .map(([label, value]) => clip(`*${label}*\n${value}`, FIELD_MAX));
+}
+
+/** The account field, for a cluster in another account: the alias with its id when both are known. */
+function accountOf(event: MonitorEvent): string | undefined {
+  if (!event.account) return undefined;
+  const id = event.accountId && event.accountId !== event.account ? ` (${event.accountId})` : '';
+  return escapeMrkdwn(`${event.account}${id}`);
 }
 
 function eventPairs(event: MonitorEvent): Array<[string, string | undefined]> {

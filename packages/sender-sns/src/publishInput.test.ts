@@ -161,4 +161,15 @@ describe('toPublishInput for every event type', () => {
       expect(input.MessageDeduplicationId).toBe(notification.id);
     },
   );
+
+  it('adds account and accountId attributes, and groups FIFO messages per account, for a cluster of another account', () => {
+    // Prepare
+    const event = { ...deploymentStarted.event, account: 'payments', accountId: '111111111111' };
+    // Act
+    const input = toPublishInput({ ...deploymentStarted, event }, { topicArn: fifoArn });
+    // Assess
+    expect(input.MessageAttributes?.['account']).toEqual({ DataType: 'String', StringValue: 'payments' });
+    expect(input.MessageAttributes?.['accountId']).toEqual({ DataType: 'String', StringValue: '111111111111' });
+    expect(input.MessageGroupId).toBe('payments/prod/api');
+  });
 });

@@ -32,7 +32,9 @@ export function toPublishInput(notification: Notification, options: SnsSenderOpt
   if (isFifoTopic(options.topicArn)) {
     const service = serviceOf(notification.event);
     // One group per service keeps a deployment's messages in order without serialising the whole cluster.
-    input.MessageGroupId = toSnsId(service === undefined ? notification.event.cluster : `${notification.event.cluster}/${service}`);
+    const { account, cluster } = notification.event;
+    const where = account ? `${account}/${cluster}` : cluster;
+    input.MessageGroupId = toSnsId(service === undefined ? where : `${where}/${service}`);
     input.MessageDeduplicationId = toSnsId(notification.id);
   }
   return input;
@@ -80,6 +82,9 @@ function messageAttributes(notification: Notification): MessageAttributes {
   const values: Record<string, string | undefined> = {
     eventType: notification.event.type,
     cluster: notification.event.cluster,
+    // Left out for a single account (SNS rejects empty values); filter policies can route by account.
+    account: notification.event.account,
+    accountId: notification.event.accountId,
     service: serviceOf(notification.event),
     severity: notification.severity,
   };

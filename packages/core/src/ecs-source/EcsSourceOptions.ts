@@ -14,10 +14,13 @@ export interface EcsSourceOptions extends AwsTimeouts {
   maxConcurrency?: number;
   /** Token bucket for the region's shared limiter. Default 10 requests/s, burst 10. */
   rateLimit?: RateLimitOptions;
-  /** Use this limiter for every call instead of the process-wide one per region (see `sharedRateLimiter`). */
+  /** Use this limiter for every call instead of the process-wide one per account and region (see `sharedRateLimiter`). */
   rateLimiter?: RateLimiter;
-  /** The client of each region; default: one standard-retry client per region, built on first use. */
-  clientFor?: (region: string) => ECSClient;
+  /**
+   * The client of each account and region; default: one standard-retry client per account and
+   * region, built on first use, through the cluster's `roleArn` when it names one (`ecsClientCache`).
+   */
+  clientFor?: (region: string, account?: string) => ECSClient;
   /** One client for every cluster, whatever its region (tests, a single-region tool). */
   client?: ECSClient;
   /** Explicit ECS endpoint for the default clients (an emulator); the SDK's `AWS_ENDPOINT_URL_ECS` otherwise. */

@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, ListServicesCommand } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startLocalAws } from './__fixtures__/localAws.js';
 import { createEcsClient, ecsClientCache } from './createEcsClient.js';
 
 describe('createEcsClient', () => {
@@ -42,6 +43,46 @@ describe('ecsClientCache', () => {
     expect(await c.config.region()).toBe('us-east-1');
     a.destroy();
     c.destroy();
+  });
+});
+
+describe('ecsClientCache with accounts', () => {
+  const roles = [
+    { account: 'payments', roleArn: 'arn:aws:iam::111111111111:role/mona-read' },
+    { account: 'search', roleArn: 'arn:aws:iam::222222222222:role/mona-read', externalId: 'x' },
+  ];
+
+  it('builds one client per account and region, shared by every cluster there', () => {
+    // Prepare
+    const clientFor = ecsClientCache({}, roles);
+    // Act
+    const paymentsEu = clientFor('eu-west-1', 'payments');
+    // Assess
+    expect(clientFor('eu-west-1', 'payments')).toBe(paymentsEu);
+    expect(clientFor('eu-west-1', 'search')).not.toBe(paymentsEu);
+    expect(clientFor('us-east-1', 'payments')).not.toBe(paymentsEu);
+    expect(clientFor('eu-west-1')).not.toBe(paymentsEu);
+  });
+
+  it('signs the calls of a role-backed account with the role, and the own account with the SDK chain', async () => {
+    // Prepare: a local STS + ECS; Mona's own key in the environment
+    const aws = await startLocalAws();
+    const saved = { ...process.env };
+    process.env['AWS_ACCESS_KEY_ID'] = 'AKIAMONA';
+    process.env['AWS_SECRET_ACCESS_KEY'] = 'not-a-secret';
+    try {
+      const clientFor = ecsClientCache({ endpoint: aws.url, stsEndpoint: aws.url });
+      // Act: the source names the role once; the enricher then asks by account alone
+      await clientFor('eu-west-1', 'payments', roles[0]).send(new ListServicesCommand({ cluster: 'prod' }));
+      await clientFor('eu-west-1', 'payments').send(new ListServicesCommand({ cluster: 'prod' }));
+      await clientFor('eu-west-1').send(new ListServicesCommand({ cluster: 'prod' }));
+      // Assess
+      expect(aws.ecsKeys).toEqual(['ASIATEST1', 'ASIATEST1', 'AKIAMONA']);
+      expect(aws.assumeRoles.map((p) => p['RoleArn'])).toEqual([roles[0]?.roleArn]);
+    } finally {
+      process.env = saved;
+      await aws.close();
+    }
   });
 });
 

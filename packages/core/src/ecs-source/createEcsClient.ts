@@ -2,12 +2,32 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { requestHandlerOptions } from './awsTimeouts.js';
 import type { AwsTimeouts } from './awsTimeouts.js';
 import { useTakeServices } from './takeServices.js';
+import { assumeRoleCredentials } from './assumeRoleCredentials.js';
+import type { AssumeRoleTarget, CredentialsProvider } from './assumeRoleCredentials.js';
+import type { ClusterRef } from '../model/snapshot.js';
+import type { Logger } from '../model/logger.js';
 
 /** How to build the ECS client of one region. */
 export interface EcsClientOptions extends AwsTimeouts {
   /** Explicit endpoint (an emulator); otherwise the SDK reads `AWS_ENDPOINT_URL_ECS` / `AWS_ENDPOINT_URL`. */
   endpoint?: string;
+  /** Credentials of the client; default the SDK's chain (the process's own). */
+  credentials?: CredentialsProvider;
+  /** Explicit STS endpoint for assumed roles (an emulator); otherwise `AWS_ENDPOINT_URL_STS` / `AWS_ENDPOINT_URL`. */
+  stsEndpoint?: string;
+  /** Where a role that cannot be assumed is reported, once per role. */
+  logger?: Logger;
 }
+
+/**
+ * The ECS client of one account and region. `account` is the cluster's account label
+ * (`ClusterRef.account`); absent, the process's own account. Implementations that watch one
+ * account may ignore it.
+ */
+export type EcsClientFor = (region: string, account?: string) => ECSClient;
+
+/** The account and role of a cluster, as `ecsClientCache` needs them. */
+export type ClusterTarget = Pick<ClusterRef, 'account' | 'roleArn' | 'externalId'>;
 
 /**
  * An ECS client for one region with the SDK's standard retries (3 attempts, backoff with
@@ -33,27 +53,70 @@ export function createEcsClient(region: string, options: EcsClientOptions = {}):
     requestHandler: requestHandlerOptions(options),
     ...(region ? { region } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
   });
   useTakeServices(client);
   return client;
 }
 
 /**
- * A `clientFor(region)` that builds each region's client once and reuses it, so connections
- * and retry state are shared by every cluster of that region.
+ * A `clientFor(region, account)` that builds one client per account and region and reuses it,
+ * so connections, retry state and credentials are shared by every cluster there. A cluster whose
+ * target names a `roleArn` is watched through that role (`assumeRoleCredentials`, one provider
+ * per role, shared by its regions' clients, reported once when it cannot be assumed); the others
+ * use the process's own credentials. Targets are learnt from `targets` and from every call that
+ * passes one, so the enricher (which knows only an event's account) gets the source's client.
  *
  * @example
- * const clientFor = ecsClientCache({ endpoint: process.env.ECS_ENDPOINT, requestTimeoutMs: 5_000 });
+ * const clientFor = ecsClientCache({ endpoint: process.env.ECS_ENDPOINT }, clusters);
  * clientFor('eu-west-1') === clientFor('eu-west-1'); // true
+ * clientFor('eu-west-1', 'payments'); // the client of account payments, through its role
  */
-export function ecsClientCache(options: EcsClientOptions = {}): (region: string) => ECSClient {
+export function ecsClientCache(
+  options: EcsClientOptions = {},
+  targets: readonly ClusterTarget[] = [],
+): (region: string, account?: string, target?: ClusterTarget) => ECSClient {
   const clients = new Map<string, ECSClient>();
-  return (region) => {
-    let client = clients.get(region);
+  const roles = new Map<string, AssumeRoleTarget>();
+  const providers = new Map<string, CredentialsProvider>();
+  const reported = new Set<string>();
+  const learn = (target: ClusterTarget | undefined): void => {
+    if (target?.account && target.roleArn && !roles.has(target.account)) {
+      roles.set(target.account, { roleArn: target.roleArn, externalId: target.externalId });
+    }
+  };
+  for (const target of targets) learn(target);
+  const credentialsOf = (role: AssumeRoleTarget, region: string): CredentialsProvider => {
+    const key = `${role.roleArn}|${role.externalId ?? ''}`;
+    let provider = providers.get(key);
+    if (!provider) {
+      provider = assumeRoleCredentials(role, {
+        region,
+        reported,
+        ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
+        ...(options.logger ? { logger: options.logger } : {}),
+        ...timeoutsOf(options),
+      });
+      providers.set(key, provider);
+    }
+    return provider;
+  };
+  return (region: string, account?: string, target?: ClusterTarget): ECSClient => {
+    learn(target);
+    const key = `${account ?? ''}|${region}`;
+    let client = clients.get(key);
     if (!client) {
-      client = createEcsClient(region, options);
-      clients.set(region, client);
+      const role = account ? roles.get(account) : undefined;
+      client = createEcsClient(region, role ? { ...options, credentials: credentialsOf(role, region) } : options);
+      clients.set(key, client);
     }
     return client;
+  };
+}
+
+function timeoutsOf(options: AwsTimeouts): AwsTimeouts {
+  return {
+    ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   };
 }

@@ -4,6 +4,7 @@ import type { DescribingSource, SnapshotSource } from '../model/source.js';
 import type { AwsTimeouts } from './awsTimeouts.js';
 import type { EcsCallContext } from './callEcs.js';
 import { ecsClientCache } from './createEcsClient.js';
+import type { EcsClientFor } from './createEcsClient.js';
 import { describeCluster } from './describeCluster.js';
 import { describeNames } from './describeNames.js';
 import { DEFAULT_ECS_SOURCE_OPTIONS } from './EcsSourceOptions.js';
@@ -49,9 +50,11 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
   const override = options.serviceNamesOverride?.length ? [...options.serviceNamesOverride] : undefined;
   const now = options.now ?? Date.now;
   const { client, rateLimiter, endpoint } = options;
-  const clientFor =
-    options.clientFor ?? (client ? () => client : ecsClientCache({ ...(endpoint ? { endpoint } : {}), ...timeoutsOf(options) }));
-  const limiterFor = (region: string) => rateLimiter ?? sharedRateLimiter(region, endpoint, options.rateLimit);
+  const defaultClients = ecsClientCache({ ...(endpoint ? { endpoint } : {}), ...timeoutsOf(options), ...loggerOf(options) });
+  const clientFor: EcsClientFor = options.clientFor ?? (client ? () => client : defaultClients);
+  const limiterFor = (ref: ClusterRef) => rateLimiter ?? sharedRateLimiter(ref.region, endpoint, options.rateLimit, ref.account);
+  const clientOf = (ref: ClusterRef) =>
+    options.clientFor || client ? clientFor(ref.region, ref.account) : defaultClients(ref.region, ref.account, ref);
   const memories = new Map<string, ClusterMemory>();
 
   const memoryOf = (ref: ClusterRef): ClusterMemory => {
@@ -74,7 +77,7 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
     // Only the names ECS events marked dirty (see `describeNames`), through the same limiter.
     describe(ref, names, signal) {
       const memory = memoryOf(ref);
-      const ctx: EcsCallContext = { client: clientFor(ref.region), limiter: limiterFor(ref.region), now, hooks: options.hooks, signal };
+      const ctx: EcsCallContext = { client: clientOf(ref), limiter: limiterFor(ref), now, hooks: options.hooks, signal };
       return describeNames(ctx, ref, names, memory, {
         maxConcurrency,
         cursors: memory.cursors,
@@ -85,10 +88,10 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
     },
     async sweep(ref, tick, signal, onPart) {
       const memory = memoryOf(ref);
-      const limiter = limiterFor(ref.region);
+      const limiter = limiterFor(ref);
       const deadline = sweepDeadline(signal, deadlineMs(options.sweepTimeoutMs, describedNames(memory).length, limiter));
       const expired = () => sweepFailure(ref, now(), deadline.error(ref));
-      const ctx: EcsCallContext = { client: clientFor(ref.region), limiter, now, hooks: options.hooks, signal: deadline.signal };
+      const ctx: EcsCallContext = { client: clientOf(ref), limiter, now, hooks: options.hooks, signal: deadline.signal };
       try {
         // Tick 0 is the first sweep of a subscription: a re-subscription counts from 0 again, and
         // `tick - listedAtTick` would stay negative for as long as the previous one had run.
@@ -154,4 +157,8 @@ function timeoutsOf(options: EcsSourceOptions): AwsTimeouts {
     ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   };
+}
+
+function loggerOf(options: EcsSourceOptions): { logger?: NonNullable<EcsSourceOptions['logger']> } {
+  return options.logger ? { logger: options.logger } : {};
 }

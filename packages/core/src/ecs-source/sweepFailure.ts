@@ -1,4 +1,5 @@
 import type { ClusterRef, SweepFailure } from '../model/snapshot.js';
+import { accountOf } from '../model/clusterKey.js';
 import { classifyAwsError } from './classifyAwsError.js';
 
 /**
@@ -18,6 +19,7 @@ export function sweepFailure(ref: ClusterRef, observedAt: number, error: unknown
     kind: 'failure',
     cluster: ref.cluster,
     region: ref.region,
+    ...accountOf(ref),
     observedAt,
     error: { name: e.name, message: e.message, code: typeof code === 'string' ? code : e.name },
   };

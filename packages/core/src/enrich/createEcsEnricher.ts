@@ -18,7 +18,8 @@ import { troubleMessages } from './troubleMessages.js';
 import type { TaskStopHints } from '../events-source/TaskStopHints.js';
 
 export interface EcsEnricherOptions {
-  clientFor(region: string): ECSClient;
+  /** The ECS client of an account and region (`ecsClientCache`); `account` is the event's. */
+  clientFor(region: string, account?: string): ECSClient;
   /** Needed only with `whoDeployed`; may build the client lazily (see `cloudTrailClientCache`). */
   cloudTrailFor?(region: string): CloudTrailClient | Promise<CloudTrailClient>;
   /** Look up who deployed in CloudTrail (opt-in: needs `cloudtrail:LookupEvents`). */
@@ -98,8 +99,8 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
             let all = listings.get(key);
             if (all === undefined) {
               all = await listStoppedTasks(
-                options.clientFor(region),
-                perRegion.tasks(region),
+                options.clientFor(region, event.account),
+                perRegion.tasks(region, event.account),
                 { cluster: event.cluster, service: event.service },
                 signal,
               );
@@ -115,8 +116,8 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
         lookups.push({
           name: 'task definition changes',
           run: async () => {
-            const client = options.clientFor(region);
-            const limiter = perRegion.ecs(region);
+            const client = options.clientFor(region, event.account);
+            const limiter = perRegion.ecs(region, event.account);
             const [before, after] = await Promise.all([cache.get(client, limiter, from, signal), cache.get(client, limiter, to, signal)]);
             const changes = containerChanges(before, after);
             return changes.length === 0 ? {} : { changes };
@@ -174,16 +175,17 @@ function regionalLimiters(options: EcsEnricherOptions) {
   const taskDefinitions = new Map<string, Limiter>();
   const tasks = new Map<string, Limiter>();
   const trails = new Map<string, Limiter>();
-  const get = (map: Map<string, Limiter>, region: string, make: () => Limiter): Limiter => {
-    let limiter = map.get(region);
-    if (!limiter) map.set(region, (limiter = make()));
+  // Per account and region, where ECS keeps its buckets.
+  const get = (map: Map<string, Limiter>, key: string, make: () => Limiter): Limiter => {
+    let limiter = map.get(key);
+    if (!limiter) map.set(key, (limiter = make()));
     return limiter;
   };
   return {
-    ecs: (region: string): Limiter =>
-      options.rateLimiter ?? get(taskDefinitions, region, () => new RateLimiter({ requestsPerSecond: 5, burst: 10 })),
-    tasks: (region: string): Limiter =>
-      options.tasksRateLimiter ?? get(tasks, region, () => new RateLimiter({ requestsPerSecond: 5, burst: 10 })),
+    ecs: (region: string, account?: string): Limiter =>
+      options.rateLimiter ?? get(taskDefinitions, `${account ?? ''}|${region}`, () => new RateLimiter({ requestsPerSecond: 5, burst: 10 })),
+    tasks: (region: string, account?: string): Limiter =>
+      options.tasksRateLimiter ?? get(tasks, `${account ?? ''}|${region}`, () => new RateLimiter({ requestsPerSecond: 5, burst: 10 })),
     cloudTrail: (region: string): Limiter =>
       options.cloudTrailRateLimiter ?? get(trails, region, () => new RateLimiter({ requestsPerSecond: 2, burst: 2 })),
   };

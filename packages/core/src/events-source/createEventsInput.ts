@@ -121,7 +121,7 @@ export function createEventsInput(options: EventsOptions, deps: EventsInputDeps)
       counts.ignored += 1;
       return { result: 'ignored', delete: true };
     }
-    const ref = watched(parsed.cluster, parsed.region);
+    const ref = watched(parsed.cluster, parsed.region, parsed.account);
     if (!ref) {
       counts.unwatched += 1;
       note('unwatched', { cluster: parsed.cluster, region: parsed.region }, 'ECS event for a cluster Mona does not watch: deleted');

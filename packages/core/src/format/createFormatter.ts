@@ -34,7 +34,8 @@ function problemsOf(overrides: object, templates: object): string[] {
 function fromTemplate(key: FormatterKey, template: string): Formatter[FormatterKey] {
   const known = templateFields(key);
   if (key === 'monitorDeploy') {
-    return (serviceNames: string[], cluster: string) => renderTemplate(template, monitorDeployValues(serviceNames, cluster), known);
+    return (serviceNames: string[], cluster: string, account?: string) =>
+      renderTemplate(template, monitorDeployValues(serviceNames, cluster, account), known);
   }
   return ((event: Parameters<Formatter['deploy']>[0]) => renderTemplate(template, eventValues(event), known)) as Formatter[FormatterKey];
 }

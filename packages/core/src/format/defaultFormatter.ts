@@ -61,10 +61,15 @@ function completion(state: DeploymentCompleted): string {
   }
 }
 
+/** ` of account \`payments\`` after a cluster's name in a multi-account set-up; nothing otherwise (the original's text). */
+function ofAccount(account: string | undefined): string {
+  return account ? ` of account ${code(account)}` : '';
+}
+
 /** One function per key; see `defaultFormatter`. */
 const texts: Formatter = {
-  monitorDeploy(serviceNames: string[], cluster: string): string {
-    const head = `:eyes: Mona is deployed and monitoring ${plural(serviceNames.length, 'service')} in cluster ${code(cluster)}`;
+  monitorDeploy(serviceNames: string[], cluster: string, account?: string): string {
+    const head = `:eyes: Mona is deployed and monitoring ${plural(serviceNames.length, 'service')} in cluster ${code(cluster)}${ofAccount(account)}`;
     if (serviceNames.length === 0) return head;
     const listed = serviceNames.slice(0, MAX_NAMES_LISTED).map(code).join(', ');
     const more = serviceNames.length > MAX_NAMES_LISTED ? ` and ${serviceNames.length - MAX_NAMES_LISTED} more` : '';
@@ -111,9 +116,9 @@ const texts: Formatter = {
   },
   serviceRemoved: (s) => `:wastebasket: ${code(s.service)} is no longer monitored: ${removalReason(s)}`,
   monitorDegraded: (s) =>
-    `:warning: Mona cannot read cluster ${code(s.cluster)} (${escapeMrkdwn(s.region)}): ${s.failures} sweeps in a row failed${reasonSuffix(s.reason)}`,
+    `:warning: Mona cannot read cluster ${code(s.cluster)}${ofAccount(s.account)} (${escapeMrkdwn(s.region)}): ${s.failures} sweeps in a row failed${reasonSuffix(s.reason)}`,
   monitorRecovered: (s) =>
-    `:white_check_mark: Mona reads cluster ${code(s.cluster)} (${escapeMrkdwn(s.region)}) again after ${formatDuration(s.durationSeconds)}${outageSuffix(s)}`,
+    `:white_check_mark: Mona reads cluster ${code(s.cluster)}${ofAccount(s.account)} (${escapeMrkdwn(s.region)}) again after ${formatDuration(s.durationSeconds)}${outageSuffix(s)}`,
 };
 
 /**

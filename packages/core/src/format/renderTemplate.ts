@@ -35,8 +35,8 @@ function show(value: TemplateValue): string {
 }
 
 /** The fields of the start-up message, whose formatter signature is the original's. */
-export function monitorDeployValues(serviceNames: string[], cluster: string): Record<string, TemplateValue> {
-  return { cluster, serviceNames, serviceCount: serviceNames.length };
+export function monitorDeployValues(serviceNames: string[], cluster: string, account?: string): Record<string, TemplateValue> {
+  return { cluster, account, serviceNames, serviceCount: serviceNames.length };
 }
 
 /**

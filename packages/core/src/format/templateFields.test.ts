@@ -24,13 +24,14 @@ describe('templateFields', () => {
     expect(templateFields('scale')).toContain('previousDesiredCount');
     expect(templateFields('deployDone')).toContain('kind');
     expect(templateFields('deployTimeout')).toContain('secondsUntilAlert');
-    expect(templateFields('monitorDeploy')).toEqual(['cluster', 'serviceNames', 'serviceCount']);
+    expect(templateFields('monitorDeploy')).toEqual(['cluster', 'account', 'serviceNames', 'serviceCount']);
     expect(templateFields('deploy')).not.toContain('previousDesiredCount');
   });
 
   it.each(FORMATTER_KEYS.filter((k) => k !== 'monitorDeploy'))('offers only fields that %s events can fill', (key) => {
     // Prepare
-    const event = eventOf(TYPE_OF_KEY[key], { context: {}, durationSeconds: 1 } as never);
+    // The account fields are filled on events of a cluster in another account.
+    const event = eventOf(TYPE_OF_KEY[key], { context: {}, durationSeconds: 1, account: 'payments', accountId: '111111111111' } as never);
     const values = eventValues(event);
     // Act
     const unfillable = templateFields(key).filter(

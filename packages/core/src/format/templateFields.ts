@@ -1,6 +1,6 @@
 import type { FormatterKey } from '../model/events.js';
 
-const BASE = ['id', 'type', 'cluster', 'region', 'observedAt'] as const;
+const BASE = ['id', 'type', 'cluster', 'region', 'account', 'accountId', 'observedAt'] as const;
 
 /** The original's `serviceState` fields plus Mona's, and the derived and context fields. */
 const SERVICE_STATE = [
@@ -31,7 +31,7 @@ const SERVICE_STATE = [
 ] as const;
 
 const FIELDS: Record<FormatterKey, readonly string[]> = {
-  monitorDeploy: ['cluster', 'serviceNames', 'serviceCount'],
+  monitorDeploy: ['cluster', 'account', 'serviceNames', 'serviceCount'],
   deploy: SERVICE_STATE,
   tasksFailing: SERVICE_STATE,
   deployFailed: SERVICE_STATE,

@@ -39,7 +39,8 @@ function what(event: MonitorEvent): string {
 
 /**
  * A short plain-text title (an email subject, a push notification, an SNS subject):
- * `<service or Mona>: <what happened> (<cluster>)`. Plain text, not escaped: each sender
+ * `<service or Mona>: <what happened> (<cluster>)`, the cluster as `account/cluster` when it has an
+ * account. Plain text, not escaped: each sender
  * escapes it for its channel.
  *
  * @example
@@ -47,5 +48,5 @@ function what(event: MonitorEvent): string {
  */
 export function titleOf(event: MonitorEvent): string {
   const subject = 'service' in event ? event.service : 'Mona';
-  return `${subject}: ${what(event)} (${event.cluster})`;
+  return `${subject}: ${what(event)} (${event.account ? `${event.account}/` : ''}${event.cluster})`;
 }

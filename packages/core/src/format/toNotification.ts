@@ -15,7 +15,10 @@ export type FormatErrorHandler = (error: MonaError, event: MonitorEvent) => void
 export function formatEvent(event: MonitorEvent, formatter: Formatter): string {
   switch (event.type) {
     case 'MonitorStarted':
-      return formatter.monitorDeploy(event.serviceNames, event.cluster);
+      // The account only when there is one: a formatter written for the original gets its two arguments.
+      return event.account === undefined
+        ? formatter.monitorDeploy(event.serviceNames, event.cluster)
+        : formatter.monitorDeploy(event.serviceNames, event.cluster, event.account);
     case 'DeploymentStarted':
       return formatter.deploy(event);
     case 'TasksFailing':

@@ -17,7 +17,8 @@ import type {
  * The first six keys and their signatures are the original mona's; users override any subset.
  */
 export interface Formatter {
-  monitorDeploy(serviceNames: string[], cluster: string): string;
+  /** `account` (Mona's addition) is the cluster's account label in a multi-account set-up; absent otherwise. */
+  monitorDeploy(serviceNames: string[], cluster: string, account?: string): string;
   deploy(state: DeploymentStarted): string;
   scale(state: ScalingStarted): string;
   recover(state: TaskCrashed): string;

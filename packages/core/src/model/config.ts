@@ -1,3 +1,5 @@
+import type { ConsoleAccess } from './accountConsoleUrl.js';
+
 /**
  * Monitoring settings that shape the reducer's decisions, under the original mona's names
  * where it had them. Polling settings (intervals, rate limits) live with the stream.
@@ -16,6 +18,8 @@ export interface MonitorConfig {
    * and what recordings made before this option replay with). The runner's default is 3.
    */
   recoveredAfterSweeps?: number;
+  /** Console links through the IAM Identity Center access portal, so each opens in its cluster's account. */
+  consoleAccess?: ConsoleAccess;
 }
 
 /**

@@ -47,6 +47,10 @@ interface EventBase {
   id: string;
   cluster: string;
   region: string;
+  /** The cluster's account label (alias, else 12-digit id) when the process watches several accounts. */
+  account?: string;
+  /** The account's 12-digit id, when known. */
+  accountId?: string;
   /** `observedAt` of the snapshot that produced the event (epoch ms). */
   observedAt: number;
 }

@@ -68,6 +68,10 @@ export interface ClusterSnapshot {
   kind: 'snapshot';
   cluster: string;
   region: string;
+  /** The cluster's account label (`ClusterRef.account`), when the process watches several accounts. */
+  account?: string;
+  /** The account's 12-digit id, when known. */
+  accountId?: string;
   observedAt: number;
   services: ServiceSnapshot[];
   /**
@@ -99,6 +103,10 @@ export interface SweepFailure {
   kind: 'failure';
   cluster: string;
   region: string;
+  /** The cluster's account label (`ClusterRef.account`), when the process watches several accounts. */
+  account?: string;
+  /** The account's 12-digit id, when known. */
+  accountId?: string;
   observedAt: number;
   error: { name: string; message: string; code?: string };
 }
@@ -106,10 +114,26 @@ export interface SweepFailure {
 /** What the ECS source emits for one cluster per tick. */
 export type SweepOutcome = ClusterSnapshot | SweepFailure;
 
-/** A cluster to watch. */
+/**
+ * A cluster to watch. `account` is the account's label in every key, event and message: the
+ * alias the operator gave, else its 12-digit id. Without it (one account, the process's own
+ * credentials) keys and texts are the original's.
+ *
+ * @example
+ * const ref: ClusterRef = { cluster: 'prod', region: 'eu-west-1', account: 'payments-prod',
+ *   roleArn: 'arn:aws:iam::111111111111:role/mona-read', externalId: 'mona-7f3a' };
+ */
 export interface ClusterRef {
   cluster: string;
   region: string;
+  /** Alias or 12-digit id of the cluster's account; part of `clusterKey`. */
+  account?: string;
+  /** The 12-digit id of the account, when known (from `roleArn` or STS GetCallerIdentity): the console link's account. */
+  accountId?: string;
+  /** Role to assume for every call about this cluster (`fromTemporaryCredentials`); absent: the process's own credentials. */
+  roleArn?: string;
+  /** External id the role's trust policy asks for (`sts:ExternalId`). */
+  externalId?: string;
 }
 
 /** Statuses of a service being deleted (DRAINING, then INACTIVE). */

@@ -59,6 +59,8 @@ export const clusterSnapshotSchema: JSONSchemaType<ClusterSnapshot> = {
     kind: { type: 'string', const: 'snapshot' },
     cluster: { type: 'string' },
     region: { type: 'string' },
+    account: { type: 'string', nullable: true },
+    accountId: { type: 'string', nullable: true },
     observedAt: time,
     services: { type: 'array', items: serviceSnapshotSchema },
     missing: { type: 'array', items: { type: 'string' } },
@@ -84,6 +86,8 @@ export const sweepFailureSchema: JSONSchemaType<SweepFailure> = {
     kind: { type: 'string', const: 'failure' },
     cluster: { type: 'string' },
     region: { type: 'string' },
+    account: { type: 'string', nullable: true },
+    accountId: { type: 'string', nullable: true },
     observedAt: time,
     error: {
       type: 'object',

@@ -36,7 +36,15 @@ export function logState(
           const last = lastLoggedTick.get(key);
           if (last !== undefined && tick - last < logInterval) return;
           lastLoggedTick.set(key, tick);
-          logger.info({ cluster: outcome.cluster, region: outcome.region, services: summarize(state) }, 'state');
+          logger.info(
+            {
+              ...(outcome.account ? { account: outcome.account } : {}),
+              cluster: outcome.cluster,
+              region: outcome.region,
+              services: summarize(state),
+            },
+            'state',
+          );
         }),
       );
     });

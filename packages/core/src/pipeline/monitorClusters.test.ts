@@ -90,6 +90,23 @@ describe('monitorClusters', () => {
   });
 });
 
+describe('monitorCluster in another account', () => {
+  it('carries the account on every event and in the state log', async () => {
+    // Prepare
+    const logger = recordingLogger();
+    const cluster = { ...PROD, account: 'payments', accountId: '111111111111' };
+    const source = scriptedSource({ prod: [snapshot(PROD, 'd1'), snapshot(PROD, 'd2')] });
+    // Act
+    const events = await firstValueFrom(monitorCluster(cluster, { source, logger, checkIntervalSeconds: FAST }).pipe(take(2), toArray()));
+    // Assess
+    expect(events.map((e) => [e.type, e.account, e.accountId, e.id.startsWith('payments/prod/')])).toEqual([
+      ['MonitorStarted', 'payments', '111111111111', true],
+      ['DeploymentStarted', 'payments', '111111111111', true],
+    ]);
+    expect(logger.entries.find((e) => e.msg === 'state')?.fields).toMatchObject({ account: 'payments', cluster: 'prod' });
+  });
+});
+
 describe('monitorClusters over the ECS source', () => {
   const { client, ecs } = mockedEcs();
   afterEach(() => ecs.reset());

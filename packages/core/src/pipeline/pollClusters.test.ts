@@ -178,4 +178,20 @@ describe('pollClusters (marbles)', () => {
     });
     expect(seen).toEqual(['part', 'sweep']);
   });
+
+  it('stamps each sweep with the account of its cluster, whatever the source answered', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ cold, expectObservable }) => {
+      // Prepare: two prod clusters in two accounts; the source knows nothing of accounts
+      const payments: ClusterRef = { ...PROD, account: 'payments', accountId: '111111111111' };
+      const search: ClusterRef = { ...PROD, account: 'search' };
+      const source: SweepSource = { sweep: (cluster, tick) => cold<SweepOutcome>('1ms (a|)', { a: snapshotAt(tick, cluster) }) };
+      // Act
+      const out = pollClusters([payments, search], source, settings(scheduler)).pipe(
+        map(({ outcome }) => `${outcome.account ?? '-'}:${outcome.accountId ?? '-'}`),
+      );
+      // Assess
+      expectObservable(out, '^ 5ms !').toBe('1ms (ab)', { a: 'payments:111111111111', b: 'search:-' });
+    });
+  });
 });

@@ -54,6 +54,32 @@ describe('reduceSweeps (marbles)', () => {
     });
   });
 
+  it('keeps one state per account: prod in two accounts is two clusters, each event names its account', () => {
+    newScheduler().run(({ cold, expectObservable }) => {
+      // Prepare: the same cluster name and region in two accounts, interleaved
+      const inA = { ...snapshotAt(0), account: 'payments' };
+      const inB = { ...snapshotAt(0), account: 'search' };
+      const sweeps = cold<Sweep>('abcd|', {
+        a: { tick: 0, outcome: inA },
+        b: { tick: 0, outcome: inB },
+        c: { tick: 1, outcome: { ...inA, observedAt: 10 } },
+        d: { tick: 1, outcome: { ...inB, observedAt: 10 } },
+      });
+      // Act
+      const seen = sweeps.pipe(
+        reduceSweeps(reduce, DEFAULT_MONITOR_CONFIG),
+        map(({ events }) => events.map((e) => `${e.account ?? '-'}:${e.type}:${e.id.split('/')[0] ?? ''}`).join()),
+      );
+      // Assess: each account's prod gets its own MonitorStarted, with the account in the event and its id
+      expectObservable(seen).toBe('abcd|', {
+        a: 'payments:MonitorStarted:payments',
+        b: 'search:MonitorStarted:search',
+        c: '',
+        d: '',
+      });
+    });
+  });
+
   it('starts every subscription from a fresh state', () => {
     newScheduler().run(({ cold, expectObservable }) => {
       // Prepare

@@ -1,6 +1,7 @@
 import { catchError, defer, exhaustMap, finalize, map, of, takeWhile, tap } from 'rxjs';
 import type { ObservableInput, OperatorFunction, SchedulerLike } from 'rxjs';
 import { sweepFailure } from '../ecs-source/sweepFailure.js';
+import { accountOf } from '../model/clusterKey.js';
 import type { ClusterRef, ClusterSnapshot, SweepOutcome } from '../model/snapshot.js';
 
 /**
@@ -46,10 +47,16 @@ export function sweepTicks(cluster: ClusterRef, sweep: SweepFn, options: SweepTi
       return defer(() => sweep(tick, controller.signal)).pipe(
         takeWhile(isPart, true),
         catchError((error: unknown) => of(sweepFailure(cluster, scheduler.now(), error))),
+        // The ref is the truth about the account: a source need not know about accounts.
+        map((answer) => withAccountOf(cluster, answer)),
         tap((outcome) => (isPart(outcome) ? onPart?.(outcome) : onSweep?.(outcome, scheduler.now() - startedAt))),
         map((outcome): Sweep => ({ tick, outcome })),
         finalize(() => controller.abort()),
       );
     }),
   );
+}
+
+function withAccountOf(cluster: ClusterRef, outcome: SweepOutcome): SweepOutcome {
+  return cluster.account || cluster.accountId ? { ...outcome, ...accountOf(cluster) } : outcome;
 }

@@ -107,7 +107,8 @@ function namesToStep(snapshot: ClusterSnapshot, views: ReadonlyMap<string, Servi
     // Only what the part holds: never a walk over every tracked service.
     names = new Set([...views.keys(), ...snapshot.missing.filter((name) => getOwn(tracked, name) !== undefined)]);
   } else if (snapshot.streamed === true) {
-    names = Object.keys(tracked).filter((name) => !views.has(name));
+    const held = new Set(snapshot.services.map((service) => service.name));
+    names = Object.keys(tracked).filter((name) => !held.has(name));
   } else {
     names = new Set([...views.keys(), ...Object.keys(tracked)]);
   }

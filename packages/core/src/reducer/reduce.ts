@@ -56,7 +56,11 @@ export function reduce(state: ClusterState | undefined, outcome: SweepOutcome, c
     if (!current.started) return { state: current, events: [] };
     return applySnapshot(current, outcome, viewsOf(outcome.services), ctx, config, false);
   }
-  const sweep: ClusterSweep = { ctx, config, outcome, views: outcome.kind === 'snapshot' ? viewsOf(outcome.services) : new Map() };
+  // A streamed sweep's services were applied as its parts landed: after the baseline, no view of
+  // them is needed (building 5,000 a sweep was a third of the reducer's work).
+  const partsApplied = outcome.kind === 'snapshot' && outcome.streamed === true && current.started;
+  const views = outcome.kind === 'snapshot' && !partsApplied ? viewsOf(outcome.services) : new Map<string, ServiceView>();
+  const sweep: ClusterSweep = { ctx, config, outcome, views };
   let next = current;
   const events: MonitorEvent[] = [];
   for (const rule of CLUSTER_RULES) {

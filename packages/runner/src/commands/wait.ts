@@ -11,7 +11,8 @@ import type { Command } from './Command.js';
 
 const USAGE = [
   'Usage: mona wait --cluster C --service S [--service S2 …] [--deployment ID … | --task-definition ARN …]',
-  '                 [--timeout 15m] [--region R] [--interval SECONDS] [--config FILE] [--json] [--no-diagnostics]',
+  '                 [--timeout 15m] [--region R] [--role-arn ARN [--external-id ID]] [--interval SECONDS]',
+  '                 [--config FILE] [--json] [--no-diagnostics]',
   '',
   'Follows the deployment of each service (the current PRIMARY, or the one named) with the same',
   'reducer as `mona run`, and exits when every one completed, as soon as one fails, or at the',
@@ -24,6 +25,8 @@ const USAGE = [
   '      --task-definition ARN  follow the deployment of this task definition (ARN or family:revision; repeatable)',
   '      --timeout DURATION     give up after this long: 90s, 15m, 1h (default 15m)',
   "      --region R             the region (default: the config's, then AWS_REGION)",
+  "      --role-arn ARN         watch the cluster through this role (another account; default: the config's)",
+  "      --external-id ID       the external id of the role's trust policy",
   "      --interval SECONDS     seconds between sweeps (default: the config's checkIntervalSeconds, else 5)",
   '  -c, --config FILE          reducer settings, enrichment and senders: the outcome is also sent',
   '      --json                 one JSON result per service on stdout at the end (progress goes to stderr)',
@@ -53,6 +56,8 @@ export function createWaitCommand(deps: WaitDeps = {}): Command {
       'task-definition': { type: 'string', multiple: true },
       timeout: { type: 'string' },
       region: { type: 'string' },
+      'role-arn': { type: 'string' },
+      'external-id': { type: 'string' },
       interval: { type: 'string' },
       config: { type: 'string', short: 'c' },
       json: { type: 'boolean' },

@@ -16,6 +16,14 @@ const positiveInt = (description: string, def?: number) =>
 const stringList = (description: string) =>
   ({ type: 'array', items: { type: 'string', minLength: 1 }, nullable: true, description }) as const;
 
+/** An IAM role ARN: its account id is the account whose clusters the role sees. */
+const roleArnSchema = (description: string) =>
+  ({ type: 'string', nullable: true, pattern: '^arn:aws[a-z-]*:iam::\\d{12}:role/.+$', description }) as const;
+
+/** STS's rules for an external id: 2 to 1224 characters of `[\w+=,.@:/-]`. */
+const externalIdSchema = (description: string) =>
+  ({ type: 'string', nullable: true, minLength: 2, maxLength: 1224, pattern: '^[\\w+=,.@:/-]+$', description }) as const;
+
 /** `delivery`, top-level and per sender (the sender's keys win). */
 const deliverySchema = (description: string) =>
   ({
@@ -80,7 +88,7 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
       type: 'array',
       nullable: true,
       minItems: 1,
-      description: 'Clusters to watch: names, or { name, region } objects.',
+      description: 'Clusters to watch: names, or { name, region, roleArn, externalId, account } objects.',
       items: {
         anyOf: [
           { type: 'string', minLength: 1 },
@@ -91,12 +99,48 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
             properties: {
               name: { type: 'string', minLength: 1 },
               region: { type: 'string', minLength: 1, nullable: true },
+              roleArn: roleArnSchema('Role to assume for this cluster (over defaults.roleArn).'),
+              externalId: externalIdSchema('External id of the role (over defaults.externalId).'),
+              account: {
+                type: 'string',
+                nullable: true,
+                minLength: 1,
+                maxLength: 64,
+                pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+                description: "The account's name in messages, keys and metrics labels; default the role's account id.",
+              },
             },
           },
         ],
       },
     },
     AWSRegion: { type: 'string', minLength: 1, nullable: true, description: 'Default region; else AWS_REGION or AWS_DEFAULT_REGION.' },
+    defaults: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      description: 'Values every cluster entry takes unless it sets its own.',
+      properties: {
+        roleArn: roleArnSchema('Role to assume for every cluster without its own.'),
+        externalId: externalIdSchema('External id of the default role.'),
+        region: { type: 'string', minLength: 1, nullable: true, description: 'Region of every cluster without its own (over AWSRegion).' },
+      },
+    },
+    console: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: ['accessPortalUrl', 'roleName'],
+      description: 'Console links that open in the right account, through the IAM Identity Center access portal.',
+      properties: {
+        accessPortalUrl: {
+          type: 'string',
+          pattern: '^https://',
+          description: 'The access portal start URL, e.g. https://my-org.awsapps.com/start.',
+        },
+        roleName: { type: 'string', minLength: 1, description: 'Permission set people open ECS with, e.g. ReadOnlyAccess.' },
+      },
+    },
     serviceNamesOverride: stringList('Watch only these services (skips ListServices).'),
     secondsUntilAlert: positiveInt('Seconds without progress before a deployment times out.', 600),
     // A number, not an integer: sub-second intervals keep the demo and end-to-end tests fast.

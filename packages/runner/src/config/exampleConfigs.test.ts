@@ -55,4 +55,47 @@ describe('shipped examples and deployment kit', () => {
       expect(text).toMatch(/maxReceiveCount/);
     }
   });
+
+  it('gives every watched account the same read-only actions as the base policy, behind the external id (CloudFormation and Terraform)', () => {
+    // Prepare
+    const base = JSON.parse(readFileSync(`${repo}deploy/iam-policy.json`, 'utf8')) as { Statement: Array<{ Action: string[] }> };
+    const actions = base.Statement.flatMap((s) => s.Action).sort();
+    const cfn = JSON.parse(readFileSync(`${repo}deploy/accounts/mona-read-role.cfn.json`, 'utf8')) as {
+      Resources: {
+        MonaReadRole: {
+          Properties: {
+            AssumeRolePolicyDocument: { Statement: unknown[] };
+            Policies: Array<{ PolicyDocument: { Statement: Array<{ Action: string[] }> } }>;
+          };
+        };
+      };
+    };
+    const tf = readFileSync(`${repo}deploy/accounts/terraform/watched-account/main.tf`, 'utf8');
+    // Act
+    const role = cfn.Resources.MonaReadRole.Properties;
+    const cfnActions = role.Policies.flatMap((p) => p.PolicyDocument.Statement.flatMap((s) => s.Action)).sort();
+    const tfActions = [...(/Action\s*=\s*\[([^\]]+)\]/.exec(tf)?.[1] ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]).sort();
+    // Assess
+    expect(cfnActions).toEqual(actions);
+    expect(tfActions).toEqual(actions);
+    expect(role.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({ Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } } }),
+    ]);
+    expect(tf).toMatch(/Condition = \{ StringEquals = \{ "sts:ExternalId" = var.external_id \} \}/);
+  });
+
+  it("grants Mona's own role sts:AssumeRole and nothing else (CloudFormation, Terraform, JSON)", () => {
+    // Prepare
+    const cfn = readFileSync(`${repo}deploy/accounts/mona-assume-roles.cfn.json`, 'utf8');
+    const json = JSON.parse(readFileSync(`${repo}deploy/accounts/assume-role-policy.json`, 'utf8')) as {
+      Statement: Array<{ Action: string }>;
+    };
+    const tf = readFileSync(`${repo}deploy/accounts/terraform/mona-assume-roles/main.tf`, 'utf8');
+    // Act
+    const actionsOf = (text: string) => [...text.matchAll(/"?Action"?\s*[:=]\s*"([^"]+)"/g)].map((m) => m[1]);
+    // Assess
+    expect(actionsOf(cfn)).toEqual(['sts:AssumeRole']);
+    expect(json.Statement.map((s) => s.Action)).toEqual(['sts:AssumeRole']);
+    expect(actionsOf(tf)).toEqual(['sts:AssumeRole']);
+  });
 });

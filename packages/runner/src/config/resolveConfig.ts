@@ -1,9 +1,10 @@
-import { clusterKey } from '@mona-ecs/core';
+import { accountIdOfRoleArn, clusterKey } from '@mona-ecs/core';
+import type { ClusterRef } from '@mona-ecs/core';
 import { regionIssue } from './regionIssue.js';
 import { RunnerErrorCode } from '../errors.js';
 import type { ConfigIssue } from '../errors.js';
 import { CONFIG_DEFAULTS } from './types.js';
-import type { DeliveryConfig, MonaConfig, ResolvedConfig, ResolvedSenderConfig, SenderConfig } from './types.js';
+import type { ClusterEntry, DeliveryConfig, MonaConfig, ResolvedConfig, ResolvedSenderConfig, SenderConfig } from './types.js';
 import { mergeDelivery } from './mergeDelivery.js';
 
 /** Environment variables the region falls back to, in order (the AWS SDK's own names). */
@@ -55,6 +56,7 @@ export function resolveConfig(
   };
   if (input.formatter != null) config.formatter = input.formatter;
   if (input.events != null) config.events = withoutNulls(input.events);
+  if (input.console != null) config.console = input.console;
   if (input.http != null) config.http = { port: input.http.port, host: input.http.host ?? d.httpHost };
   return { config, issues };
 }
@@ -78,8 +80,9 @@ function resolveClusters(
   env: Readonly<Record<string, string | undefined>>,
   sdkRegion: string | undefined,
 ): { clusters: ResolvedConfig['clusters']; issues: ConfigIssue[] } {
-  const fallback = fallbackRegion(input, env, sdkRegion);
-  const written = [
+  const defaults = input.defaults ?? {};
+  const fallback = defaults.region != null ? { region: defaults.region, path: '/defaults/region' } : fallbackRegion(input, env, sdkRegion);
+  const written: WrittenCluster[] = [
     ...(input.ecsCluster != null ? [{ name: input.ecsCluster, path: '/ecsCluster' }] : []),
     ...(input.clusters ?? []).map((c, i) => ({ ...(typeof c === 'string' ? { name: c } : c), path: `/clusters/${i}` })),
   ];
@@ -87,6 +90,7 @@ function resolveClusters(
   const issues: ConfigIssue[] = [];
   const seen = new Set<string>();
   const reported = new Set<string>();
+  const roles = new Map<string, { roleArn: string | undefined; path: string }>();
   for (const entry of written) {
     const where = entry.region != null ? { region: entry.region, path: `${entry.path}/region` } : fallback;
     if (where === undefined) {
@@ -94,7 +98,7 @@ function resolveClusters(
         code: RunnerErrorCode.regionMissing,
         path: entry.path,
         message: `cluster "${entry.name}" has no region`,
-        hint: 'set "AWSRegion" in the config, a "region" on the cluster, AWS_REGION in the environment, or a region in your AWS profile',
+        hint: 'set "AWSRegion" or "defaults.region" in the config, a "region" on the cluster, AWS_REGION in the environment, or a region in your AWS profile',
       });
       continue;
     }
@@ -105,12 +109,60 @@ function resolveClusters(
       reported.add(where.path);
       continue;
     }
-    const key = clusterKey({ cluster: entry.name, region: where.region });
+    const ref = accountRef(entry, defaults, where.region);
+    const clash = ref.account ? roleClash(ref, entry, roles) : undefined;
+    if (clash) {
+      issues.push(clash);
+      continue;
+    }
+    const key = clusterKey(ref);
     if (seen.has(key)) continue;
     seen.add(key);
-    clusters.push({ cluster: entry.name, region: where.region });
+    clusters.push(ref);
   }
   return { clusters, issues };
+}
+
+type WrittenCluster = { name: string; path: string; region?: string | null } & Omit<ClusterEntry, 'name' | 'region'>;
+
+/**
+ * A cluster's ref: its role (the entry's, else `defaults.roleArn`), the external id that goes
+ * with it, and its account: the alias when given, else the role's account id. A cluster without
+ * a role or alias is in the process's own account and keeps the single-account key.
+ */
+function accountRef(entry: WrittenCluster, defaults: NonNullable<MonaConfig['defaults']>, region: string): ClusterRef {
+  const ref: ClusterRef = { cluster: entry.name, region };
+  const roleArn = entry.roleArn ?? defaults.roleArn ?? undefined;
+  // Key by key, the entry's value wins: one external id for the whole organisation is written once.
+  const externalId = entry.externalId ?? defaults.externalId ?? undefined;
+  const accountId = roleArn ? accountIdOfRoleArn(roleArn) : undefined;
+  const account = entry.account ?? accountId;
+  if (roleArn) ref.roleArn = roleArn;
+  if (roleArn && externalId) ref.externalId = externalId;
+  if (account) ref.account = account;
+  if (accountId) ref.accountId = accountId;
+  return ref;
+}
+
+/** One account, one role: the client (and the limiter) of an account and region is shared by its clusters. */
+function roleClash(
+  ref: ClusterRef,
+  entry: WrittenCluster,
+  roles: Map<string, { roleArn: string | undefined; path: string }>,
+): ConfigIssue | undefined {
+  const account = ref.account ?? '';
+  const first = roles.get(account);
+  if (!first) {
+    roles.set(account, { roleArn: ref.roleArn, path: entry.path });
+    return undefined;
+  }
+  if (first.roleArn === ref.roleArn) return undefined;
+  return {
+    code: RunnerErrorCode.configInvalid,
+    path: entry.path,
+    message: `account "${account}" is watched through ${ref.roleArn ?? "Mona's own credentials"} here and through ${first.roleArn ?? "Mona's own credentials"} at ${first.path}`,
+    hint: 'give every cluster of an account the same roleArn, or give the clusters different "account" names',
+  };
 }
 
 /** The region of clusters without their own, and where it was written (a config path, a variable, the profile). */

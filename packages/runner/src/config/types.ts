@@ -3,9 +3,9 @@
  * defaults and region resolution (`ResolvedConfig`). The JSON Schema in `configSchema.ts`
  * is typed against `MonaConfig`, so the two cannot drift.
  */
+import type { ClusterRef } from '@mona-ecs/core';
 import type { FormatterKey } from '@mona-ecs/core/format';
 
-/** A cluster written as an object, to give it its own region. */
 /** The `ecs` block of the config: the ECS client and the sweep's bounds. */
 export interface EcsConfig {
   endpoint?: string;
@@ -23,9 +23,29 @@ export interface EventsConfig {
   endpoint?: string;
 }
 
+/** A cluster written as an object: its own region, and the account and role it is watched through. */
 export interface ClusterEntry {
   name: string;
   region?: string;
+  /** Role to assume for this cluster (`arn:aws:iam::<account id>:role/<name>`); over `defaults.roleArn`. */
+  roleArn?: string;
+  /** External id the role's trust policy asks for; over `defaults.externalId`. */
+  externalId?: string;
+  /** The account's name in messages, keys and labels; default the role's account id. */
+  account?: string;
+}
+
+/** Values every cluster entry takes unless it says otherwise (the entry wins). */
+export interface ClusterDefaults {
+  roleArn?: string;
+  externalId?: string;
+  region?: string;
+}
+
+/** Console links through the IAM Identity Center access portal (see core's `accountConsoleUrl`). */
+export interface ConsoleConfig {
+  accessPortalUrl: string;
+  roleName: string;
 }
 
 /**
@@ -70,6 +90,8 @@ export interface MonaConfig {
   $schema?: string;
   ecsCluster?: string;
   clusters?: (string | ClusterEntry)[];
+  defaults?: ClusterDefaults;
+  console?: ConsoleConfig;
   AWSRegion?: string;
   serviceNamesOverride?: string[];
   secondsUntilAlert?: number;
@@ -110,7 +132,9 @@ export interface ResolvedConfig {
   configPath: string;
   /** What the config is called in messages: its path, `stdin` or `MONA_CONFIG`. */
   source: string;
-  clusters: { cluster: string; region: string }[];
+  /** Each cluster with its region and, when it has one, its account label, account id and role. */
+  clusters: ClusterRef[];
+  console?: ConsoleConfig;
   serviceNamesOverride: string[];
   secondsUntilAlert: number;
   checkIntervalSeconds: number;

@@ -17,7 +17,7 @@ import { ecsClientOptionsOf } from './monitorOptionsOf.js';
  */
 export function createEnrichment(
   config: ResolvedConfig,
-  parts: { clientFor: (region: string) => ECSClient; logger: Logger; enricher?: Enricher; taskStopHints?: TaskStopHints },
+  parts: { clientFor: (region: string, account?: string) => ECSClient; logger: Logger; enricher?: Enricher; taskStopHints?: TaskStopHints },
 ): OperatorFunction<EnrichInput, MonitorEvent> | undefined {
   if (!config.enrichment.enabled) return undefined;
   const enricher =

@@ -30,9 +30,11 @@ export interface PipelineParts {
 export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, parts: PipelineParts): PipelineOptions {
   const { metrics, health } = parts;
   const now = deps.now ?? Date.now;
-  // One client per region, shared by the snapshot source and the enricher.
+  // One client per account and region (through the cluster's role), shared by the snapshot source and the enricher.
   const injected = deps.ecs?.client;
-  const clientFor = deps.ecs?.clientFor ?? (injected ? () => injected : ecsClientCache(ecsClientOptionsOf(config)));
+  const clientFor =
+    deps.ecs?.clientFor ??
+    (injected ? () => injected : ecsClientCache({ ...ecsClientOptionsOf(config), logger: deps.logger }, config.clusters));
   const options: PipelineOptions = {
     clusters: config.clusters,
     formatter: parts.formatter,
@@ -46,6 +48,7 @@ export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, part
       timeoutFrom: config.timeoutFrom,
       degradedAfterFailures: config.degradedAfterFailures,
       recoveredAfterSweeps: config.recoveredAfterSweeps,
+      ...(config.console ? { consoleAccess: config.console } : {}),
     },
     ecs: {
       refreshServicesInterval: config.refreshServicesInterval,
@@ -70,8 +73,8 @@ export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, part
         deps.onSweep?.(outcome);
         health.record(outcome);
         const result = outcome.kind === 'failure' ? 'failure' : outcome.partial ? 'partial' : 'success';
-        // Same-named clusters in two regions are two clusters: the region is part of every label set.
-        const where = { cluster: outcome.cluster, region: outcome.region };
+        // Same-named clusters in two regions or accounts are two clusters: both are in every label set.
+        const where = { ...(outcome.account ? { account: outcome.account } : {}), cluster: outcome.cluster, region: outcome.region };
         metrics.sweeps.inc({ ...where, result });
         metrics.sweepDuration.observe(where, durationMs / 1000);
         if (outcome.kind === 'snapshot') {

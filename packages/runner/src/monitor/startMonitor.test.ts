@@ -249,6 +249,24 @@ describe('startMonitor', () => {
     expect(samples.get('mona_sweep_duration_seconds_count{cluster="prod",region="eu-west-1"}')).toBeGreaterThanOrEqual(1);
   });
 
+  it('labels the metrics and the health lines of a cluster of another account with its account', async () => {
+    // Prepare
+    const config = parseConfig(
+      JSON.stringify({ clusters: [{ name: 'prod', account: 'payments' }], AWSRegion: 'eu-west-1', http: { port: 0 } }),
+      { configPath, env: {} },
+    );
+    monitor = await startMonitor(config, { logger: capture().logger([]), source: scriptedSource({ prod: [snapshot] }) });
+    const base = `http://127.0.0.1:${monitor.server!.port}`;
+    await until(async () => (await fetch(`${base}/readyz`)).status === 200);
+    // Act
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const health = (await (await fetch(`${base}/healthz`)).json()) as { clusters: Array<Record<string, unknown>> };
+    // Assess
+    expect(text).toContain('mona_sweeps_total{account="payments",cluster="prod",region="eu-west-1",result="success"}');
+    expect(text).toContain('mona_services_monitored{account="payments",cluster="prod",region="eu-west-1"} 1');
+    expect(health.clusters).toEqual([expect.objectContaining({ account: 'payments', cluster: 'prod', region: 'eu-west-1', swept: true })]);
+  });
+
   it('turns /healthz to 503 when ECS is unreachable for longer than 3 intervals + 30 s', async () => {
     // Prepare
     const clock = { now: Date.now() };

@@ -1,3 +1,4 @@
+import { withOwnAccount } from './withOwnAccount.js';
 import { monitorPipeline } from '@mona-ecs/core';
 import type { Formatter, Logger } from '@mona-ecs/core';
 import type { EcsSourceOptions, Enricher, SnapshotSource, SweepOutcome } from '@mona-ecs/core/ecs';
@@ -69,8 +70,10 @@ export interface RunningMonitor {
  * const monitor = await startMonitor(await loadConfig('mona.json'), { logger });
  * process.once('SIGTERM', () => void monitor.stop());
  */
-export async function startMonitor(config: ResolvedConfig, deps: MonitorDeps): Promise<RunningMonitor> {
+export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): Promise<RunningMonitor> {
   const { logger } = deps;
+  // A scripted source or injected client has no STS behind it: only the real ECS path looks the own account up.
+  const config = deps.source || deps.ecs?.client || deps.ecs?.clientFor ? written : await withOwnAccount(written, logger);
   const now = deps.now ?? Date.now;
   const formatter = deps.formatter ?? (await loadFormatter(config));
   const live = deps.senders ?? (await createSenders(await loadSenders(config), logger, config.delivery.attemptTimeoutMs));

@@ -98,4 +98,30 @@ describe('createHealth', () => {
       { cluster: 'prod', region: 'us-east-1', swept: false, stale: true },
     ]);
   });
+
+  it('keeps one line per account, naming it, with the code of the latest failure', () => {
+    // Prepare: prod in two accounts; search's role cannot be assumed
+    const clock = { now: 1_000_000 };
+    const clusters = [
+      { cluster: 'prod', region: 'eu-west-1', account: 'payments' },
+      { cluster: 'prod', region: 'eu-west-1', account: 'search' },
+    ];
+    const health = createHealth(clusters, { checkIntervalSeconds: 10, now: () => clock.now });
+    const denied: SweepOutcome = {
+      kind: 'failure',
+      cluster: 'prod',
+      region: 'eu-west-1',
+      account: 'search',
+      observedAt: 0,
+      error: { name: 'MonaError', message: 'cannot assume role', code: 'MONA_ASSUME_ROLE_FAILED' },
+    };
+    // Act
+    health.record({ ...good('prod', 'eu-west-1'), account: 'payments' });
+    health.record(denied);
+    // Assess
+    expect(health.status()).toEqual([
+      { cluster: 'prod', region: 'eu-west-1', account: 'payments', swept: true, stale: false, lastGoodSweepAt: 1_000_000 },
+      { cluster: 'prod', region: 'eu-west-1', account: 'search', swept: true, stale: false, lastError: 'MONA_ASSUME_ROLE_FAILED' },
+    ]);
+  });
 });

@@ -1,16 +1,19 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** The runner's Prometheus metrics, on their own Registry (never the global one). */
+/**
+ * The runner's Prometheus metrics, on their own Registry (never the global one). Cluster series
+ * carry `account` only for clusters watched in another account (single-account series are as before).
+ */
 export interface MonaMetrics {
   registry: Registry;
-  sweeps: Counter<'cluster' | 'region' | 'result'>;
-  sweepDuration: Histogram<'cluster' | 'region'>;
+  sweeps: Counter<'account' | 'cluster' | 'region' | 'result'>;
+  sweepDuration: Histogram<'account' | 'cluster' | 'region'>;
   ecsApiCalls: Counter<'action' | 'result'>;
   events: Counter<'type'>;
   notifications: Counter<'sender' | 'result'>;
   deliveryLatency: Histogram<'sender'>;
-  servicesMonitored: Gauge<'cluster' | 'region'>;
-  lastGoodSweep: Gauge<'cluster' | 'region'>;
+  servicesMonitored: Gauge<'account' | 'cluster' | 'region'>;
+  lastGoodSweep: Gauge<'account' | 'cluster' | 'region'>;
   /** With `events` on: each queue message by what came of it. */
   eventMessages: Counter<'result'>;
   /** With `events` on: 1 while the queue answers, 0 after a failed receive. */
@@ -34,13 +37,13 @@ export function createMetrics(): MonaMetrics {
     sweeps: new Counter({
       name: 'mona_sweeps_total',
       help: 'Sweeps of a cluster by result (success, partial, failure).',
-      labelNames: ['cluster', 'region', 'result'],
+      labelNames: ['account', 'cluster', 'region', 'result'],
       registers,
     }),
     sweepDuration: new Histogram({
       name: 'mona_sweep_duration_seconds',
       help: 'Duration of one sweep of one cluster.',
-      labelNames: ['cluster', 'region'],
+      labelNames: ['account', 'cluster', 'region'],
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     }),
@@ -67,13 +70,13 @@ export function createMetrics(): MonaMetrics {
     servicesMonitored: new Gauge({
       name: 'mona_services_monitored',
       help: 'Live services (not DRAINING/INACTIVE) in the latest good snapshot of a cluster.',
-      labelNames: ['cluster', 'region'],
+      labelNames: ['account', 'cluster', 'region'],
       registers,
     }),
     lastGoodSweep: new Gauge({
       name: 'mona_last_good_sweep_timestamp_seconds',
       help: 'Unix time of the latest successful sweep of a cluster.',
-      labelNames: ['cluster', 'region'],
+      labelNames: ['account', 'cluster', 'region'],
       registers,
     }),
     eventMessages: new Counter({

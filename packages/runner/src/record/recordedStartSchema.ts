@@ -21,6 +21,12 @@ export const recordedStartSchema: JSONSchemaType<RecordedStart> = {
         timeoutFrom: { type: 'string', enum: ['updatedAt', 'createdAt'] },
         degradedAfterFailures: { type: 'number' },
         recoveredAfterSweeps: { type: 'number', nullable: true },
+        consoleAccess: {
+          type: 'object',
+          nullable: true,
+          required: ['accessPortalUrl', 'roleName'],
+          properties: { accessPortalUrl: { type: 'string' }, roleName: { type: 'string' } },
+        },
       },
     },
     clusters: {
@@ -28,7 +34,14 @@ export const recordedStartSchema: JSONSchemaType<RecordedStart> = {
       items: {
         type: 'object',
         required: ['cluster', 'region'],
-        properties: { cluster: { type: 'string' }, region: { type: 'string' } },
+        properties: {
+          cluster: { type: 'string' },
+          region: { type: 'string' },
+          account: { type: 'string', nullable: true },
+          accountId: { type: 'string', nullable: true },
+          roleArn: { type: 'string', nullable: true },
+          externalId: { type: 'string', nullable: true },
+        },
       },
     },
   },

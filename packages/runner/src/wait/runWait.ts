@@ -1,7 +1,7 @@
 import { monitorClusters } from '@mona-ecs/core';
 import { createEcsEnricher, createEcsSource, ecsClientCache, enrichEvents } from '@mona-ecs/core/ecs';
 import { reduce } from '@mona-ecs/core/pipeline';
-import type { Logger, MonitorEvent, MonitorOptions } from '@mona-ecs/core';
+import type { ClusterRef, Logger, MonitorEvent, MonitorOptions } from '@mona-ecs/core';
 import type { SnapshotSource } from '@mona-ecs/core/ecs';
 import type { MonitorConfig, Reducer } from '@mona-ecs/core/pipeline';
 import type { ECSClient } from '@aws-sdk/client-ecs';
@@ -29,12 +29,18 @@ export interface WaitRequest {
   enrichBudgetMs?: number;
   /** Explicit ECS endpoint (an emulator); the SDK's `AWS_ENDPOINT_URL_ECS` otherwise. */
   endpoint?: string;
+  /** Role to assume for the cluster (`--role-arn`), with its external id (`--external-id`). */
+  roleArn?: string;
+  externalId?: string;
+  /** The cluster's account label and id (from the role or the config). */
+  account?: string;
+  accountId?: string;
 }
 
 /** The outside world of a wait; tests inject the ECS client or a whole source and the scheduler. */
 export interface WaitDeps {
-  /** Default: one ECS client per region (standard AWS configuration). */
-  clientFor?: (region: string) => ECSClient;
+  /** Default: one ECS client per account and region (standard AWS configuration, through `--role-arn`). */
+  clientFor?: (region: string, account?: string) => ECSClient;
   /** Default: the ECS source over `clientFor`, describing only the named services. */
   source?: SnapshotSource;
   scheduler?: SchedulerLike;
@@ -97,10 +103,12 @@ export function runWait(request: WaitRequest, deps: WaitDeps, progressStream: Pr
 
 function streamOptions(request: WaitRequest, deps: WaitDeps, reducer: Reducer): MonitorOptions {
   const endpoint = request.endpoint ? { endpoint: request.endpoint } : {};
-  const clientFor = deps.clientFor ?? ecsClientCache(endpoint);
   const logger = deps.logger;
+  const cluster = clusterRefOf(request);
+  // The same client and limiter (per account and region) as a `mona run` in this process would use.
+  const clientFor = deps.clientFor ?? ecsClientCache({ ...endpoint, ...(logger ? { logger } : {}) }, [cluster]);
   const options: MonitorOptions = {
-    clusters: [{ cluster: request.cluster, region: request.region }],
+    clusters: [cluster],
     checkIntervalSeconds: request.intervalSeconds,
     source:
       deps.source ?? createEcsSource({ serviceNamesOverride: request.services, clientFor, ...endpoint, ...(logger ? { logger } : {}) }),
@@ -121,6 +129,15 @@ function streamOptions(request: WaitRequest, deps: WaitDeps, reducer: Reducer): 
     });
   }
   return options;
+}
+
+function clusterRefOf(request: WaitRequest): ClusterRef {
+  const ref: ClusterRef = { cluster: request.cluster, region: request.region };
+  if (request.roleArn) ref.roleArn = request.roleArn;
+  if (request.externalId) ref.externalId = request.externalId;
+  if (request.account) ref.account = request.account;
+  if (request.accountId) ref.accountId = request.accountId;
+  return ref;
 }
 
 /** Every service still waiting has timed out (with the last sweep error as reason); those following a deployment get a timeout event to send. */

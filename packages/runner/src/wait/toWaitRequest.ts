@@ -1,3 +1,5 @@
+import { accountIdOfRoleArn } from '@mona-ecs/core';
+import type { ClusterRef } from '@mona-ecs/core';
 import type { Flags } from '../commands/Command.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { RunnerError, RunnerErrorCode } from '../errors.js';
@@ -46,7 +48,34 @@ export function toWaitRequest(
   };
   if (config?.enrichment.budgetMs !== undefined) request.enrichBudgetMs = config.enrichment.budgetMs;
   if (config?.ecs.endpoint) request.endpoint = config.ecs.endpoint;
+  Object.assign(request, waitAccount(flags, config, cluster, region));
   return request;
+}
+
+/**
+ * The role and account of the cluster: `--role-arn` (with `--external-id`) first, else the
+ * config's entry for that cluster and region. The account is the role's (its id from the ARN).
+ */
+function waitAccount(flags: Flags, config: ResolvedConfig | undefined, cluster: string, region: string): Partial<WaitRequest> {
+  const roleArn = text(flags, 'role-arn');
+  const externalId = text(flags, 'external-id');
+  if (roleArn === undefined) {
+    if (externalId !== undefined) throw usage('--external-id needs --role-arn');
+    const entry = config?.clusters.find((c) => c.cluster === cluster && c.region === region && c.roleArn);
+    return entry ? accountOf(entry) : {};
+  }
+  const accountId = accountIdOfRoleArn(roleArn);
+  if (!accountId) throw usage(`--role-arn "${roleArn}" is not a role ARN (arn:aws:iam::<12-digit account id>:role/<name>)`);
+  return { roleArn, account: accountId, accountId, ...(externalId ? { externalId } : {}) };
+}
+
+function accountOf(ref: ClusterRef): Partial<WaitRequest> {
+  return {
+    ...(ref.roleArn ? { roleArn: ref.roleArn } : {}),
+    ...(ref.externalId ? { externalId: ref.externalId } : {}),
+    ...(ref.account ? { account: ref.account } : {}),
+    ...(ref.accountId ? { accountId: ref.accountId } : {}),
+  };
 }
 
 function interval(flags: Flags, config: ResolvedConfig | undefined): number {
