@@ -16,13 +16,22 @@ const rssTimer = setInterval(() => {
 
 // Per-sweep call counts as Mona made them (one per callEcs; SDK retries are counted by the simulator).
 let sweepCalls = { DescribeServices: 0, ListServices: 0, throttled: 0, error: 0 };
+// Every ECS call since start, sweeps and event-driven describes alike (bench/events.mjs reads it).
+const totalCalls = { ecs: 0, throttled: 0, error: 0 };
 let lastCpu = process.cpuUsage();
 let sweepStartCpu = lastCpu;
 
 const recordingSender = {
   async send(notification) {
     const e = notification.event;
-    notify({ type: 'notification', t: Date.now(), eventType: e.type, service: e.service, deploymentId: e.deploymentId });
+    notify({
+      type: 'notification',
+      t: Date.now(),
+      eventType: e.type,
+      service: e.service,
+      deploymentId: e.deploymentId,
+      cluster: e.cluster,
+    });
   },
 };
 
@@ -55,8 +64,14 @@ async function finish() {
   await queue.drain(5_000);
   await queue.close();
   clearInterval(rssTimer);
+  const cpu = process.cpuUsage();
   const usage = process.resourceUsage();
-  stopped({ peakRssBytes: Math.max(peakRss, usage.maxRSS * 1024), queue: { ...queue.stats } });
+  stopped({
+    peakRssBytes: Math.max(peakRss, usage.maxRSS * 1024),
+    queue: { ...queue.stats },
+    totalCalls: { ...totalCalls },
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  });
 }
 
 /** CPU ms of `JSON.parse(decode(body))` per DescribeServices body of the cluster (every batch of 10, 3 rounds, the fastest). */
@@ -84,7 +99,12 @@ async function parseBaseline({ url, services }) {
 }
 
 serve({
-  start({ url, region, cluster, intervalSeconds, rateLimit, refreshServicesInterval }) {
+  // The counters now, for a measurement window (bench/events.mjs).
+  counters() {
+    const cpu = process.cpuUsage();
+    return { totalCalls: { ...totalCalls }, cpuMs: (cpu.user + cpu.system) / 1000, peakRssBytes: peakRss };
+  },
+  start({ url, region, cluster, intervalSeconds, rateLimit, refreshServicesInterval, events }) {
     queue = createDeliveryQueue(recordingSender);
     const source = createEcsSource({
       endpoint: url,
@@ -92,6 +112,8 @@ serve({
       ...(rateLimit ? { rateLimit } : {}),
       hooks: {
         onApiCall(action, result) {
+          totalCalls.ecs += 1;
+          if (result !== 'ok') totalCalls[result] += 1;
           sweepCalls[action] = (sweepCalls[action] ?? 0) + 1;
           if (result !== 'ok') sweepCalls[result] += 1;
         },
@@ -107,7 +129,9 @@ serve({
           sweepStartCpu = process.cpuUsage();
           return source.sweep(ref, tick, signal, process.env.BENCH_STREAM === '0' ? undefined : onPart);
         },
+        describe: (ref, names, signal) => source.describe(ref, names, signal),
       },
+      ...(events ? { events } : {}),
       hooks: { onSweep },
     }).subscribe({
       next(event) {

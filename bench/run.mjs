@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { runAccounts, writeAccountsSection } from './accounts.mjs';
 import { runBurst, writeBurstSection } from './burst.mjs';
 import { runStateBench, writeStateSection } from './state.mjs';
+import { runEvents, writeEventsSection } from './events.mjs';
 import { spawnChild } from './lib/ipc.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { consoleTable, scenarioRows, verdicts } from './lib/report.mjs';
@@ -60,7 +61,7 @@ async function runMicro() {
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
-function writeResults(results) {
+async function writeResults(results) {
   if (process.env.BENCH_OUT) {
     // A partial run (some modes or sizes) for a before/after comparison: raw figures only.
     writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(results, null, 2)}\n`);
@@ -70,6 +71,7 @@ function writeResults(results) {
   writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(here('./RESULTS.md'), renderResultsMd(results));
   writeBurstSection(); // the storm numbers (bench/burst.json) keep their own section
+  await writeEventsSection(); // and so do the ECS events rows (bench/events.json)
   writeAccountsSection(); // and so do the accounts numbers (bench/accounts.json)
   writeStateSection(); // and so do the state numbers (bench/state.json)
 }
@@ -89,7 +91,7 @@ async function main() {
   if (process.argv.includes('--report')) {
     // Re-render RESULTS.md and the verdicts from the committed measurements, without measuring.
     const results = JSON.parse(readFileSync(here('./results.json'), 'utf8'));
-    writeResults(results);
+    await writeResults(results);
     printSummary(results);
     return;
   }
@@ -141,9 +143,10 @@ async function main() {
     reducer,
     wallSeconds: (Date.now() - startedAt) / 1000,
   };
-  writeResults(results);
+  await writeResults(results);
   printSummary(results);
   if (process.env.BENCH_BURST !== '0') await runBurst(); // the storm benchmark: bench/burst.mjs
+  if (process.env.BENCH_EVENTS !== '0') await runEvents(); // the ECS events rows: bench/events.mjs
   if (process.env.BENCH_ACCOUNTS_ROW !== '0') {
     process.stdout.write('  10 accounts × 2 regions × 500 services, one limiter per account and region … ');
     const accounts = await runAccounts(); // bench/accounts.mjs

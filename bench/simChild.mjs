@@ -7,11 +7,16 @@ let sim;
 let revision = 1;
 
 serve({
-  async start({ services, history, throttle }) {
-    sim = await startSimulator({ clock: 'real', throttle, seed: 7 });
+  async start({ services, history, throttle, ecsEvents = false }) {
+    sim = await startSimulator({ clock: 'real', throttle, seed: 7, ecsEvents });
     if (history === 'realistic') createRealistic(services);
     else sim.createServices(services, { prefix: 'svc', history });
-    return { url: sim.url, region: sim.region };
+    return { url: sim.url, region: sim.region, queueUrl: sim.queue.url };
+  },
+  // A task crash whose detection is timed (bench/events.mjs); ECS takes a while to replace it.
+  crash({ service }) {
+    sim.crashTasks(service, 1, { restartAfterMs: 15_000 });
+    return { t0: Date.now() };
   },
   // The state change whose detection is timed: t0 is taken right after the model changed.
   deploy({ service }) {
@@ -20,7 +25,7 @@ serve({
     return { deploymentId, t0: Date.now() };
   },
   stats() {
-    return { calls: { ...sim.calls }, throttled: { ...sim.throttled } };
+    return { calls: { ...sim.calls }, throttled: { ...sim.throttled }, sqs: sim.queue.stats() };
   },
   async close() {
     await sim?.close();

@@ -109,6 +109,11 @@ export const MonaErrorCode = {
     description: 'dropped without an error of its own (too old before its first attempt)',
     fix: 'see `reason` in the log',
   },
+  MONA_EVENTS_CONFIG: {
+    where: 'events input',
+    description: '`events` was set with an injected source that has no `describe(cluster, names)`',
+    fix: 'use the default ECS source, or give your source a `describe` that answers an `interim` snapshot of the named services',
+  },
   MONA_SNAPSHOT_INVALID: {
     where: 'snapshot source',
     description:

@@ -103,7 +103,7 @@ export class Organization {
   }
 
   /** Routes one request: STS, SNS (home account) or ECS (the signer's account, the signed region). */
-  dispatch(req: ApiRequest): ApiResponse {
+  dispatch(req: ApiRequest): ApiResponse | Promise<ApiResponse> {
     const accessKeyId = accessKeyOf(req.authorization);
     const region = signedRegionOf(req.authorization) ?? 'us-east-1';
     if (req.contentType.includes('application/x-www-form-urlencoded')) {

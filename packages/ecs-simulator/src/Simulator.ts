@@ -7,11 +7,15 @@ import { SimulatorError } from './errors.js';
 import { Faults } from './Faults.js';
 import type { FaultSpec } from './Faults.js';
 import { Fleet } from './Fleet.js';
-import { arns, createIds } from './ids.js';
+import { ACCOUNT_ID, arns, createIds } from './ids.js';
 import { seededRandom } from './random.js';
 import { renderServiceJson } from './render.js';
 import { stepService } from './rollout.js';
 import { applyScenario } from './scenario.js';
+import { ChangeFeed } from './sqs/ChangeFeed.js';
+import { SimQueue } from './sqs/SimQueue.js';
+import type { QueueKnobs } from './sqs/SimQueue.js';
+import { SQS_PREFIX, queueUrl, sqsRequest } from './sqs/sqsApi.js';
 import type { Server } from 'node:http';
 import type { AnswerFaultOptions } from './AnswerFaults.js';
 import type { ThrottleOptions } from './ApiGate.js';
@@ -44,6 +48,13 @@ export interface SimulatorOptions extends ThrottleOptions {
   seed?: number;
   /** Faults on successful answers (fields stripped from DescribeServices); see `AnswerFaults`. */
   answerFaults?: AnswerFaultOptions;
+  /**
+   * Put an EventBridge-shaped `aws.ecs` event on the simulator's SQS queue for every change
+   * (`true`, or the queue's initial knobs). Default off: the queue answers but stays empty.
+   */
+  ecsEvents?: boolean | Partial<QueueKnobs>;
+  /** Name of the simulated SQS queue. Default `mona-events`. */
+  queueName?: string;
 }
 
 /**
@@ -68,7 +79,10 @@ export class Simulator {
   readonly published: PublishedMessage[] = [];
   /** Faults on successful answers; change them at any time (`sim.answerFaults.stripServiceFields = []`). */
   readonly answerFaults: AnswerFaults;
+  /** The SQS queue the ECS events go to; tune `sim.queue.knobs` (delay, duplicates, reordering, loss, outage). */
+  readonly queue: SimQueue;
   /** @internal */ readonly fleet: Fleet;
+  private readonly feed: ChangeFeed | undefined;
   private readonly gate: ApiGate;
   private readonly faults = new Faults();
   private releaseHung: (() => void) | undefined;
@@ -78,7 +92,7 @@ export class Simulator {
   private nextStepAt: number;
   private timer: NodeJS.Timeout | undefined;
   private server: Server | undefined;
-  /** @internal */ readonly dispatch: (req: ApiRequest) => ApiResponse;
+  /** @internal */ readonly dispatch: (req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
 
   constructor(options: SimulatorOptions = {}) {
     this.region = options.region ?? 'us-east-1';
@@ -104,6 +118,24 @@ export class Simulator {
     // A separate stream for faults, so changing the scenario does not move which calls fail.
     this.gate = new ApiGate(options, now, seededRandom(seed ^ 0x5eed));
     this.answerFaults = new AnswerFaults(options.answerFaults ?? {}, seededRandom(seed ^ 0xfa17));
+    const queueName = options.queueName ?? 'mona-events';
+    this.queue = new SimQueue(
+      queueName,
+      `arn:aws:sqs:${this.region}:${ACCOUNT_ID}:${queueName}`,
+      now,
+      seededRandom(seed ^ 0x5a5),
+      ids.uuid,
+    );
+    if (options.ecsEvents) {
+      if (typeof options.ecsEvents === 'object') Object.assign(this.queue.knobs, options.ecsEvents);
+      this.feed = new ChangeFeed({
+        region: this.region,
+        now,
+        uuid: ids.uuid,
+        clusterArn: (name) => this.fleet.arns.cluster(name),
+        publish: (body) => this.queue.send(body),
+      });
+    }
     const api = createDispatcher({
       model: this.fleet,
       gate: this.gate,
@@ -113,7 +145,11 @@ export class Simulator {
       onPublish: (m) => this.published.push(m),
       rewrite: (action, body) => this.answerFaults.apply(action, body),
     });
-    this.dispatch = (req) => (req.path.startsWith(CONTROL_PREFIX) ? controlRequest(this, req) : api(req));
+    this.dispatch = (req) => {
+      if (req.path.startsWith(CONTROL_PREFIX)) return controlRequest(this, req);
+      if (req.target?.startsWith(SQS_PREFIX)) return sqsRequest(this.queue, req.target.slice(SQS_PREFIX.length), req.body, ids.uuid());
+      return api(req);
+    };
     if (this.realClock) {
       this.timer = setInterval(() => this.step(), this.stepMs);
       this.timer.unref();
@@ -212,6 +248,8 @@ export class Simulator {
   /** Adds a service while monitoring runs: it starts empty and its first deployment rolls out. */
   addService(name: string, options: ServiceOptions = {}): string {
     const service = this.fleet.createService(name, options, 'new');
+    this.feed?.primeEmpty(service);
+    this.feed?.sync(service);
     this.active.add(service);
     return service.arn;
   }
@@ -266,6 +304,17 @@ export class Simulator {
     return this.active.has(this.fleet.service(service));
   }
 
+  /** Changes the queue's knobs (see `QueueKnobs`); reachable over HTTP as `/_sim/setQueueKnobs`. */
+  setQueueKnobs(knobs: Partial<QueueKnobs>): void {
+    Object.assign(this.queue.knobs, knobs);
+    if (knobs.outage) this.queue.wakeAll();
+  }
+
+  /** Puts a raw message on the queue (a malformed or foreign event), through the knobs. */
+  sendToQueue(body: string): void {
+    this.queue.send(body);
+  }
+
   /** Starts answering HTTP on 127.0.0.1 (port 0: any free port) and sets `url`. */
   async listen(port = 0): Promise<this> {
     if (this.server) throw new SimulatorError('SIM_ALREADY_LISTENING', `already listening on ${this.url}`);
@@ -273,6 +322,7 @@ export class Simulator {
     this.server = server;
     this.releaseHung = release;
     this.url = url;
+    this.queue.url = queueUrl(url, ACCOUNT_ID, this.queue.name);
     return this;
   }
 
@@ -280,6 +330,7 @@ export class Simulator {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    this.queue.wakeAll();
     const server = this.server;
     this.server = undefined;
     if (!server) return;
@@ -291,14 +342,18 @@ export class Simulator {
 
   private apply<T>(ref: string, change: (service: SimService) => T): T {
     const service = this.fleet.service(ref);
+    this.feed?.prime(service);
     const result = change(service);
+    this.feed?.sync(service);
     this.active.add(service);
     return result;
   }
 
   private step(): void {
     for (const service of [...this.active]) {
-      if (!stepService(service, this.fleet.ctx)) this.active.delete(service);
+      const busy = stepService(service, this.fleet.ctx);
+      this.feed?.sync(service);
+      if (!busy) this.active.delete(service);
     }
   }
 }

@@ -22,6 +22,8 @@ const METHODS = [
   'isBusy',
   'injectFault',
   'clearFaults',
+  'setQueueKnobs',
+  'sendToQueue',
 ] as const;
 
 type Method = (typeof METHODS)[number];
@@ -51,6 +53,7 @@ export function controlRequest(sim: Simulator, req: ApiRequest): ApiResponse {
       faulted: sim.faulted,
       tokens: sim.tokens ?? null,
       published: sim.published,
+      sqs: sim.queue.stats(),
     });
   }
   if (!(METHODS as readonly string[]).includes(name) || req.method !== 'POST') {

@@ -48,17 +48,18 @@ function readBody(req: IncomingMessage): Promise<string> {
  * const { server, url } = await listen((req) => ({ status: 200, headers: {}, body: '{}' }), 0);
  */
 export async function listen(
-  dispatch: (req: ApiRequest) => ApiResponse,
+  dispatch: (req: ApiRequest) => ApiResponse | Promise<ApiResponse>,
   port: number,
 ): Promise<{ server: Server; url: string; release(): void }> {
   // Requests a fault keeps unanswered; `release` (and close) drops their connections.
   const hung = new Set<ServerResponse>();
   const server = createServer((req, res) => {
-    readBody(req).then(
-      (body) => {
+    readBody(req)
+      .then((body) => {
         const target = req.headers['x-amz-target'];
         const authorization = req.headers.authorization;
-        const out = dispatch({
+        // SQS long polls answer later; every other action answers at once.
+        return dispatch({
           method: req.method ?? 'GET',
           path: req.url ?? '/',
           target: typeof target === 'string' ? target : undefined,
@@ -66,19 +67,23 @@ export async function listen(
           body,
           ...(authorization ? { authorization } : {}),
         });
-        if (out.hang) {
-          hung.add(res);
-          res.once('close', () => hung.delete(res));
-          return;
-        }
-        res.writeHead(out.status, { ...out.headers, 'content-length': String(Buffer.byteLength(out.body)) });
-        res.end(out.body);
-      },
-      (error: unknown) => {
-        res.writeHead(413, { 'content-type': 'text/plain' });
-        res.end(error instanceof Error ? error.message : 'bad request');
-      },
-    );
+      })
+      .then(
+        (out) => {
+          if (res.destroyed) return;
+          if (out.hang) {
+            hung.add(res);
+            res.once('close', () => hung.delete(res));
+            return;
+          }
+          res.writeHead(out.status, { ...out.headers, 'content-length': String(Buffer.byteLength(out.body)) });
+          res.end(out.body);
+        },
+        (error: unknown) => {
+          res.writeHead(413, { 'content-type': 'text/plain' });
+          res.end(error instanceof Error ? error.message : 'bad request');
+        },
+      );
   });
   // SDK clients keep connections alive; let close() end idle ones instead of waiting for them.
   server.keepAliveTimeout = 5_000;

@@ -14,6 +14,8 @@ export type { ServiceOptions } from './Fleet.js';
 export type { CrashOptions, DeployOptions, FailOptions } from './scenario.js';
 export type { PublishedMessage } from './snsPublish.js';
 export { SimulatorError } from './errors.js';
+export { SimQueue } from './sqs/SimQueue.js';
+export type { QueueKnobs, QueueStats } from './sqs/SimQueue.js';
 export { runDemoStory, createDemoServices, DEMO_SERVICES } from './runDemoStory.js';
 export type { DemoStoryOptions } from './runDemoStory.js';
 export { Organization, startOrganization } from './Organization.js';

@@ -1,11 +1,12 @@
 import { clusterKey } from '../model/clusterKey.js';
 import type { ClusterRef, SweepOutcome } from '../model/snapshot.js';
-import type { SnapshotSource } from '../model/source.js';
+import type { DescribingSource, SnapshotSource } from '../model/source.js';
 import type { AwsTimeouts } from './awsTimeouts.js';
 import type { EcsCallContext } from './callEcs.js';
 import { ecsClientCache } from './createEcsClient.js';
 import type { EcsClientFor } from './createEcsClient.js';
 import { describeCluster } from './describeCluster.js';
+import { describeNames } from './describeNames.js';
 import { DEFAULT_ECS_SOURCE_OPTIONS } from './EcsSourceOptions.js';
 import type { EcsSourceOptions } from './EcsSourceOptions.js';
 import { EventCursors } from './EventCursors.js';
@@ -42,7 +43,7 @@ interface ClusterMemory {
  * const outcome = await source.sweep({ cluster: 'prod', region: 'eu-west-1' }, 0);
  * if (outcome.kind === 'snapshot') console.log(outcome.services.map((s) => s.name));
  */
-export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource {
+export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource & DescribingSource {
   const refreshEvery = Math.max(1, options.refreshServicesInterval ?? DEFAULT_ECS_SOURCE_OPTIONS.refreshServicesInterval);
   const maxConcurrency = Math.max(1, options.maxConcurrency ?? DEFAULT_ECS_SOURCE_OPTIONS.maxConcurrency);
   const maxEvents = Math.max(0, options.maxEventsPerService ?? DEFAULT_ECS_SOURCE_OPTIONS.maxEventsPerService);
@@ -73,6 +74,18 @@ export function createEcsSource(options: EcsSourceOptions = {}): SnapshotSource 
   };
 
   return {
+    // Only the names ECS events marked dirty (see `describeNames`), through the same limiter.
+    describe(ref, names, signal) {
+      const memory = memoryOf(ref);
+      const ctx: EcsCallContext = { client: clientOf(ref), limiter: limiterFor(ref), now, hooks: options.hooks, signal };
+      return describeNames(ctx, ref, names, memory, {
+        maxConcurrency,
+        cursors: memory.cursors,
+        logger: options.logger,
+        maxEvents,
+        override,
+      });
+    },
     async sweep(ref, tick, signal, onPart) {
       const memory = memoryOf(ref);
       const limiter = limiterFor(ref);

@@ -12,6 +12,7 @@ import { RateLimiter } from '../ecs-source/RateLimiter.js';
 import { sharedRateLimiter } from '../ecs-source/sharedRateLimiter.js';
 import { createEcsEnricher, type EcsEnricherOptions } from './createEcsEnricher.js';
 import { enrichEvents } from './enrichEvents.js';
+import { TaskStopHints } from '../events-source/TaskStopHints.js';
 
 const ecs = mockClient(ECSClient);
 const trail = mockClient(CloudTrailClient);
@@ -156,6 +157,25 @@ describe('createEcsEnricher', () => {
     await instance.enrich({ event: eventOf('TaskCrashed', { observedAt: Date.UTC(2025, 0, 10, 12, 5, 0) }) }, signal());
     // Assess
     expect(ecs.commandCalls(ListTasksCommand)).toHaveLength(2);
+  });
+
+  it('takes the stopped tasks from ECS Task State Change events when it has them, without a task API call', async () => {
+    // Prepare
+    const hints = new TaskStopHints();
+    const crash = eventOf('TaskCrashed');
+    hints.record(crash, crash.service, {
+      taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/t-9',
+      stoppedReason: 'Essential container in task exited',
+      stoppedAt: crash.observedAt - 1_000,
+      containers: [{ name: 'api', exitCode: 137, reason: 'OutOfMemoryError' }],
+    });
+    const { instance } = enricher({ taskStopHints: hints });
+    // Act
+    const context = await instance.enrich({ event: crash }, signal());
+    // Assess
+    expect(ecs.commandCalls(ListTasksCommand)).toHaveLength(0);
+    expect(context?.stoppedCount).toBe(1);
+    expect(context?.stoppedTasks?.[0]?.containers[0]?.exitCode).toBe(137);
   });
 
   it('makes one call when no task stopped, and adds nothing', async () => {

@@ -15,6 +15,7 @@ import { lookupDeployer } from './lookupDeployer.js';
 import { listStoppedTasks, stoppedSince } from './lookupStoppedTasks.js';
 import { TaskDefinitionCache } from './TaskDefinitionCache.js';
 import { troubleMessages } from './troubleMessages.js';
+import type { TaskStopHints } from '../events-source/TaskStopHints.js';
 
 export interface EcsEnricherOptions {
   /** The ECS client of an account and region (`ecsClientCache`); `account` is the event's. */
@@ -38,6 +39,11 @@ export interface EcsEnricherOptions {
   logger?: Logger;
   /** How far back a crash looks for stopped tasks (ms). Default 10 minutes. */
   crashLookbackMs?: number;
+  /**
+   * Stopped tasks from ECS Task State Change events (the events input's `hints`): when they
+   * have tasks stopped since the phase began, they are used instead of ListTasks/DescribeTasks.
+   */
+  taskStopHints?: TaskStopHints;
   /** Task definitions kept in the cache. Default 256. */
   taskDefinitionCacheSize?: number;
 }
@@ -87,6 +93,8 @@ export function createEcsEnricher(options: EcsEnricherOptions): Enricher {
         lookups.push({
           name: 'stopped tasks',
           run: async () => {
+            const hinted = options.taskStopHints?.stoppedSince(event, event.service, since) ?? [];
+            if (hinted.length > 0) return stoppedSince(hinted, since);
             const key = `${clusterKey(event)}|${event.service}|${event.observedAt}`;
             let all = listings.get(key);
             if (all === undefined) {

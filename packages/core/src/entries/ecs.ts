@@ -16,7 +16,7 @@ export type {
   SweepFailure,
   SweepOutcome,
 } from '../model/snapshot.js';
-export type { SnapshotSource } from '../model/source.js';
+export type { DescribingSource, SnapshotSource } from '../model/source.js';
 export { SnapshotError, isSweepOutcome, parseSweepOutcome, sweepOutcomeProblems } from '../model/parseSweepOutcome.js';
 export { validatedSource } from '../model/validatedSource.js';
 
@@ -48,5 +48,15 @@ export type { EcsEnricherOptions } from '../enrich/createEcsEnricher.js';
 export type { Limiter } from '../enrich/Limiter.js';
 export { troubleMessages } from '../enrich/troubleMessages.js';
 export { containerChanges } from '../enrich/containerChanges.js';
+
+// ECS events input (EventBridge → SQS)
+export { createEventsInput } from '../events-source/createEventsInput.js';
+export type { EventsInput, EventsInputDeps, EventsStats } from '../events-source/createEventsInput.js';
+export { DEFAULT_EVENTS_OPTIONS } from '../events-source/EventsOptions.js';
+export type { EventsHooks, EventsOptions, MessageResult } from '../events-source/EventsOptions.js';
+export { parseEcsEvent } from '../events-source/parseEcsEvent.js';
+export type { EcsEventHint, ParsedMessage } from '../events-source/parseEcsEvent.js';
+export { TaskStopHints } from '../events-source/TaskStopHints.js';
+export { EVENTS_QUEUE_PREFIX, isEventsQueueNotice } from '../events-source/QueueHealth.js';
 export { callerIdentity, checkAccess } from '../ecs-source/checkAccess.js';
 export type { AccessCheck, CheckStep } from '../ecs-source/checkAccess.js';

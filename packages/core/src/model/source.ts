@@ -18,3 +18,14 @@ export type OnPart = (part: ClusterSnapshot) => void;
 export interface SnapshotSource {
   sweep(cluster: ClusterRef, tick: number, signal?: AbortSignal, onPart?: OnPart): Promise<SweepOutcome>;
 }
+
+/**
+ * A source that can also describe a few named services of a cluster (the ECS events input's
+ * dirty services) and answer with an `interim` snapshot. `createEcsSource` is one.
+ *
+ * @example
+ * const outcome = await source.describe({ cluster: 'prod', region: 'eu-west-1' }, ['api', 'web']);
+ */
+export interface DescribingSource {
+  describe(cluster: ClusterRef, names: readonly string[], signal?: AbortSignal): Promise<SweepOutcome>;
+}

@@ -1,5 +1,6 @@
 import type { Observable, OperatorFunction, SchedulerLike } from 'rxjs';
 import type { EcsSourceOptions } from '../ecs-source/EcsSourceOptions.js';
+import type { EventsOptions } from '../events-source/EventsOptions.js';
 import type { MonitorConfig } from '../model/config.js';
 import type { EnrichInput } from '../model/enricher.js';
 import type { MonitorEvent } from '../model/events.js';
@@ -33,6 +34,12 @@ export interface MonitorOptions {
   source?: SnapshotSource | SweepSource;
   /** Options of the default ECS source (ignored when `source` is given). */
   ecs?: EcsSourceOptions;
+  /**
+   * The ECS events fast path: events from this SQS queue mark services dirty, described at once
+   * through the source's `describe`; the full sweep then runs every `reconcileIntervalSeconds`.
+   * Needs a source with `describe` (the default ECS source has it); ignored with `sweeps`.
+   */
+  events?: EventsOptions;
   /**
    * Replaces the ticks and the sweep stages (and with them `clusters`, `source`, `ecs` and
    * `checkIntervalSeconds`): a recording replayed, or outcomes another process swept.

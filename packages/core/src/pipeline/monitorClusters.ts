@@ -1,4 +1,4 @@
-import { takeUntil, tap } from 'rxjs';
+import { merge, takeUntil, tap } from 'rxjs';
 import type { Observable } from 'rxjs';
 import type { MonitorEvent } from '../model/events.js';
 import type { ClusterRef } from '../model/snapshot.js';
@@ -34,13 +34,14 @@ export function monitorClusters(options: MonitorOptions): Observable<MonitorEven
   const stages = resolveStages(options);
   // The same stages as monitorPipeline, which goes on with format → route → deliver.
   // 1-2. ticks → sweep, per cluster (never two sweeps of a cluster at once), or a recording
-  const sweeps$ = stages.sweeps ?? pollClusters(stages.clusters, stages.source, stages.poll);
+  const polled$ = stages.sweeps ?? pollClusters(stages.clusters, stages.source, stages.poll);
+  const sweeps$ = stages.events ? merge(polled$, stages.events.sweeps$) : polled$;
   return sweeps$.pipe(
     takeUntil(stages.stop$),
     reduceSweeps(stages.reducer, stages.config),
     tap(({ events }) => stages.hooks.onEvents?.(events)),
     logState(stages.logger, stages.logInterval, summarizeState),
-    toEnrichInputs(),
+    toEnrichInputs(stages.events?.notices$.pipe(takeUntil(stages.stop$))),
     stages.enrich,
   );
 }

@@ -1,4 +1,4 @@
-import { takeUntil, tap } from 'rxjs';
+import { merge, takeUntil, tap } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { defaultFormatter } from '../format/defaultFormatter.js';
 import { summarizeState } from '../reducer/summarizeState.js';
@@ -40,13 +40,15 @@ export function monitorPipeline(options: PipelineOptions): Observable<Routed> {
   const stages = resolveStages(options);
   const { logger, hooks } = stages;
   // 1-2. ticks → sweep, per cluster (never two sweeps of a cluster at once), or a recording
-  const sweeps$ = stages.sweeps ?? pollClusters(stages.clusters, stages.source, stages.poll);
+  const polled$ = stages.sweeps ?? pollClusters(stages.clusters, stages.source, stages.poll);
+  // with ECS events on: the interim snapshots of the services they marked dirty join the sweeps
+  const sweeps$ = stages.events ? merge(polled$, stages.events.sweeps$) : polled$;
   return sweeps$.pipe(
     takeUntil(stages.stop$), //                                       graceful stop: no new sweep
     reduceSweeps(stages.reducer, stages.config), //                 3. reduce
     tap(({ events }) => hooks.onEvents?.(events)),
     logState(logger, stages.logInterval, summarizeState),
-    toEnrichInputs(),
+    toEnrichInputs(stages.events?.notices$.pipe(takeUntil(stages.stop$))), // + the events queue's outage notices
     stages.enrich, //                                               4. enrich
     formatEvents(options.formatter ?? defaultFormatter, logger), // 5. format
     routeNotifications(options.destinations, logger), //            6. route

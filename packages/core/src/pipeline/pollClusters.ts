@@ -1,4 +1,4 @@
-import { Observable, from, merge, tap } from 'rxjs';
+import { Observable, from, map, merge, switchMap, tap } from 'rxjs';
 import type { ObservableInput, SchedulerLike } from 'rxjs';
 import type { Logger } from '../model/logger.js';
 import type { ClusterRef, SweepOutcome } from '../model/snapshot.js';
@@ -19,6 +19,8 @@ export interface SweepSource {
 /** What `pollClusters` needs, already defaulted by the pipeline. */
 export interface PollSettings {
   intervalSeconds: number;
+  /** When set, the interval follows it (the ECS events input: reconciliation, or polling while its queue is down). */
+  intervalSeconds$?: Observable<number> | undefined;
   scheduler: SchedulerLike;
   logger?: Logger | undefined;
   /** Already guarded (see `guardHooks`). */
@@ -39,7 +41,14 @@ export function pollClusters(clusters: readonly ClusterRef[], source: SweepSourc
   return merge(
     ...clusters.map((cluster) => {
       const log = settings.logger?.child({ cluster: cluster.cluster, region: cluster.region });
-      return ticks(settings.intervalSeconds, scheduler).pipe(
+      const ticks$ = settings.intervalSeconds$
+        ? // A new interval starts with a tick at once; ticks keep counting across the switch.
+          settings.intervalSeconds$.pipe(
+            switchMap((seconds) => ticks(seconds, scheduler)),
+            map((_, i) => i),
+          )
+        : ticks(settings.intervalSeconds, scheduler);
+      return ticks$.pipe(
         sweepTicks(cluster, (tick, signal) => partsThenOutcome(source, cluster, tick, signal), {
           scheduler,
           onSweep: hooks?.onSweep,

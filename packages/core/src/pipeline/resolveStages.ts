@@ -1,6 +1,10 @@
 import { NEVER, asyncScheduler, map } from 'rxjs';
 import type { Observable, OperatorFunction, SchedulerLike } from 'rxjs';
 import { createEcsSource } from '../ecs-source/createEcsSource.js';
+import { MonaError } from '../errors.js';
+import { createEventsInput } from '../events-source/createEventsInput.js';
+import type { EventsInput } from '../events-source/createEventsInput.js';
+import type { DescribingSource } from '../model/source.js';
 import { validatedSource } from '../model/validatedSource.js';
 import { DEFAULT_MONITOR_CONFIG } from '../model/config.js';
 import type { MonitorConfig } from '../model/config.js';
@@ -24,6 +28,8 @@ export interface Stages {
   source: SweepSource;
   /** Settings of stages 1-2 (`pollClusters`). */
   poll: PollSettings;
+  /** The ECS events input, when `events` is set: its interim snapshots join the sweeps. */
+  events: EventsInput | undefined;
   stop$: Observable<unknown>;
   reducer: Reducer;
   config: MonitorConfig;
@@ -46,22 +52,55 @@ export function resolveStages(options: MonitorOptions & { hooks?: PipelineHooks 
   const scheduler = options.scheduler ?? asyncScheduler;
   const logger = options.logger;
   const hooks = guardHooks(options.hooks, logger);
+  const clusters = options.clusters ?? [];
+  const config = { ...DEFAULT_MONITOR_CONFIG, ...options.monitor };
+  const intervalSeconds = options.checkIntervalSeconds ?? DEFAULT_CHECK_INTERVAL_SECONDS;
+  // Without `sweeps`, the source is only ever asked through pollClusters. An injected source is
+  // third-party data: checked where it enters (parse once, at the edge).
+  const source = options.sweeps ? NO_SOURCE : options.source ? validatedSource(options.source) : createEcsSource(options.ecs);
+  const events = options.events && !options.sweeps ? eventsInputOf(options, source, clusters, intervalSeconds, config) : undefined;
   return {
     sweeps: options.sweeps,
-    clusters: options.clusters ?? [],
-    // Without `sweeps`, the source is only ever asked through pollClusters. An injected source is
-    // third-party data: checked where it enters (parse once, at the edge).
-    source: options.sweeps ? NO_SOURCE : options.source ? validatedSource(options.source) : createEcsSource(options.ecs),
-    poll: { intervalSeconds: options.checkIntervalSeconds ?? DEFAULT_CHECK_INTERVAL_SECONDS, scheduler, logger, hooks },
+    clusters,
+    source: events ? events.guard(source) : source,
+    poll: { intervalSeconds, intervalSeconds$: events?.intervalSeconds$, scheduler, logger, hooks },
+    events,
     stop$: options.stop$ ?? NEVER,
     reducer: options.reducer ?? reduce,
-    config: { ...DEFAULT_MONITOR_CONFIG, ...options.monitor },
+    config,
     logInterval: Math.max(1, options.logInterval ?? DEFAULT_LOG_INTERVAL),
     enrich: options.enrich ?? map((input) => input.event),
     logger,
     scheduler,
     hooks,
   };
+}
+
+function eventsInputOf(
+  options: MonitorOptions,
+  source: SweepSource,
+  clusters: readonly ClusterRef[],
+  checkIntervalSeconds: number,
+  config: MonitorConfig,
+): EventsInput | undefined {
+  const events = options.events;
+  if (!events) return undefined;
+  // The injected source of `options.source` is wrapped by validatedSource, which keeps only `sweep`.
+  const describing = (options.source ?? source) as Partial<DescribingSource>;
+  if (typeof describing.describe !== 'function') {
+    throw new MonaError(
+      'MONA_EVENTS_CONFIG',
+      'events needs a source with describe(cluster, names): use the default ECS source, or add describe to yours',
+    );
+  }
+  const describe = describing.describe.bind(describing);
+  return createEventsInput(events, {
+    clusters,
+    source: { describe },
+    checkIntervalSeconds,
+    degradedAfterFailures: config.degradedAfterFailures,
+    logger: options.logger,
+  });
 }
 
 /** The source of a pipeline whose sweeps are given (a replay): never polled. */

@@ -7,9 +7,10 @@ import type { FormatterKey } from '@mona-ecs/core/format';
  * The first argument of the original mona: its parameter names (`ecsCluster`, `AWSRegion`,
  * `serviceNamesOverride`, `secondsUntilAlert`, `checkIntervalSeconds`, `logInterval`,
  * `refreshServicesInterval`, `logger`), plus any key of Mona's config file except `senders`
- * and `formatter`, which the second and third arguments replace.
+ * and `formatter`, which the second and third arguments replace, and `events`, which here
+ * keeps the original's meaning (the formatter keys to send; the ECS events input needs a config file).
  */
-export interface MonaParams extends Omit<MonaConfig, 'senders' | 'formatter' | '$schema'> {
+export interface MonaParams extends Omit<MonaConfig, 'senders' | 'formatter' | '$schema' | 'events'> {
   /** The original's logger (`info(message, meta)`), or a pino logger. Default: pino JSON on stdout. */
   logger?: LegacyLogger | Logger;
   /** An early version of the original called the region `ecsRegion`; same as `AWSRegion`. */

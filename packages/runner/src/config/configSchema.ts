@@ -221,6 +221,41 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
         },
       },
     },
+    events: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: ['sqsQueueUrl'],
+      description:
+        'ECS events fast path: EventBridge events of aws.ecs read from this SQS queue mark services dirty; the sweep becomes a reconciliation.',
+      properties: {
+        sqsQueueUrl: {
+          type: 'string',
+          pattern: '^https?://[^/]+/[^/]+/[^/]+$',
+          description:
+            'URL of the queue the EventBridge rule delivers to, e.g. https://sqs.eu-west-1.amazonaws.com/123456789012/mona-events.',
+        },
+        region: {
+          type: 'string',
+          minLength: 1,
+          nullable: true,
+          description: "Region of the queue; default the one in its URL, else the SDK's.",
+        },
+        endpoint: {
+          type: 'string',
+          minLength: 1,
+          nullable: true,
+          description: 'SQS endpoint URL (emulators, simulator); AWS_ENDPOINT_URL_SQS otherwise.',
+        },
+      },
+    },
+    reconcileIntervalSeconds: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      nullable: true,
+      default: 60,
+      description: 'With events on: seconds between full sweeps (the reconciliation); checkIntervalSeconds while the queue is unreachable.',
+    },
     enrichment: {
       type: 'object',
       nullable: true,

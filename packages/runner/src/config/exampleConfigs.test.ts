@@ -34,6 +34,28 @@ describe('shipped examples and deployment kit', () => {
     ]);
   });
 
+  it('gives Mona exactly the SQS actions its events input calls, on the queue the rule fills with the events it reads', () => {
+    // Prepare
+    const policy = JSON.parse(readFileSync(`${repo}deploy/iam-policy-events.json`, 'utf8')) as { Statement: Array<{ Action: string[] }> };
+    const templates = [
+      readFileSync(`${repo}deploy/ecs-events.cloudformation.yaml`, 'utf8'),
+      readFileSync(`${repo}deploy/ecs-events.tf`, 'utf8'),
+    ];
+
+    // Act
+    const actions = policy.Statement.flatMap((s) => s.Action).sort();
+
+    // Assess: ReceiveMessage, DeleteMessageBatch (authorized as sqs:DeleteMessage), GetQueueAttributes
+    expect(actions).toEqual(['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage']);
+    for (const text of templates) {
+      for (const action of actions) expect(text).toContain(action);
+      for (const detailType of ['ECS Deployment State Change', 'ECS Service Action', 'ECS Task State Change'])
+        expect(text).toContain(detailType);
+      expect(text).toContain('aws.ecs');
+      expect(text).toMatch(/maxReceiveCount/);
+    }
+  });
+
   it('gives every watched account the same read-only actions as the base policy, behind the external id (CloudFormation and Terraform)', () => {
     // Prepare
     const base = JSON.parse(readFileSync(`${repo}deploy/iam-policy.json`, 'utf8')) as { Statement: Array<{ Action: string[] }> };

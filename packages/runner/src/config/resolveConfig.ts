@@ -52,6 +52,7 @@ export function resolveConfig(
     degradedAfterFailures: input.degradedAfterFailures ?? d.degradedAfterFailures,
     recoveredAfterSweeps: input.recoveredAfterSweeps ?? d.recoveredAfterSweeps,
     ecs: withoutNulls(input.ecs ?? {}),
+    reconcileIntervalSeconds: input.reconcileIntervalSeconds ?? d.reconcileIntervalSeconds,
     enrichment: {
       ...withoutNulls(input.enrichment ?? {}),
       enabled: input.enrichment?.enabled ?? d.enrichmentEnabled,
@@ -65,6 +66,7 @@ export function resolveConfig(
     secrets: context.secrets,
   };
   if (input.formatter != null) config.formatter = input.formatter;
+  if (input.events != null) config.events = withoutNulls(input.events);
   if (input.console != null) config.console = input.console;
   if (input.http != null) config.http = { port: input.http.port, host: input.http.host ?? d.httpHost };
   return { config, issues };

@@ -16,6 +16,13 @@ export interface EcsConfig {
   sweepTimeoutSeconds?: number;
 }
 
+/** The `events` block: the ECS events fast path (EventBridge → SQS). */
+export interface EventsConfig {
+  sqsQueueUrl: string;
+  region?: string;
+  endpoint?: string;
+}
+
 /** A cluster written as an object: its own region, and the account and role it is watched through. */
 export interface ClusterEntry {
   name: string;
@@ -125,6 +132,8 @@ export interface MonaConfig {
   degradedAfterFailures?: number;
   recoveredAfterSweeps?: number;
   ecs?: EcsConfig;
+  events?: EventsConfig;
+  reconcileIntervalSeconds?: number;
   enrichment?: { enabled?: boolean; budgetMs?: number; whoDeployed?: boolean };
   delivery?: DeliveryConfig;
   templates?: Partial<Record<FormatterKey, string>>;
@@ -166,6 +175,10 @@ export interface ResolvedConfig {
   degradedAfterFailures: number;
   recoveredAfterSweeps: number;
   ecs: EcsConfig;
+  /** Set when the ECS events fast path is on. */
+  events?: EventsConfig;
+  /** Seconds between full sweeps while ECS events flow. */
+  reconcileIntervalSeconds: number;
   enrichment: { enabled: boolean; budgetMs?: number; whoDeployed: boolean };
   delivery: DeliveryConfig;
   templates: Partial<Record<FormatterKey, string>>;
@@ -191,6 +204,7 @@ export const CONFIG_DEFAULTS = Object.freeze({
   timeoutFrom: 'updatedAt' as const,
   degradedAfterFailures: 3,
   recoveredAfterSweeps: 3,
+  reconcileIntervalSeconds: 60,
   enrichmentEnabled: true,
   whoDeployed: false,
   httpHost: '127.0.0.1',

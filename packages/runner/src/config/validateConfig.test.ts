@@ -77,3 +77,25 @@ describe('validateConfig: routing lists', () => {
     expect(issue?.hint).toMatch(/^did you mean "secondsUntilAlert"\? allowed keys: \$schema, ecsCluster, /);
   });
 });
+
+describe('validateConfig: the ECS events input', () => {
+  it('accepts a queue URL with a region and an endpoint, and a reconciliation interval', () => {
+    const issues = validateConfig({
+      ...base,
+      events: {
+        sqsQueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/mona-events',
+        region: 'eu-west-1',
+        endpoint: 'http://127.0.0.1:4566',
+      },
+      reconcileIntervalSeconds: 120,
+    });
+
+    expect(issues).toEqual([]);
+  });
+
+  it('names the path of a queue URL that is not one, and of an unknown key', () => {
+    const issues = validateConfig({ ...base, events: { sqsQueueUrl: 'mona-events', queue: 'x' } });
+
+    expect(issues.map((i) => i.path).sort()).toEqual(['/events', '/events/sqsQueueUrl']);
+  });
+});

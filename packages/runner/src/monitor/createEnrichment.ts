@@ -1,7 +1,7 @@
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { cloudTrailClientCache, createEcsEnricher, enrichEvents } from '@mona-ecs/core/ecs';
 import type { Logger, MonitorEvent } from '@mona-ecs/core';
-import type { Enricher, EnrichInput } from '@mona-ecs/core/ecs';
+import type { Enricher, EnrichInput, TaskStopHints } from '@mona-ecs/core/ecs';
 import type { OperatorFunction } from 'rxjs';
 import type { ResolvedConfig } from '../config/types.js';
 import { ecsClientOptionsOf } from './monitorOptionsOf.js';
@@ -17,7 +17,7 @@ import { ecsClientOptionsOf } from './monitorOptionsOf.js';
  */
 export function createEnrichment(
   config: ResolvedConfig,
-  parts: { clientFor: (region: string, account?: string) => ECSClient; logger: Logger; enricher?: Enricher },
+  parts: { clientFor: (region: string, account?: string) => ECSClient; logger: Logger; enricher?: Enricher; taskStopHints?: TaskStopHints },
 ): OperatorFunction<EnrichInput, MonitorEvent> | undefined {
   if (!config.enrichment.enabled) return undefined;
   const enricher =
@@ -28,6 +28,8 @@ export function createEnrichment(
       ...(config.ecs.endpoint ? { endpoint: config.ecs.endpoint } : {}),
       whoDeployed: config.enrichment.whoDeployed,
       logger: parts.logger,
+      // With ECS events on: stopped tasks from Task State Change events, no ListTasks/DescribeTasks.
+      ...(parts.taskStopHints ? { taskStopHints: parts.taskStopHints } : {}),
       ...(config.enrichment.whoDeployed ? { cloudTrailFor: cloudTrailClientCache(ecsClientOptionsOf(config)) } : {}),
     });
   return enrichEvents(enricher, {

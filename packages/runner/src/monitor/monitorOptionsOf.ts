@@ -1,4 +1,4 @@
-import { ecsClientCache, isGone } from '@mona-ecs/core/ecs';
+import { TaskStopHints, ecsClientCache, isGone } from '@mona-ecs/core/ecs';
 import type { EcsClientOptions } from '@mona-ecs/core/ecs';
 import type { Formatter, PipelineOptions } from '@mona-ecs/core';
 import type { Observable } from 'rxjs';
@@ -90,11 +90,25 @@ export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, part
     },
   };
   if (deps.source) options.source = deps.source;
+  // ECS events fast path: Task State Change events carry stop reasons the enrichment then needs not look up.
+  const taskStopHints = config.events ? new TaskStopHints() : undefined;
+  if (config.events) {
+    options.events = {
+      ...config.events,
+      reconcileIntervalSeconds: config.reconcileIntervalSeconds,
+      ...(taskStopHints ? { hints: taskStopHints } : {}),
+    };
+  }
   // A scripted or replayed source has no live ECS behind it: enrich only when told how.
   const enrich =
     deps.source && !deps.enricher
       ? undefined
-      : createEnrichment(config, { clientFor, logger: deps.logger, ...(deps.enricher ? { enricher: deps.enricher } : {}) });
+      : createEnrichment(config, {
+          clientFor,
+          logger: deps.logger,
+          ...(deps.enricher ? { enricher: deps.enricher } : {}),
+          ...(taskStopHints ? { taskStopHints } : {}),
+        });
   if (enrich) options.enrich = enrich;
   if (deps.scheduler) options.scheduler = deps.scheduler;
   return options;

@@ -296,6 +296,44 @@ describe('startMonitor', () => {
     client.destroy();
   });
 
+  it('with ECS events on, counts staleness in reconciliation intervals and reports the queue down in /metrics', async () => {
+    // Prepare: ECS and the queue on a closed loopback port (never AWS)
+    const clock = { now: Date.now() };
+    const port = await closedPort();
+    const endpoint = `http://127.0.0.1:${port}`;
+    const client = new ECSClient({
+      region: 'eu-west-1',
+      endpoint,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    });
+    const config = parseConfig(
+      JSON.stringify({
+        ecsCluster: 'prod',
+        AWSRegion: 'eu-west-1',
+        http: { port: 0 },
+        events: { sqsQueueUrl: `${endpoint}/123456789012/mona-events`, endpoint },
+        reconcileIntervalSeconds: 60,
+      }),
+      { configPath, env: {} },
+    );
+    monitor = await startMonitor(config, { logger: capture().logger([]), now: () => clock.now, ecs: { client } });
+    const base = `http://127.0.0.1:${monitor.server!.port}`;
+    await until(async () => (await fetch(`${base}/readyz`)).status === 200);
+    await until(async () => (await metricValue(monitor!, 'mona_ecs_events_queue_up'))[0]?.value === 0);
+
+    // Act
+    clock.now += 61_000;
+    const withinThreeReconciliations = (await fetch(`${base}/healthz`)).status;
+    clock.now += 150_000;
+    const past = (await fetch(`${base}/healthz`)).status;
+
+    // Assess
+    expect(withinThreeReconciliations).toBe(200);
+    expect(past).toBe(503);
+    client.destroy();
+  });
+
   it('passes events through the enricher before formatting, unless enrichment is disabled', async () => {
     // Prepare
     const enricher = { enrich: async () => ({ deployedBy: 'arn:aws:iam::123456789012:user/alice' }) };

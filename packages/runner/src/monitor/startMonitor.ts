@@ -94,8 +94,10 @@ export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): 
     }));
   const metrics = createMetrics();
   const replication = durable?.replication;
+  // With ECS events on, a cluster is swept every reconcileIntervalSeconds: staleness counts in those.
+  const sweepEvery = config.events ? Math.max(config.checkIntervalSeconds, config.reconcileIntervalSeconds) : config.checkIntervalSeconds;
   const health = createHealth(config.clusters, {
-    checkIntervalSeconds: config.checkIntervalSeconds,
+    checkIntervalSeconds: sweepEvery,
     now,
     ...(replication === undefined
       ? {}

@@ -18,6 +18,10 @@ export interface MonaMetrics {
   leaseHeld: Gauge<'account' | 'cluster' | 'region'>;
   /** With replicas: live replicas this one counted in its last lease round. */
   replicas: Gauge;
+  /** With `events` on: each queue message by what came of it. */
+  eventMessages: Counter<'result'>;
+  /** With `events` on: 1 while the queue answers, 0 after a failed receive. */
+  eventsQueueUp: Gauge;
 }
 
 /**
@@ -88,6 +92,17 @@ export function createMetrics(): MonaMetrics {
     replicas: new Gauge({
       name: 'mona_replicas_live',
       help: 'With replicas: live replicas (heartbeats not expired) in the latest lease round, this one included.',
+      registers,
+    }),
+    eventMessages: new Counter({
+      name: 'mona_ecs_event_messages_total',
+      help: 'ECS events queue messages by result (hint, kept, malformed, ignored, unwatched).',
+      labelNames: ['result'],
+      registers,
+    }),
+    eventsQueueUp: new Gauge({
+      name: 'mona_ecs_events_queue_up',
+      help: 'Whether the last ReceiveMessage on the ECS events queue answered (1) or failed (0).',
       registers,
     }),
   };

@@ -63,6 +63,21 @@ describe('createRoute', () => {
     expect([prod, staging, prodStarted]).toEqual([false, true, false]);
   });
 
+  it("lets the ECS events queue's outage and recovery through a route by cluster, not another cluster's", () => {
+    // Prepare
+    const route = createRoute({ clusters: ['staging'] });
+
+    // Act
+    const queue = ['MonitorDegraded', 'MonitorRecovered'].map((type) =>
+      route.accepts(note({ type, cluster: 'sqs:mona-events' } as Partial<MonitorEvent> & { type: 'MonitorDegraded' })),
+    );
+    const prodDown = route.accepts(note({ type: 'MonitorDegraded' } as Partial<MonitorEvent> & { type: 'MonitorDegraded' }));
+
+    // Assess
+    expect(queue).toEqual([true, true]);
+    expect(prodDown).toBe(false);
+  });
+
   it('requires every filter to pass when several are set', () => {
     // Prepare
     const route = createRoute({ events: ['deploy'], services: ['api-*'], clusters: ['prod'] });

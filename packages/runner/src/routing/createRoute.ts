@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { isEventsQueueNotice } from '@mona-ecs/core/ecs';
 import { FormatterKeyOf } from '@mona-ecs/core/format';
 import type { Logger, MonitorEvent, Notification } from '@mona-ecs/core';
 import type { SenderConfig } from '../config/types.js';
@@ -41,7 +42,8 @@ export function createRoute(
     accepts({ event }: Notification): boolean {
       observe?.(event);
       if (events && !events.has(FormatterKeyOf[event.type])) return false;
-      if (clusters && !clusters.has(event.cluster)) return false;
+      // The events queue carries every watched cluster's events: its outage concerns each route.
+      if (clusters && !clusters.has(event.cluster) && !isEventsQueueNotice(event)) return false;
       const service = serviceOf(event);
       return !services || service === undefined || services(service);
     },

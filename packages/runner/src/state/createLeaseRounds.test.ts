@@ -171,4 +171,33 @@ describe('createLeaseRounds and leasedSource', () => {
     // Assess
     expect(keeper.rounds).toBeGreaterThanOrEqual(2);
   });
+
+  it('describes the services an ECS event named only in a held cluster, and fails the others without an API call', async () => {
+    // Prepare
+    const keeper = fakeKeeper(async () => ({ gained: [a], lost: [] }));
+    rounds = createLeaseRounds(keeper, {
+      everyMs: 1_000,
+      safetyMs: 60_000,
+      onChanges: async () => {},
+      logger: recordingLogger(),
+      now: Date.now,
+    });
+    const asked: string[] = [];
+    const source = leasedSource(
+      {
+        sweep: async (ref) => snapshot(ref),
+        describe: async (ref, names) => (asked.push(`${ref.cluster}:${names.join(',')}`), snapshot(ref)),
+      },
+      keeper,
+      rounds,
+    );
+    await firstValueFrom(from(source.sweep(a, 0, new AbortController().signal)).pipe(toArray())); // the round that gains a
+    // Act
+    const held = await source.describe?.(a, ['api']);
+    const other = await source.describe?.(b, ['web']);
+    // Assess
+    expect(held).toEqual(snapshot(a));
+    expect(other).toMatchObject({ kind: 'failure', cluster: 'b', error: { code: 'MONA_CLUSTER_NOT_HELD' } });
+    expect(asked).toEqual(['a:api']);
+  });
 });

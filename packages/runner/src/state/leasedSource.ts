@@ -4,25 +4,38 @@ import { EMPTY, from, mergeMap, type ObservableInput } from 'rxjs';
 import type { LeaseKeeper } from './createLeaseKeeper.js';
 import type { LeaseRounds } from './createLeaseRounds.js';
 
-/** A snapshot source as the pipeline takes it: promises or observables. */
+/** A snapshot source as the pipeline takes it: promises or observables; `describe` when ECS events are on. */
 export interface LeasedSweepSource {
   sweep(cluster: ClusterRef, tick: number, signal: AbortSignal, onPart?: (part: ClusterSnapshot) => void): ObservableInput<SweepOutcome>;
+  describe?(cluster: ClusterRef, names: readonly string[], signal?: AbortSignal): Promise<SweepOutcome>;
 }
 
 /**
  * A snapshot source that sweeps only the clusters this replica holds: each sweep first waits
  * for the current lease round, then asks the inner source, or yields nothing (no API call, no
  * sweep outcome, no event) for a cluster another replica watches. The parts of a sweep
- * (`onPart`: each DescribeServices batch as it lands) go through as they come.
+ * (`onPart`: each DescribeServices batch as it lands) go through as they come. So do the
+ * describes of services an ECS event named (`describe`), for held clusters only: for another
+ * replica's cluster the describe fails without an API call, so the events input leaves the
+ * message on the queue and it comes back, after its visibility timeout, to any replica.
  *
  * @example
  * options.source = leasedSource(createEcsSource(options.ecs), keeper, rounds);
  */
 export function leasedSource(inner: LeasedSweepSource, keeper: LeaseKeeper, rounds: LeaseRounds): LeasedSweepSource {
-  return {
+  const leased: LeasedSweepSource = {
     sweep: (cluster, tick, signal, onPart) =>
       from(rounds.sync()).pipe(
         mergeMap(() => (keeper.holds(clusterKey(cluster)) ? from(inner.sweep(cluster, tick, signal, onPart)) : EMPTY)),
       ),
   };
+  const describe = inner.describe?.bind(inner);
+  if (describe) {
+    leased.describe = async (cluster, names, signal) => {
+      if (keeper.holds(clusterKey(cluster))) return describe(cluster, names, signal);
+      const error = { name: 'NotHeld', code: 'MONA_CLUSTER_NOT_HELD', message: 'another replica watches this cluster' };
+      return { kind: 'failure', cluster: cluster.cluster, region: cluster.region, observedAt: Date.now(), error };
+    };
+  }
+  return leased;
 }
