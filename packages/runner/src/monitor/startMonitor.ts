@@ -78,8 +78,10 @@ export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): 
   const formatter = deps.formatter ?? (await loadFormatter(config));
   const live = deps.senders ?? (await createSenders(await loadSenders(config), logger, config.delivery.attemptTimeoutMs));
   const metrics = createMetrics();
-  // With ECS events on, a cluster is swept every reconcileIntervalSeconds: staleness counts in those.
-  const sweepEvery = config.events ? Math.max(config.checkIntervalSeconds, config.reconcileIntervalSeconds) : config.checkIntervalSeconds;
+  // With ECS events on, a cluster is swept at most every maxReconcileIntervalSeconds: staleness counts in those.
+  const sweepEvery = config.events
+    ? Math.max(config.checkIntervalSeconds, config.reconcileIntervalSeconds, config.maxReconcileIntervalSeconds)
+    : config.checkIntervalSeconds;
   const health = createHealth(config.clusters, { checkIntervalSeconds: sweepEvery, now });
   let server: OpsServer | undefined;
   try {
