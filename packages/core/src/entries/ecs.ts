@@ -52,7 +52,7 @@ export { containerChanges } from '../enrich/containerChanges.js';
 // ECS events input (EventBridge → SQS)
 export { createEventsInput } from '../events-source/createEventsInput.js';
 export type { EventsInput, EventsInputDeps, EventsStats } from '../events-source/createEventsInput.js';
-export { DEFAULT_EVENTS_OPTIONS } from '../events-source/EventsOptions.js';
+export { DEFAULT_EVENTS_OPTIONS, RECONCILE_SHARE } from '../events-source/EventsOptions.js';
 export type { EventsHooks, EventsOptions, MessageResult } from '../events-source/EventsOptions.js';
 export { parseEcsEvent } from '../events-source/parseEcsEvent.js';
 export type { EcsEventHint, ParsedMessage } from '../events-source/parseEcsEvent.js';

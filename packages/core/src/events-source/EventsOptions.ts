@@ -17,8 +17,15 @@ export interface EventsOptions {
   endpoint?: string;
   /** Use this client instead of building one (tests). */
   client?: SQSClient;
-  /** Seconds between full sweeps while events flow. Default 60. */
+  /** The shortest time between full sweeps while events flow, in seconds. Default 60. */
   reconcileIntervalSeconds?: number;
+  /**
+   * The longest time between full sweeps while events flow, in seconds. Between the two, sweeps
+   * take at most 8 % of the time (`RECONCILE_SHARE`): after a sweep of 54 s the next one starts
+   * 675 s later, so reconciliation and events together cost under a tenth of polling alone.
+   * Default 900; equal to `reconcileIntervalSeconds` for a fixed interval.
+   */
+  maxReconcileIntervalSeconds?: number;
   /** Dirty services are gathered this long before they are described. Default 100 ms. */
   windowMs?: number;
   /** Long pollers side by side. Default 1. */
@@ -50,7 +57,14 @@ export interface EventsHooks {
  */
 export const DEFAULT_EVENTS_OPTIONS = Object.freeze({
   reconcileIntervalSeconds: 60,
+  maxReconcileIntervalSeconds: 900,
   windowMs: 100,
   pollers: 1,
   retryDelayMs: 1000,
 });
+
+/**
+ * The most of the time full sweeps may take while events flow (see `maxReconcileIntervalSeconds`):
+ * 8 %, which leaves room for the describes the events ask for within a tenth of polling alone.
+ */
+export const RECONCILE_SHARE = 0.08;

@@ -69,7 +69,11 @@ let subscriptions: Subscription[] = [];
 
 /** The events input over the mocked queue and a source that describes the names it is given, except `unreadable` ones. */
 function start(
-  options: { unreadable?: (names: readonly string[], call: number) => readonly string[] | 'fail'; hooks?: EventsHooks } = {},
+  options: {
+    unreadable?: (names: readonly string[], call: number) => readonly string[] | 'fail';
+    hooks?: EventsHooks;
+    now?: () => number;
+  } = {},
 ): World {
   const described: string[][] = [];
   const hints = new TaskStopHints();
@@ -92,7 +96,7 @@ function start(
       hints,
       ...(options.hooks ? { hooks: options.hooks } : {}),
     },
-    { clusters: [PROD], source, checkIntervalSeconds: 5, degradedAfterFailures: 2 },
+    { clusters: [PROD], source, checkIntervalSeconds: 5, degradedAfterFailures: 2, ...(options.now ? { now: options.now } : {}) },
   );
   const world: World = { input, described, sweeps: [], notices: [], intervals: [], hints };
   subscriptions.push(
@@ -242,5 +246,23 @@ describe('createEventsInput', () => {
 
     expect(outcome.kind === 'snapshot' && outcome.services.map((s) => s.name)).toEqual(['web']);
     expect(outcome.kind === 'snapshot' && outcome.partial).toBe(true);
+  });
+
+  it('spaces full sweeps so they take at most 8 % of the time, between reconcileIntervalSeconds and 900 s', async () => {
+    // Prepare: sweeps of 3 s, 54 s and 200 s on a fake clock
+    scriptQueue([]);
+    let clock = 0;
+    const world = start({ now: () => clock });
+    const sweepOf = (seconds: number) =>
+      world.input.guard({
+        sweep: (ref) => {
+          clock += seconds * 1000;
+          return Promise.resolve(buildSnapshot({ cluster: ref.cluster, region: ref.region }));
+        },
+      });
+    // Act
+    for (const seconds of [3, 54, 200]) await firstValueFrom(from(sweepOf(seconds).sweep(PROD, 1, new AbortController().signal)));
+    // Assess: 60 (the floor, at start and after 3 s), 675 after 54 s, 900 (the most) after 200 s
+    expect(world.intervals).toEqual([60, 675, 900]);
   });
 });

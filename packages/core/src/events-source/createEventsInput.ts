@@ -1,3 +1,4 @@
+import { clusterKey } from '../model/clusterKey.js';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Message } from '@aws-sdk/client-sqs';
 import { BehaviorSubject, Observable, Subject, from, map } from 'rxjs';
@@ -9,7 +10,7 @@ import type { SweepSource } from '../pipeline/pollClusters.js';
 import type { Sweep } from '../pipeline/sweepTicks.js';
 import { describeQueue } from './describeQueue.js';
 import { DirtyServices } from './DirtyServices.js';
-import { DEFAULT_EVENTS_OPTIONS } from './EventsOptions.js';
+import { DEFAULT_EVENTS_OPTIONS, RECONCILE_SHARE } from './EventsOptions.js';
 import type { EventsOptions, MessageResult } from './EventsOptions.js';
 import { FreshnessGuard } from './FreshnessGuard.js';
 import { parseEcsEvent } from './parseEcsEvent.js';
@@ -71,7 +72,15 @@ const MAX_RETRY_DELAY_MS = 20_000;
 export function createEventsInput(options: EventsOptions, deps: EventsInputDeps): EventsInput {
   const now = deps.now ?? Date.now;
   const logger = deps.logger?.child({ queue: options.sqsQueueUrl });
-  const reconcile = positive(options.reconcileIntervalSeconds, DEFAULT_EVENTS_OPTIONS.reconcileIntervalSeconds);
+  const floor = positive(options.reconcileIntervalSeconds, DEFAULT_EVENTS_OPTIONS.reconcileIntervalSeconds);
+  const ceiling = Math.max(floor, positive(options.maxReconcileIntervalSeconds, DEFAULT_EVENTS_OPTIONS.maxReconcileIntervalSeconds));
+  // The last full sweep's length per cluster: the reconciliation takes at most RECONCILE_SHARE of the time.
+  const sweepSeconds = new Map<string, number>();
+  const reconcileEvery = (): number => {
+    const longest = Math.max(0, ...sweepSeconds.values());
+    return Math.min(ceiling, Math.max(floor, Math.ceil(longest / RECONCILE_SHARE)));
+  };
+  const reconcile = floor;
   const region = options.region ?? regionOfQueueUrl(options.sqsQueueUrl) ?? deps.clusters[0]?.region;
   const health = new QueueHealth(options.sqsQueueUrl.split('/').pop() ?? 'queue', region ?? '', deps.degradedAfterFailures);
   const interval$ = new BehaviorSubject(reconcile);
@@ -143,7 +152,7 @@ export function createEventsInput(options: EventsOptions, deps: EventsInputDeps)
           { durationSeconds: recovered.durationSeconds },
           'ECS events queue answers again: back to reconciling every reconcileIntervalSeconds',
         );
-        interval$.next(reconcile);
+        interval$.next(reconcileEvery());
         notices$.next({ event: recovered });
       }
       return;
@@ -204,6 +213,11 @@ export function createEventsInput(options: EventsOptions, deps: EventsInputDeps)
         return from(source.sweep(ref, tick, signal, parts)).pipe(
           map((outcome) => {
             if (outcome.kind === 'snapshot' && outcome.partial !== true) dirty.baselined(ref);
+            if (outcome.kind === 'snapshot') {
+              sweepSeconds.set(clusterKey(ref), (now() - startedAt) / 1000);
+              const every = reconcileEvery();
+              if (!health.degraded && every !== interval$.value) interval$.next(every);
+            }
             return guard.admit(outcome, startedAt);
           }),
         );

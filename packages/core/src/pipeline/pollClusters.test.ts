@@ -194,4 +194,22 @@ describe('pollClusters (marbles)', () => {
       expectObservable(out, '^ 5ms !').toBe('1ms (ab)', { a: 'payments:111111111111', b: 'search:-' });
     });
   });
+
+  it('starts a new interval a full interval after the switch, never with a sweep at once', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ cold, expectObservable }) => {
+      // Prepare: 10 ms ticks, then at 25 ms a switch to 20 ms (a reconciliation spaced after a long sweep)
+      const source = sourceOf((tick) => of(snapshotAt(tick)));
+      const intervalSeconds$ = cold<number>('a 24ms b', { a: 0.01, b: 0.02 });
+      // Act
+      const out = ids(pollClusters([PROD], source, settings(scheduler, { intervalSeconds$ })));
+      // Assess: ticks at 0, 10, 20, then 45 (25 + 20), not at 25
+      expectObservable(out, '^ 50ms !').toBe('a 9ms b 9ms c 24ms d', {
+        a: 'prod:snapshot@0',
+        b: 'prod:snapshot@1',
+        c: 'prod:snapshot@2',
+        d: 'prod:snapshot@3',
+      });
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { Observable, from, map, merge, switchMap, tap } from 'rxjs';
+import { Observable, distinctUntilChanged, from, map, merge, switchMap, tap, timer } from 'rxjs';
 import type { ObservableInput, SchedulerLike } from 'rxjs';
 import type { Logger } from '../model/logger.js';
 import type { ClusterRef, SweepOutcome } from '../model/snapshot.js';
@@ -42,9 +42,12 @@ export function pollClusters(clusters: readonly ClusterRef[], source: SweepSourc
     ...clusters.map((cluster) => {
       const log = settings.logger?.child({ cluster: cluster.cluster, region: cluster.region });
       const ticks$ = settings.intervalSeconds$
-        ? // A new interval starts with a tick at once; ticks keep counting across the switch.
+        ? // The first interval starts with a tick at once, a new one a full interval after the
+          // switch (it follows a sweep's end: an immediate tick would sweep again at once);
+          // ticks keep counting across the switch.
           settings.intervalSeconds$.pipe(
-            switchMap((seconds) => ticks(seconds, scheduler)),
+            distinctUntilChanged(),
+            switchMap((seconds, i) => (i === 0 ? ticks(seconds, scheduler) : timer(seconds * 1000, seconds * 1000, scheduler))),
             map((_, i) => i),
           )
         : ticks(settings.intervalSeconds, scheduler);

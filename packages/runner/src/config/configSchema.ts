@@ -254,7 +254,16 @@ export const configSchema: JSONSchemaType<MonaConfig> = {
       exclusiveMinimum: 0,
       nullable: true,
       default: 60,
-      description: 'With events on: seconds between full sweeps (the reconciliation); checkIntervalSeconds while the queue is unreachable.',
+      description:
+        'With events on: the shortest time between full sweeps (the reconciliation), in seconds; checkIntervalSeconds while the queue is unreachable.',
+    },
+    maxReconcileIntervalSeconds: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      nullable: true,
+      default: 900,
+      description:
+        'With events on: the longest time between full sweeps, in seconds. In between, sweeps take at most 8 % of the time (a 54 s sweep waits 675 s for the next). Set it to reconcileIntervalSeconds for a fixed interval.',
     },
     enrichment: {
       type: 'object',

@@ -53,6 +53,7 @@ export function resolveConfig(
     recoveredAfterSweeps: input.recoveredAfterSweeps ?? d.recoveredAfterSweeps,
     ecs: withoutNulls(input.ecs ?? {}),
     reconcileIntervalSeconds: input.reconcileIntervalSeconds ?? d.reconcileIntervalSeconds,
+    maxReconcileIntervalSeconds: input.maxReconcileIntervalSeconds ?? d.maxReconcileIntervalSeconds,
     enrichment: {
       ...withoutNulls(input.enrichment ?? {}),
       enabled: input.enrichment?.enabled ?? d.enrichmentEnabled,

@@ -134,6 +134,7 @@ export interface MonaConfig {
   ecs?: EcsConfig;
   events?: EventsConfig;
   reconcileIntervalSeconds?: number;
+  maxReconcileIntervalSeconds?: number;
   enrichment?: { enabled?: boolean; budgetMs?: number; whoDeployed?: boolean };
   delivery?: DeliveryConfig;
   templates?: Partial<Record<FormatterKey, string>>;
@@ -179,6 +180,7 @@ export interface ResolvedConfig {
   events?: EventsConfig;
   /** Seconds between full sweeps while ECS events flow. */
   reconcileIntervalSeconds: number;
+  maxReconcileIntervalSeconds: number;
   enrichment: { enabled: boolean; budgetMs?: number; whoDeployed: boolean };
   delivery: DeliveryConfig;
   templates: Partial<Record<FormatterKey, string>>;
@@ -205,6 +207,7 @@ export const CONFIG_DEFAULTS = Object.freeze({
   degradedAfterFailures: 3,
   recoveredAfterSweeps: 3,
   reconcileIntervalSeconds: 60,
+  maxReconcileIntervalSeconds: 900,
   enrichmentEnabled: true,
   whoDeployed: false,
   httpHost: '127.0.0.1',

@@ -96,6 +96,7 @@ export function monitorOptionsOf(config: ResolvedConfig, deps: MonitorDeps, part
     options.events = {
       ...config.events,
       reconcileIntervalSeconds: config.reconcileIntervalSeconds,
+      maxReconcileIntervalSeconds: config.maxReconcileIntervalSeconds,
       ...(taskStopHints ? { hints: taskStopHints } : {}),
     };
   }

@@ -314,6 +314,7 @@ describe('startMonitor', () => {
         http: { port: 0 },
         events: { sqsQueueUrl: `${endpoint}/123456789012/mona-events`, endpoint },
         reconcileIntervalSeconds: 60,
+        maxReconcileIntervalSeconds: 60,
       }),
       { configPath, env: {} },
     );
