@@ -93,10 +93,11 @@ export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): 
       throw error;
     }));
   const metrics = createMetrics();
-<<<<<<< HEAD
   const replication = durable?.replication;
-  // With ECS events on, a cluster is swept every reconcileIntervalSeconds: staleness counts in those.
-  const sweepEvery = config.events ? Math.max(config.checkIntervalSeconds, config.reconcileIntervalSeconds) : config.checkIntervalSeconds;
+  // With ECS events on, a cluster is swept at most every maxReconcileIntervalSeconds: staleness counts in those.
+  const sweepEvery = config.events
+    ? Math.max(config.checkIntervalSeconds, config.reconcileIntervalSeconds, config.maxReconcileIntervalSeconds)
+    : config.checkIntervalSeconds;
   const health = createHealth(config.clusters, {
     checkIntervalSeconds: sweepEvery,
     now,
@@ -104,13 +105,6 @@ export async function startMonitor(written: ResolvedConfig, deps: MonitorDeps): 
       ? {}
       : { heldSince: (key: string) => replication.keeper.heldSince(key), leasesHealthy: () => replication.healthy() }),
   });
-=======
-  // With ECS events on, a cluster is swept at most every maxReconcileIntervalSeconds: staleness counts in those.
-  const sweepEvery = config.events
-    ? Math.max(config.checkIntervalSeconds, config.reconcileIntervalSeconds, config.maxReconcileIntervalSeconds)
-    : config.checkIntervalSeconds;
-  const health = createHealth(config.clusters, { checkIntervalSeconds: sweepEvery, now });
->>>>>>> events
   let server: OpsServer | undefined;
   try {
     if (config.http) server = await startOpsServer(config.http, { health, metrics });
