@@ -1,4 +1,4 @@
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { MonaError } from '../errors.js';
 import type { Logger } from '../model/logger.js';
 import { requestHandlerOptions } from './awsTimeouts.js';
@@ -41,7 +41,14 @@ export interface AssumeRoleOptions extends AwsTimeouts {
  * new ECSClient({ region: 'eu-west-1', credentials });
  */
 export function assumeRoleCredentials(target: AssumeRoleTarget, options: AssumeRoleOptions = {}): CredentialsProvider {
-  const provider = fromTemporaryCredentials({
+  // The SDK's credential providers (and STS with them) are loaded on the first call only: a
+  // process that assumes no role never pays for them (issue 13, idle start).
+  let providing: Promise<CredentialsProvider> | undefined;
+  const provider: CredentialsProvider = async (properties) => {
+    providing ??= import('@aws-sdk/credential-providers').then((sdk) => sdk.fromTemporaryCredentials(providerOptions));
+    return (await providing)(properties);
+  };
+  const providerOptions: Parameters<typeof fromTemporaryCredentials>[0] = {
     params: {
       RoleArn: target.roleArn,
       RoleSessionName: options.sessionName ?? 'mona',
@@ -52,7 +59,7 @@ export function assumeRoleCredentials(target: AssumeRoleTarget, options: AssumeR
       ...(options.region ? { region: options.region } : {}),
       ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}),
     },
-  });
+  };
   const reported = options.reported ?? new Set<string>();
   return async (properties) => {
     try {

@@ -1,6 +1,5 @@
 import { DescribeServicesCommand, ListServicesCommand } from '@aws-sdk/client-ecs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { ClusterRef } from '../model/snapshot.js';
 import { clusterKey } from '../model/clusterKey.js';
 import { requestHandlerOptions } from './awsTimeouts.js';
@@ -77,6 +76,9 @@ export async function callerIdentity(
           { region: ref.region, ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}), ...timeouts(options) },
         )
       : undefined);
+  // STS is loaded when an access check runs (`mona validate --check-aws`, `mona wait`), not by every
+  // importer of core (issue 13, idle start).
+  const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
   const sts = new STSClient({
     region: ref.region,
     maxAttempts: 2,

@@ -1,6 +1,5 @@
 import { clusterKey } from '../model/clusterKey.js';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import type { Message } from '@aws-sdk/client-sqs';
+import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import { BehaviorSubject, Observable, Subject, from, map } from 'rxjs';
 import type { EnrichInput } from '../model/enricher.js';
 import type { Logger } from '../model/logger.js';
@@ -17,6 +16,7 @@ import { parseEcsEvent } from './parseEcsEvent.js';
 import { emptyPollStats, pollQueue } from './pollQueue.js';
 import type { PollQueueStats } from './pollQueue.js';
 import { QueueHealth } from './QueueHealth.js';
+import { loadSqsSdk } from './sqsSdk.js';
 import { watchedClusters } from './watchedClusters.js';
 
 /** What the pipeline gets from the events input. */
@@ -169,26 +169,30 @@ export function createEventsInput(options: EventsOptions, deps: EventsInputDeps)
 
   const sweeps$ = new Observable<Sweep>((subscriber) => {
     const controller = new AbortController();
-    const client =
-      options.client ?? new SQSClient({ ...(region ? { region } : {}), ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
     const inner = described$.subscribe(subscriber);
     const base = Math.max(1, options.retryDelayMs ?? DEFAULT_EVENTS_OPTIONS.retryDelayMs);
-    void describeQueue(client, options.sqsQueueUrl, logger);
-    void pollQueue(
-      {
-        client,
-        queueUrl: options.sqsQueueUrl,
-        pollers: options.pollers ?? DEFAULT_EVENTS_OPTIONS.pollers,
-        handle: (messages) => Promise.all(messages.map(handleOne)),
-        onReceive,
-        retryDelayMs: (attempt) => Math.min(MAX_RETRY_DELAY_MS, base * 2 ** (attempt - 1)),
-        signal: controller.signal,
-        logger,
-      },
-      poll,
-    ).finally(() => {
-      if (!options.client) client.destroy();
-    });
+    const start = async (): Promise<void> => {
+      const client: SQSClient =
+        options.client ??
+        new (await loadSqsSdk()).SQSClient({ ...(region ? { region } : {}), ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+      void describeQueue(client, options.sqsQueueUrl, logger);
+      await pollQueue(
+        {
+          client,
+          queueUrl: options.sqsQueueUrl,
+          pollers: options.pollers ?? DEFAULT_EVENTS_OPTIONS.pollers,
+          handle: (messages) => Promise.all(messages.map(handleOne)),
+          onReceive,
+          retryDelayMs: (attempt) => Math.min(MAX_RETRY_DELAY_MS, base * 2 ** (attempt - 1)),
+          signal: controller.signal,
+          logger,
+        },
+        poll,
+      ).finally(() => {
+        if (!options.client) client.destroy();
+      });
+    };
+    start().catch((error: unknown) => logger?.error({ err: error }, 'the ECS events input could not start'));
     return () => {
       controller.abort();
       dirty.close();

@@ -1,6 +1,6 @@
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Logger } from '../model/logger.js';
+import { loadSqsSdk } from './sqsSdk.js';
 
 /** What the start-up check read of the queue. */
 export interface QueueFacts {
@@ -20,6 +20,7 @@ export interface QueueFacts {
  */
 export async function describeQueue(client: SQSClient, queueUrl: string, logger: Logger | undefined): Promise<QueueFacts | undefined> {
   try {
+    const { GetQueueAttributesCommand } = await loadSqsSdk();
     const out = await client.send(
       new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn', 'VisibilityTimeout', 'RedrivePolicy'] }),
     );

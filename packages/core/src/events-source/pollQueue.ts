@@ -1,6 +1,6 @@
-import { DeleteMessageBatchCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import type { Logger } from '../model/logger.js';
+import { loadSqsSdk } from './sqsSdk.js';
 
 /** SQS maxima: 10 messages a receive, a 20 s long poll, 10 entries a delete batch. */
 export const RECEIVE_MAX_MESSAGES = 10;
@@ -45,6 +45,7 @@ export interface PollQueueStats {
  */
 export async function pollQueue(options: PollQueueOptions, stats: PollQueueStats = emptyPollStats()): Promise<PollQueueStats> {
   const inHand = new Set<Promise<void>>();
+  const { ReceiveMessageCommand } = await loadSqsSdk();
   const loop = async (): Promise<void> => {
     let failures = 0;
     while (!options.signal.aborted) {
@@ -106,6 +107,7 @@ async function settle(options: PollQueueOptions, messages: readonly Message[], s
   try {
     stats.deleteCalls += 1;
     // No abort signal: a batch in hand at shutdown is still deleted, or it would come back as a duplicate.
+    const { DeleteMessageBatchCommand } = await loadSqsSdk();
     const out = await options.client.send(new DeleteMessageBatchCommand({ QueueUrl: options.queueUrl, Entries: entries }));
     const failed = out.Failed ?? [];
     stats.deleted += entries.length - failed.length;

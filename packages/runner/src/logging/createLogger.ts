@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { pino } from 'pino';
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
-import { prettyFactory } from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import type { LogLevel } from '../config/types.js';
 import { createSecretScrubber } from './createSecretScrubber.js';
 import { serializeError } from './serializeError.js';
@@ -41,8 +42,9 @@ export const REDACT_PATHS = [
 export function createLogger(options: LoggerOptions = {}): PinoLogger {
   const scrub = createSecretScrubber(options.secrets ?? []);
   const target = options.destination ?? process.stdout;
-  // prettyFactory formats synchronously in-process: no worker thread, nothing lost on exit.
-  const pretty = options.pretty ? prettyFactory({ colorize: false }) : undefined;
+  // prettyFactory formats synchronously in-process: no worker thread, nothing lost on exit. It is
+  // required only with --pretty: JSON logs never load it (issue 13, idle start).
+  const pretty = options.pretty ? loadPinoPretty().prettyFactory({ colorize: false }) : undefined;
   const destination: DestinationStream = {
     write: (chunk: string) => void target.write(pretty ? pretty(chunk) : chunk),
   };
@@ -55,4 +57,8 @@ export function createLogger(options: LoggerOptions = {}): PinoLogger {
     },
     destination,
   );
+}
+
+function loadPinoPretty(): typeof PinoPretty {
+  return createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
 }
