@@ -1,66 +1,9 @@
-import { Ajv } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { StateStoreError, StateStoreErrorCode } from '../errors.js';
 import { STATE_FORMAT, STATE_VERSION, type StateFileData } from './StateDocument.js';
+import * as generated from './stateFileValidator.generated.js';
 
-const str = { type: 'string' } as const;
-const num = { type: 'number' } as const;
-const record = (properties: Record<string, object>, required: string[]): object => ({
-  type: 'object',
-  properties,
-  required,
-});
-
-/** The state file's layout. Loose on what lies inside checkpoints and notifications: the reducer and senders own those. */
-const schema = record(
-  {
-    format: { const: STATE_FORMAT },
-    version: { const: STATE_VERSION },
-    checkpoints: {
-      type: 'array',
-      items: record(
-        {
-          cluster: str,
-          checkpoint: record({ version: num, savedAt: num, entries: { type: 'object' } }, ['version', 'savedAt', 'meta', 'entries']),
-        },
-        ['cluster', 'checkpoint'],
-      ),
-    },
-    ledger: {
-      type: 'array',
-      items: record({ cluster: str, sender: str, eventId: str, state: { enum: ['claimed', 'delivered'] }, holder: str, expiresAt: num }, [
-        'cluster',
-        'sender',
-        'eventId',
-        'state',
-        'holder',
-        'expiresAt',
-      ]),
-    },
-    outbox: {
-      type: 'array',
-      items: record(
-        {
-          cluster: str,
-          entry: record(
-            {
-              sender: str,
-              acceptedAt: num,
-              notification: record({ id: str, text: str, event: { type: 'object' } }, ['id', 'text', 'event']),
-            },
-            ['sender', 'acceptedAt', 'notification'],
-          ),
-        },
-        ['cluster', 'entry'],
-      ),
-    },
-    values: { type: 'array', items: record({ namespace: str, key: str, expiresAt: num }, ['namespace', 'key', 'value']) },
-    leases: { type: 'array', items: record({ cluster: str, holder: str, expiresAt: num }, ['cluster', 'holder', 'expiresAt']) },
-    members: { type: 'array', items: record({ holder: str, expiresAt: num }, ['holder', 'expiresAt']) },
-  },
-  ['format', 'version', 'checkpoints', 'ledger', 'outbox', 'values', 'leases', 'members'],
-);
-
-const validate = new Ajv({ allErrors: false, strict: false }).compile<StateFileData>(schema);
+const validate = generated.validate as unknown as ValidateFunction<StateFileData>;
 
 const FIX_CORRUPT =
   'Fix: restore it from a backup, or move it away (Mona then starts from a fresh baseline and may repeat notifications it had already sent).';

@@ -1,0 +1,37 @@
+import type { Ajv } from 'ajv';
+import standalone from 'ajv/dist/standalone/index.js';
+
+// A CommonJS module whose `module.exports` is the function (and `.default` too): NodeNext types it as the namespace.
+const standaloneCode = standalone.default;
+
+/**
+ * The source of a TypeScript module holding ajv's standalone (precompiled) validators of the
+ * schemas `ajv` compiled, for a package to commit beside the schema: loading it costs a few
+ * milliseconds where compiling the schema at start costs hundreds (issue 13). `ajv` must be
+ * created with `code: { source: true, esm: true }`; `refs` maps export names to schema ids (one
+ * validator exported as `validate` without it). A test compares the committed file with this
+ * output, so a schema change without regenerating fails the suite.
+ *
+ * @example
+ * const ajv = new Ajv({ ...MY_AJV_OPTIONS, code: { source: true, esm: true } });
+ * const text = standaloneValidatorModule(ajv, ajv.compile(mySchema), 'src/mySchema.ts');
+ * expect(readFileSync('src/myValidator.generated.ts', 'utf8')).toBe(text);
+ */
+export function standaloneValidatorModule(
+  ajv: Ajv,
+  validate: Parameters<typeof standaloneCode>[1],
+  from: string,
+  regenerate: string,
+): string {
+  const code = standaloneCode(ajv, validate).replace(/^"use strict";/, '');
+  return [
+    `// Generated from ${from} by ajv's standalone code: do not edit. Regenerate: ${regenerate}`,
+    '// @ts-nocheck',
+    '/* eslint-disable */',
+    "import { createRequire } from 'node:module';",
+    // ajv's ESM output still requires its runtime helpers (ucs2length, equal).
+    'const require = createRequire(import.meta.url);',
+    code,
+    '',
+  ].join('\n');
+}
