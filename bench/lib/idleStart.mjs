@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnChild } from './ipc.mjs';
 import { sleep } from './stats.mjs';
 
-const CLI = fileURLToPath(new URL('../../packages/runner/dist/cli.js', import.meta.url));
+const CLI = process.env.IDLE_CLI ?? fileURLToPath(new URL('../../packages/runner/dist/cli.js', import.meta.url));
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 function procStats(pid) {
@@ -55,8 +55,11 @@ export async function measureIdleStart() {
       AWS_SECRET_ACCESS_KEY: 'bench',
       AWS_EC2_METADATA_DISABLED: 'true',
       NODE_NO_WARNINGS: '1',
+      // The default file store, in this run's own directory (a state left by an earlier run would
+      // make Mona resume instead of announcing itself).
+      MONA_STATE_DIR: dir,
     };
-    mona = spawn(process.execPath, [CLI, 'run', '--config', config], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    mona = spawn(process.execPath, [...(process.env.IDLE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), CLI, 'run', '--config', config], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     mona.stderr.on('data', (c) => (stderr += c));
     const startedAt = Date.now();
