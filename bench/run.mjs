@@ -11,7 +11,7 @@ import { spawnChild } from './lib/ipc.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { consoleTable, scenarioRows, verdicts } from './lib/report.mjs';
 import { renderResultsMd } from './lib/resultsMd.mjs';
-import { runScenario } from './lib/scenario.mjs';
+import { monaExecArgv, runScenario } from './lib/scenario.mjs';
 import { measureIdleStart } from './lib/idleStart.mjs';
 
 const INTERVAL_SECONDS = 2;
@@ -133,7 +133,12 @@ async function main() {
       checkIntervalSeconds: INTERVAL_SECONDS,
       refreshServicesInterval: REFRESH_SERVICES_INTERVAL,
       serviceEventsPerService: HISTORY === 'realistic' ? '20–100 (seeded)' : HISTORY,
-      node: { version: process.version, execArgv: process.execArgv, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' },
+      node: {
+        version: process.version,
+        execArgv: process.execArgv,
+        monaExecArgv: monaExecArgv(),
+        NODE_OPTIONS: process.env.NODE_OPTIONS ?? '',
+      },
       simulator: 'separate child process (its CPU and memory are not counted)',
       mona: 'separate child process',
     },
@@ -145,16 +150,19 @@ async function main() {
   };
   await writeResults(results);
   printSummary(results);
-  if (process.env.BENCH_BURST !== '0') await runBurst(); // the storm benchmark: bench/burst.mjs
-  if (process.env.BENCH_EVENTS !== '0') await runEvents(); // the ECS events rows: bench/events.mjs
-  if (process.env.BENCH_ACCOUNTS_ROW !== '0') {
+  // BENCH_OUT is a measurement of the scenarios alone (issue 13's before/after): the other sections
+  // write their own files and RESULTS.md, so they run only in a full `npm run bench`.
+  const sections = process.env.BENCH_OUT === undefined;
+  if (sections && process.env.BENCH_BURST !== '0') await runBurst(); // the storm benchmark: bench/burst.mjs
+  if (sections && process.env.BENCH_EVENTS !== '0') await runEvents(); // the ECS events rows: bench/events.mjs
+  if (sections && process.env.BENCH_ACCOUNTS_ROW !== '0') {
     process.stdout.write('  10 accounts × 2 regions × 500 services, one limiter per account and region … ');
     const accounts = await runAccounts(); // bench/accounts.mjs
     console.log(
       `sweep ${accounts.sweepSecondsMedian.toFixed(1)} s (median), ${accounts.callsPerBucket.DescribeServices} DescribeServices per bucket, ${accounts.throttled} throttled, ${accounts.cpuSeconds.toFixed(1)} s CPU, ${accounts.peakRssMB.toFixed(0)} MB peak RSS`,
     );
   }
-  if (process.env.BENCH_STATE !== '0') await runStateBench(); // checkpoints, DynamoDB calls, failover: bench/state.mjs
+  if (sections && process.env.BENCH_STATE !== '0') await runStateBench(); // checkpoints, DynamoDB calls, failover: bench/state.mjs
   console.log(`\nwrote ${process.env.BENCH_OUT ?? 'bench/results.json and bench/RESULTS.md'} in ${results.wallSeconds.toFixed(0)} s`);
 }
 

@@ -86,5 +86,5 @@ console.log('| --- | ---: | ---: |');
 for (const row of rows) console.log(row);
 if (first)
   console.log(
-    `\nNode ${first.machine.node} (flags: ${JSON.stringify(first.settings.node?.execArgv ?? [])}, NODE_OPTIONS ${JSON.stringify(first.settings.node?.NODE_OPTIONS ?? '')}), ${first.machine.cpu}, ${first.machine.cores} cores.`,
+    `\nNode ${first.machine.node} (flags: ${JSON.stringify(first.settings.node?.monaExecArgv ?? first.settings.node?.execArgv ?? [])}, NODE_OPTIONS ${JSON.stringify(first.settings.node?.NODE_OPTIONS ?? '')}), ${first.machine.cpu}, ${first.machine.cores} cores.`,
   );

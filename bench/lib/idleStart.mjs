@@ -59,7 +59,10 @@ export async function measureIdleStart() {
       // make Mona resume instead of announcing itself).
       MONA_STATE_DIR: dir,
     };
-    mona = spawn(process.execPath, [...(process.env.IDLE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), CLI, 'run', '--config', config], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    mona = spawn(process.execPath, [...(process.env.IDLE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), CLI, 'run', '--config', config], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     mona.stderr.on('data', (c) => (stderr += c));
     const startedAt = Date.now();

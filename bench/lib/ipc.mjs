@@ -3,8 +3,9 @@
 import { fork } from 'node:child_process';
 
 /** Forks `script` with the bench's fake AWS credentials; `onNotice` gets messages without an id. */
-export function spawnChild(script, onNotice = () => {}) {
+export function spawnChild(script, onNotice = () => {}, execArgv = process.execArgv) {
   const child = fork(script, [], {
+    execArgv,
     env: {
       ...process.env,
       AWS_ACCESS_KEY_ID: 'bench',

@@ -15,13 +15,17 @@ export async function runScenario({ services, mode, intervalSeconds, refreshServ
   const arrivals = new Map(); // deploymentId -> arrival time
   const notifications = [];
   const sim = spawnChild(here('simChild.mjs'));
-  const mona = spawnChild(here('monaChild.mjs'), (msg) => {
-    if (msg.type === 'sweep') sweeps.push(msg);
-    if (msg.type === 'notification') {
-      notifications.push(msg);
-      if (msg.eventType === 'DeploymentStarted' && msg.deploymentId) arrivals.set(msg.deploymentId, msg.t);
-    }
-  });
+  const mona = spawnChild(
+    here('monaChild.mjs'),
+    (msg) => {
+      if (msg.type === 'sweep') sweeps.push(msg);
+      if (msg.type === 'notification') {
+        notifications.push(msg);
+        if (msg.eventType === 'DeploymentStarted' && msg.deploymentId) arrivals.set(msg.deploymentId, msg.t);
+      }
+    },
+    monaExecArgv(),
+  );
   const startedAt = Date.now();
   const describeMs = (Math.ceil(services / 10) / (mode.rateLimit?.requestsPerSecond ?? 10)) * 1000;
   // Room for the sweeps, and for the detection samples, spaced 0.3–1.3 intervals apart.
@@ -142,4 +146,9 @@ function perCall(steady, parse) {
     bytesPerDescribeBody: Math.round(parse.bytesPerBody),
     cpuPerCallToJsonParse: cpuMsPerDescribeCall / parse.msPerBody,
   };
+}
+
+/** Node flags for Mona's process: BENCH_MONA_NODE_ARGS (e.g. `--cpu-prof`), recorded in the results. */
+export function monaExecArgv() {
+  return [...process.execArgv, ...(process.env.BENCH_MONA_NODE_ARGS ?? '').split(' ').filter(Boolean)];
 }
