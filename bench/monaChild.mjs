@@ -5,6 +5,9 @@ import { createEcsSource } from '@mona-ecs/core/ecs';
 import { toNotification } from '@mona-ecs/core/format';
 import { notify, serve } from './lib/ipc.mjs';
 
+// A normal exit on the scenario's SIGTERM, so `--cpu-prof` (BENCH_MONA_NODE_ARGS) writes its profile.
+process.once('SIGTERM', () => process.exit(0));
+
 let subscription;
 let queue;
 let stopRequested = false;

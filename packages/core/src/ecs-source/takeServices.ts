@@ -115,11 +115,10 @@ const SERVICE_FIELDS = new Set([
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** Parses the answer, its events arrays cut to `keep` on the text first (`cutEvents`), so old events never become objects. */
+/** Parses the answer, its events arrays cut to `keep` on the bytes first (`cutEvents`), so old events are never decoded. */
 function parseObject(bytes: Uint8Array, keep: number): Record<string, unknown> | undefined {
   try {
-    const text = decoder.decode(bytes);
-    const parsed: unknown = bytes.length === 0 ? {} : JSON.parse(cutEvents(text, keep) ?? text);
+    const parsed: unknown = bytes.length === 0 ? {} : JSON.parse(decoder.decode(cutEvents(bytes, keep) ?? bytes));
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
