@@ -125,15 +125,23 @@ function parseObject(bytes: Uint8Array, keep: number): Record<string, unknown> |
   }
 }
 
-/** One raw service as the SDK would have given it, for the fields the source reads. */
+/**
+ * One raw service as the SDK would have given it, for the fields the source reads. `service` is
+ * this answer's own parse, so its events and deployments get their dates in place: no copy of
+ * each, and no `[key, value]` pair per field of a 30-field service (issue 13: that was a third of
+ * what a call allocated).
+ */
 export function narrowed(service: unknown, keep: number): Service {
   if (typeof service !== 'object' || service === null) return {};
+  const raw = service as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(service)) {
-    if (!SERVICE_FIELDS.has(key)) continue;
+  for (const key of SERVICE_FIELDS) {
+    if (!Object.hasOwn(raw, key)) continue;
+    const value = raw[key];
     if (key === 'createdAt') out[key] = toDate(value);
-    else if (key === 'events') out[key] = Array.isArray(value) ? value.slice(0, keep).map(withDate('createdAt')) : value;
-    else if (key === 'deployments') out[key] = Array.isArray(value) ? value.map(withDate('createdAt', 'updatedAt')) : value;
+    else if (key === 'events')
+      out[key] = Array.isArray(value) ? withDates(value.length > keep ? value.slice(0, keep) : value, 'createdAt') : value;
+    else if (key === 'deployments') out[key] = Array.isArray(value) ? withDates(value, 'createdAt', 'updatedAt') : value;
     else out[key] = value;
   }
   return out as Service;
@@ -149,13 +157,14 @@ function toDate(value: unknown): Date | undefined {
   return undefined;
 }
 
-function withDate(...keys: string[]): (entry: unknown) => unknown {
-  return (entry) => {
-    if (typeof entry !== 'object' || entry === null) return entry;
-    const copy: Record<string, unknown> = { ...entry };
-    for (const key of keys) if (key in copy) copy[key] = toDate(copy[key]);
-    return copy;
-  };
+/** Sets `keys` of each entry to a `Date`, in place (the entries are this answer's own parse). */
+function withDates(entries: unknown[], ...keys: string[]): unknown[] {
+  for (const entry of entries) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const record = entry as Record<string, unknown>;
+    for (const key of keys) if (Object.hasOwn(record, key)) record[key] = toDate(record[key]);
+  }
+  return entries;
 }
 
 /** Reads a Node stream, bytes or a string into bytes; undefined for a body it does not know. */
