@@ -77,7 +77,7 @@ async function finish() {
   });
 }
 
-/** CPU ms of `JSON.parse(decode(body))` per DescribeServices body of the cluster (every batch of 10, 3 rounds, the fastest). */
+/** CPU ms of `JSON.parse(decode(body))` per DescribeServices body of the cluster (every batch of 10, 5 rounds, the fastest). */
 async function parseBaseline({ url, services }) {
   const width = String(services).length;
   const names = Array.from({ length: services }, (_, i) => `svc-${String(i + 1).padStart(width, '0')}`);
@@ -92,7 +92,7 @@ async function parseBaseline({ url, services }) {
   }
   const decoder = new TextDecoder();
   let best = Infinity;
-  for (let round = 0; round < 3; round += 1) {
+  for (let round = 0; round < 5; round += 1) {
     const start = process.cpuUsage();
     for (const body of bodies) JSON.parse(decoder.decode(body));
     const used = process.cpuUsage(start);
