@@ -1,8 +1,9 @@
 // Mona's side in its own process: the real stream (createEcsSource → monitorClusters → reduce),
 // the default formatter and a delivery queue into a recording sender that timestamps arrivals.
 import { createDeliveryQueue, defaultFormatter, monitorClusters } from '@mona-ecs/core';
-import { createEcsSource } from '@mona-ecs/core/ecs';
-import { toNotification } from '@mona-ecs/core/format';
+// An older build (issue 13's "before", bench/beforeAfter.sh) has these on the root entry only.
+const { createEcsSource } = await import('@mona-ecs/core/ecs').catch(() => import('@mona-ecs/core'));
+const { toNotification } = await import('@mona-ecs/core/format').catch(() => import('@mona-ecs/core'));
 import { notify, serve } from './lib/ipc.mjs';
 
 // A normal exit on the scenario's SIGTERM, so `--cpu-prof` (BENCH_MONA_NODE_ARGS) writes its profile.

@@ -3,10 +3,6 @@
 // table and writes bench/results.json and bench/RESULTS.md. See bench/README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runAccounts, writeAccountsSection } from './accounts.mjs';
-import { runBurst, writeBurstSection } from './burst.mjs';
-import { runStateBench, writeStateSection } from './state.mjs';
-import { runEvents, writeEventsSection } from './events.mjs';
 import { spawnChild } from './lib/ipc.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { consoleTable, scenarioRows, verdicts } from './lib/report.mjs';
@@ -70,10 +66,16 @@ async function writeResults(results) {
   results.targets = verdicts(results);
   writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(here('./RESULTS.md'), renderResultsMd(results));
-  writeBurstSection(); // the storm numbers (bench/burst.json) keep their own section
-  await writeEventsSection(); // and so do the ECS events rows (bench/events.json)
-  writeAccountsSection(); // and so do the accounts numbers (bench/accounts.json)
-  writeStateSection(); // and so do the state numbers (bench/state.json)
+  // The sections are imported here, not at the top, so a partial run works against an older build (beforeAfter.sh).
+  const [burst, events, accounts, state] = await sections();
+  burst.writeBurstSection(); // the storm numbers (bench/burst.json) keep their own section
+  await events.writeEventsSection(); // and so do the ECS events rows (bench/events.json)
+  accounts.writeAccountsSection(); // and so do the accounts numbers (bench/accounts.json)
+  state.writeStateSection(); // and so do the state numbers (bench/state.json)
+}
+
+function sections() {
+  return Promise.all([import('./burst.mjs'), import('./events.mjs'), import('./accounts.mjs'), import('./state.mjs')]);
 }
 
 function printSummary(results) {
@@ -152,17 +154,18 @@ async function main() {
   printSummary(results);
   // BENCH_OUT is a measurement of the scenarios alone (issue 13's before/after): the other sections
   // write their own files and RESULTS.md, so they run only in a full `npm run bench`.
-  const sections = process.env.BENCH_OUT === undefined;
-  if (sections && process.env.BENCH_BURST !== '0') await runBurst(); // the storm benchmark: bench/burst.mjs
-  if (sections && process.env.BENCH_EVENTS !== '0') await runEvents(); // the ECS events rows: bench/events.mjs
-  if (sections && process.env.BENCH_ACCOUNTS_ROW !== '0') {
+  const whole = process.env.BENCH_OUT === undefined;
+  const [{ runBurst }, { runEvents }, { runAccounts }, { runStateBench }] = whole ? await sections() : [{}, {}, {}, {}];
+  if (whole && process.env.BENCH_BURST !== '0') await runBurst(); // the storm benchmark: bench/burst.mjs
+  if (whole && process.env.BENCH_EVENTS !== '0') await runEvents(); // the ECS events rows: bench/events.mjs
+  if (whole && process.env.BENCH_ACCOUNTS_ROW !== '0') {
     process.stdout.write('  10 accounts × 2 regions × 500 services, one limiter per account and region … ');
     const accounts = await runAccounts(); // bench/accounts.mjs
     console.log(
       `sweep ${accounts.sweepSecondsMedian.toFixed(1)} s (median), ${accounts.callsPerBucket.DescribeServices} DescribeServices per bucket, ${accounts.throttled} throttled, ${accounts.cpuSeconds.toFixed(1)} s CPU, ${accounts.peakRssMB.toFixed(0)} MB peak RSS`,
     );
   }
-  if (sections && process.env.BENCH_STATE !== '0') await runStateBench(); // checkpoints, DynamoDB calls, failover: bench/state.mjs
+  if (whole && process.env.BENCH_STATE !== '0') await runStateBench(); // checkpoints, DynamoDB calls, failover: bench/state.mjs
   console.log(`\nwrote ${process.env.BENCH_OUT ?? 'bench/results.json and bench/RESULTS.md'} in ${results.wallSeconds.toFixed(0)} s`);
 }
 

@@ -11,7 +11,8 @@ serve({
     sim = await startSimulator({ clock: 'real', throttle, seed: 7, ecsEvents });
     if (history === 'realistic') createRealistic(services);
     else sim.createServices(services, { prefix: 'svc', history });
-    return { url: sim.url, region: sim.region, queueUrl: sim.queue.url };
+    // sim.queue: the SQS queue of issue 15 (absent from an older simulator, bench/beforeAfter.sh).
+    return { url: sim.url, region: sim.region, queueUrl: sim.queue?.url };
   },
   // A task crash whose detection is timed (bench/events.mjs); ECS takes a while to replace it.
   crash({ service }) {
@@ -25,7 +26,7 @@ serve({
     return { deploymentId, t0: Date.now() };
   },
   stats() {
-    return { calls: { ...sim.calls }, throttled: { ...sim.throttled }, sqs: sim.queue.stats() };
+    return { calls: { ...sim.calls }, throttled: { ...sim.throttled }, sqs: sim.queue?.stats() };
   },
   async close() {
     await sim?.close();
