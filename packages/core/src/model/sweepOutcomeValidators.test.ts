@@ -1,7 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { standaloneValidatorModule } from '../testing/standaloneValidators.js';
+import { generatedValidatorCheck } from '../testing/standaloneValidators.js';
 import { SWEEP_OUTCOME_AJV_OPTIONS } from './parseSweepOutcome.js';
 import { clusterSnapshotSchema, sweepFailureSchema } from './sweepOutcomeSchema.js';
 
@@ -11,13 +10,13 @@ describe('sweepOutcomeValidators.generated.ts', () => {
   it("is ajv's standalone code of sweepOutcomeSchema.ts (UPDATE_VALIDATORS=1 regenerates it)", () => {
     const ajv = new Ajv({ ...SWEEP_OUTCOME_AJV_OPTIONS, code: { source: true, esm: true } });
     ajv.addSchema(clusterSnapshotSchema, 'snapshot').addSchema(sweepFailureSchema, 'failure');
-    const expected = standaloneValidatorModule(
+    const { committed, expected } = generatedValidatorCheck(
+      FILE,
       ajv,
       { snapshot: 'snapshot', failure: 'failure' },
       'sweepOutcomeSchema.ts',
       'UPDATE_VALIDATORS=1 npx vitest run src/model/sweepOutcomeValidators.test.ts (in packages/core)',
     );
-    if (process.env['UPDATE_VALIDATORS'] === '1') writeFileSync(FILE, expected);
-    expect(readFileSync(FILE, 'utf8')).toBe(expected);
+    expect(committed).toBe(expected);
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 
@@ -34,4 +35,25 @@ export function standaloneValidatorModule(
     code,
     '',
   ].join('\n');
+}
+
+/**
+ * What a test of a committed `*.generated.ts` compares: the file as committed and what
+ * `standaloneValidatorModule` makes of the schemas now. With `UPDATE_VALIDATORS=1` in the
+ * environment it first writes the file anew (then both are equal).
+ *
+ * @example
+ * const { committed, expected } = generatedValidatorCheck(new URL('./x.generated.ts', import.meta.url), ajv, ajv.compile(schema), 'x.ts', 'UPDATE_VALIDATORS=1 npx vitest run x.test.ts');
+ * expect(committed).toBe(expected);
+ */
+export function generatedValidatorCheck(
+  file: URL,
+  ajv: Ajv,
+  validate: Parameters<typeof standaloneCode>[1],
+  from: string,
+  regenerate: string,
+): { committed: string; expected: string } {
+  const expected = standaloneValidatorModule(ajv, validate, from, regenerate);
+  if (process.env['UPDATE_VALIDATORS'] === '1') writeFileSync(file, expected);
+  return { committed: existsSync(file) ? readFileSync(file, 'utf8') : '', expected };
 }

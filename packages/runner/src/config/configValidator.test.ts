@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { standaloneValidatorModule } from '@mona-ecs/core/testing';
+import { generatedValidatorCheck } from '@mona-ecs/core/testing';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from './configSchema.js';
@@ -10,13 +9,13 @@ const FILE = new URL('./configValidator.generated.ts', import.meta.url);
 describe('configValidator.generated.ts', () => {
   it("is ajv's standalone code of configSchema (UPDATE_VALIDATORS=1 regenerates it)", () => {
     const ajv = new Ajv({ ...CONFIG_AJV_OPTIONS, code: { source: true, esm: true } });
-    const expected = standaloneValidatorModule(
+    const { committed, expected } = generatedValidatorCheck(
+      FILE,
       ajv,
       ajv.compile(configSchema),
       'configSchema.ts',
       'UPDATE_VALIDATORS=1 npx vitest run src/config/configValidator.test.ts (in packages/runner)',
     );
-    if (process.env['UPDATE_VALIDATORS'] === '1') writeFileSync(FILE, expected);
-    expect(readFileSync(FILE, 'utf8')).toBe(expected);
+    expect(committed).toBe(expected);
   });
 });
