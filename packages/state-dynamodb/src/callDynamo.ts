@@ -1,3 +1,4 @@
+import { paginateQuery, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { StateStoreError, StateStoreErrorCode } from '@mona-ecs/core/state';
 
 const THROTTLING = new Set([
@@ -29,6 +30,26 @@ export async function callDynamo<T>(table: string, operation: string, call: () =
     if (isConditionFailed(error)) throw error;
     throw toStateError(table, operation, error);
   }
+}
+
+/**
+ * Every item a strongly consistent Query of `table` answers, all pages (the SDK's paginator),
+ * its failure turned into a `StateStoreError` as `callDynamo` does.
+ *
+ * @example
+ * const items = await queryItems(doc, table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+ */
+export async function queryItems(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  input: Omit<QueryCommandInput, 'TableName' | 'ConsistentRead' | 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> {
+  return callDynamo(table, 'Query', async () => {
+    const items: Record<string, unknown>[] = [];
+    for await (const page of paginateQuery({ client: doc }, { ...input, TableName: table, ConsistentRead: true }))
+      items.push(...(page.Items ?? []));
+    return items;
+  });
 }
 
 export function toStateError(table: string, operation: string, error: unknown): StateStoreError {

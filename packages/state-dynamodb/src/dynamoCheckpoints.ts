@@ -1,6 +1,6 @@
-import { BatchWriteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StateStoreError, StateStoreErrorCode, type Checkpoint, type CheckpointStore, type JsonValue } from '@mona-ecs/core/state';
-import { callDynamo } from './callDynamo.js';
+import { callDynamo, queryItems } from './callDynamo.js';
 import { CHECKPOINT_ENTRY, CHECKPOINT_META, clusterPk } from './tableLayout.js';
 
 /** BatchWriteItem's maximum. */
@@ -31,36 +31,25 @@ export function dynamoCheckpoints(doc: DynamoDBDocumentClient, table: string, sl
     const entries: Record<string, JsonValue> = {};
     const texts = new Map<string, string>();
     let meta: MetaItem | undefined;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await callDynamo(table, 'Query', () =>
-        doc.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :cp)',
-            ExpressionAttributeValues: { ':pk': pk, ':cp': 'cp#' },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      for (const item of page.Items ?? []) {
-        const sk = String(item.sk);
-        const data = String(item.data);
-        if (sk === CHECKPOINT_META) meta = parse(table, cluster, data) as unknown as MetaItem;
-        else if (sk.startsWith(CHECKPOINT_ENTRY)) {
-          const name = sk.slice(CHECKPOINT_ENTRY.length);
-          texts.set(name, data);
-          Object.defineProperty(entries, name, {
-            value: parse(table, cluster, data),
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        }
+    const items = await queryItems(doc, table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :cp)',
+      ExpressionAttributeValues: { ':pk': pk, ':cp': 'cp#' },
+    });
+    for (const item of items) {
+      const sk = String(item.sk);
+      const data = String(item.data);
+      if (sk === CHECKPOINT_META) meta = parse(table, cluster, data) as unknown as MetaItem;
+      else if (sk.startsWith(CHECKPOINT_ENTRY)) {
+        const name = sk.slice(CHECKPOINT_ENTRY.length);
+        texts.set(name, data);
+        Object.defineProperty(entries, name, {
+          value: parse(table, cluster, data),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
-      start = page.LastEvaluatedKey;
-    } while (start !== undefined);
+    }
     known.set(cluster, texts);
     return meta === undefined ? undefined : { version: meta.version, savedAt: meta.savedAt, meta: meta.meta, entries };
   };

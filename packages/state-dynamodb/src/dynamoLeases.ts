@@ -1,6 +1,6 @@
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Lease, Leases } from '@mona-ecs/core/state';
-import { callDynamo, isConditionFailed } from './callDynamo.js';
+import { callDynamo, isConditionFailed, queryItems } from './callDynamo.js';
 import { LEASE_PK, MEMBER_PK, ttlOf } from './tableLayout.js';
 
 /**
@@ -61,26 +61,13 @@ export function dynamoLeases(doc: DynamoDBDocumentClient, table: string, now: ()
       );
     },
     async members() {
-      const holders: string[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await callDynamo(table, 'Query', () =>
-          doc.send(
-            new QueryCommand({
-              TableName: table,
-              KeyConditionExpression: 'pk = :pk',
-              FilterExpression: '#exp > :now',
-              ExpressionAttributeNames: { '#exp': 'exp' },
-              ExpressionAttributeValues: { ':pk': MEMBER_PK, ':now': now() },
-              ConsistentRead: true,
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        for (const item of page.Items ?? []) holders.push(String(item.sk));
-        start = page.LastEvaluatedKey;
-      } while (start !== undefined);
-      return holders.sort();
+      const items = await queryItems(doc, table, {
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: '#exp > :now',
+        ExpressionAttributeNames: { '#exp': 'exp' },
+        ExpressionAttributeValues: { ':pk': MEMBER_PK, ':now': now() },
+      });
+      return items.map((item) => String(item.sk)).sort();
     },
     async leave(holder) {
       await callDynamo(table, 'DeleteItem', () => doc.send(new DeleteCommand({ TableName: table, Key: { pk: MEMBER_PK, sk: holder } })));

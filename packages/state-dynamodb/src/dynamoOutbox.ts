@@ -1,6 +1,6 @@
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Outbox, OutboxEntry } from '@mona-ecs/core/state';
-import { callDynamo } from './callDynamo.js';
+import { callDynamo, queryItems } from './callDynamo.js';
 import { clusterPk, OUTBOX, outboxSk } from './tableLayout.js';
 
 /** The outbox: one item per accepted notification and sender, removed once delivered or dropped. */
@@ -21,24 +21,11 @@ export function dynamoOutbox(doc: DynamoDBDocumentClient, table: string): Outbox
       );
     },
     async list(cluster) {
-      const entries: OutboxEntry[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await callDynamo(table, 'Query', () =>
-          doc.send(
-            new QueryCommand({
-              TableName: table,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :o)',
-              ExpressionAttributeValues: { ':pk': clusterPk(cluster), ':o': OUTBOX },
-              ConsistentRead: true,
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        for (const item of page.Items ?? []) entries.push(JSON.parse(String(item.data)) as OutboxEntry);
-        start = page.LastEvaluatedKey;
-      } while (start !== undefined);
-      return entries.sort((a, b) => a.acceptedAt - b.acceptedAt);
+      const items = await queryItems(doc, table, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :o)',
+        ExpressionAttributeValues: { ':pk': clusterPk(cluster), ':o': OUTBOX },
+      });
+      return items.map((item) => JSON.parse(String(item.data)) as OutboxEntry).sort((a, b) => a.acceptedAt - b.acceptedAt);
     },
   };
 }
