@@ -112,8 +112,7 @@ export class DirtyServices {
     } finally {
       dirt.inFlight = false;
     }
-    // A replica that does not hold the cluster leaves its messages for the one that does: no news.
-    if (outcome?.kind === 'failure' && outcome.error.code !== 'MONA_CLUSTER_NOT_HELD') {
+    if (outcome?.kind === 'failure') {
       this.options.logger?.warn(
         { cluster: dirt.ref.cluster, region: dirt.ref.region, error: outcome.error, services: batch.size },
         'describe of dirty services failed: their messages come back after the visibility timeout',

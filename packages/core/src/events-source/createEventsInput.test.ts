@@ -73,6 +73,7 @@ function start(
     unreadable?: (names: readonly string[], call: number) => readonly string[] | 'fail';
     hooks?: EventsHooks;
     now?: () => number;
+    holds?: (ref: ClusterRef) => boolean;
   } = {},
 ): World {
   const described: string[][] = [];
@@ -85,6 +86,7 @@ function start(
       const services = names.filter((name) => !gone.includes(name)).map((name) => buildService({ name }));
       return Promise.resolve(buildSnapshot({ cluster: ref.cluster, region: ref.region, services, interim: true }));
     },
+    ...(options.holds ? { holds: options.holds } : {}),
   };
   const input = createEventsInput(
     {
@@ -155,6 +157,21 @@ describe('createEventsInput', () => {
 
     expect(world.described).toEqual([['api'], ['api']]);
     expect(deletedHandles(deletes)).toEqual([again.ReceiptHandle]);
+  });
+
+  it('leaves a message about a cluster the source does not hold on the queue, undescribed, for the replica that does', async () => {
+    const held = message(deploymentEvent('prod', 'api'), 'h1');
+    const deletes = scriptQueue([[held], [], [], [], [held]]);
+    let holding = false;
+    const world = start({ holds: () => holding });
+    await baseline(world);
+
+    await until(() => world.input.stats().retried === 1);
+    holding = true;
+    await until(() => deletes.length === 1);
+
+    expect(world.described).toEqual([['api']]);
+    expect(deletedHandles(deletes)).toEqual([held.ReceiptHandle]);
   });
 
   it('deletes and counts malformed messages, events of unwatched clusters and foreign events, and reads SNS envelopes', async () => {

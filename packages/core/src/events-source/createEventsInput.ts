@@ -138,6 +138,11 @@ export function createEventsInput(options: EventsOptions, deps: EventsInputDeps)
     }
     counts.hints += 1;
     if (parsed.stoppedTask) options.hints?.record(ref, parsed.service, parsed.stoppedTask);
+    if (deps.source.holds?.(ref) === false) {
+      // Another replica watches this cluster: the message comes back to it after its visibility timeout.
+      counts.retried += 1;
+      return { result: 'kept', delete: false };
+    }
     const described = await dirty.mark(ref, parsed.service);
     if (!described) counts.retried += 1;
     return { result: described ? 'hint' : 'kept', delete: described };

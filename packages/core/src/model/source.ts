@@ -28,4 +28,10 @@ export interface SnapshotSource {
  */
 export interface DescribingSource {
   describe(cluster: ClusterRef, names: readonly string[], signal?: AbortSignal): Promise<SweepOutcome>;
+  /**
+   * Whether this source answers for `cluster` now (with replicas: this replica holds its lease).
+   * Absent means always. The events input leaves a message about a cluster it does not hold on
+   * the queue, undescribed, for the replica that does.
+   */
+  holds?(cluster: ClusterRef): boolean;
 }

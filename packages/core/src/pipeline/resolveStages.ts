@@ -94,9 +94,10 @@ function eventsInputOf(
     );
   }
   const describe = describing.describe.bind(describing);
+  const holds = describing.holds?.bind(describing);
   return createEventsInput(events, {
     clusters,
-    source: { describe },
+    source: { describe, ...(holds ? { holds } : {}) },
     checkIntervalSeconds,
     degradedAfterFailures: config.degradedAfterFailures,
     logger: options.logger,

@@ -8,6 +8,7 @@ import type { LeaseRounds } from './createLeaseRounds.js';
 export interface LeasedSweepSource {
   sweep(cluster: ClusterRef, tick: number, signal: AbortSignal, onPart?: (part: ClusterSnapshot) => void): ObservableInput<SweepOutcome>;
   describe?(cluster: ClusterRef, names: readonly string[], signal?: AbortSignal): Promise<SweepOutcome>;
+  holds?(cluster: ClusterRef): boolean;
 }
 
 /**
@@ -15,9 +16,10 @@ export interface LeasedSweepSource {
  * for the current lease round, then asks the inner source, or yields nothing (no API call, no
  * sweep outcome, no event) for a cluster another replica watches. The parts of a sweep
  * (`onPart`: each DescribeServices batch as it lands) go through as they come. So do the
- * describes of services an ECS event named (`describe`), for held clusters only: for another
- * replica's cluster the describe fails without an API call, so the events input leaves the
- * message on the queue and it comes back, after its visibility timeout, to any replica.
+ * describes of services an ECS event named (`describe`), for held clusters only: `holds` tells
+ * the events input, which leaves a message about another replica's cluster on the queue (it
+ * comes back, after its visibility timeout, to any replica); a describe that comes anyway (the
+ * lease was lost in between) fails without an API call.
  *
  * @example
  * options.source = leasedSource(createEcsSource(options.ecs), keeper, rounds);
@@ -31,8 +33,11 @@ export function leasedSource(inner: LeasedSweepSource, keeper: LeaseKeeper, roun
   };
   const describe = inner.describe?.bind(inner);
   if (describe) {
+    const holds = (cluster: ClusterRef): boolean => keeper.holds(clusterKey(cluster));
+    leased.holds = holds;
+    // A guard behind `holds` (which the events input asks first): a lease lost in between.
     leased.describe = async (cluster, names, signal) => {
-      if (keeper.holds(clusterKey(cluster))) return describe(cluster, names, signal);
+      if (holds(cluster)) return describe(cluster, names, signal);
       const error = { name: 'NotHeld', code: 'MONA_CLUSTER_NOT_HELD', message: 'another replica watches this cluster' };
       return { kind: 'failure', cluster: cluster.cluster, region: cluster.region, observedAt: Date.now(), error };
     };
