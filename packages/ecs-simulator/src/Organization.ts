@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { listen } from './httpServer.js';
+import { closeServer, listen } from './httpServer.js';
 import type { ApiRequest, ApiResponse } from './httpServer.js';
 import { AwsApiError } from './errors.js';
 import { Simulator } from './Simulator.js';
@@ -139,11 +139,7 @@ export class Organization {
     await Promise.all([...this.simulators.values()].map((sim) => sim.close()));
     const server = this.server;
     this.server = undefined;
-    if (!server) return;
-    await new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    });
+    if (server) await closeServer(server);
   }
 }
 

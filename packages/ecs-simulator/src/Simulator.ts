@@ -2,7 +2,7 @@ import { AnswerFaults } from './AnswerFaults.js';
 import { ApiGate } from './ApiGate.js';
 import { CONTROL_PREFIX, controlRequest } from './control.js';
 import { createDispatcher } from './dispatch.js';
-import { listen } from './httpServer.js';
+import { closeServer, listen } from './httpServer.js';
 import { SimulatorError } from './errors.js';
 import { Faults } from './Faults.js';
 import type { FaultSpec } from './Faults.js';
@@ -333,11 +333,7 @@ export class Simulator {
     this.queue.wakeAll();
     const server = this.server;
     this.server = undefined;
-    if (!server) return;
-    await new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    });
+    if (server) await closeServer(server);
   }
 
   private apply<T>(ref: string, change: (service: SimService) => T): T {

@@ -100,3 +100,16 @@ export async function listen(
   server.once('close', release);
   return { server, url: `http://127.0.0.1:${actualPort}`, release };
 }
+
+/**
+ * Closes `server` and its connections (idle keep-alive ones included); resolves once it is closed.
+ *
+ * @example
+ * await closeServer(server);
+ */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
