@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startMona } from './support/startMona.js';
 import type { MonaProcess } from './support/startMona.js';
 import { until } from './support/until.js';
+import { createStoryServices, playStory, STORY_EVENTS } from './support/story.js';
 import { startWorld, tally } from './support/world.js';
 import type { World } from './support/world.js';
 
@@ -41,57 +42,19 @@ function eventsConfig(w: World, overrides: Record<string, unknown> = {}): Record
 }
 
 /** Every event of the semantic table but the cluster's own outage (see the next test for the queue's). */
-const EXPECTED: Record<string, number> = {
-  'MonitorStarted:-': 1,
-  'DeploymentStarted:api': 1,
-  'DeploymentCompleted:api': 1,
-  'ScalingStarted:web': 1,
-  'DeploymentCompleted:web': 2,
-  'TaskCrashed:worker': 1,
-  'DeploymentCompleted:worker': 1,
-  'DeploymentStarted:billing': 2,
-  'DeploymentTimedOut:billing': 1,
-  'DeploymentCompleted:billing': 1,
-  'ServiceRemoved:legacy': 1,
-  'DeploymentStarted:web': 1,
-  'TasksFailing:web': 1,
-  'DeploymentFailed:web': 1,
-  'RollbackStarted:web': 1,
-};
+const EXPECTED = STORY_EVENTS;
 
 describe('mona run with ECS events (EventBridge → SQS) against the simulator', () => {
   it('delivers every event exactly once while events come late, twice and out of order, and catches a lost one by reconciling', async () => {
     // Prepare: half the events twice, every one up to 300 ms late (so they overtake each other)
     world = await startWorld({ stepMs: 300, ecsEvents: { duplicateRate: 0.5, reorderWindowMs: 300 } });
     const { sim } = world;
-    for (const [name, desiredCount] of [
-      ['api', 2],
-      ['web', 2],
-      ['worker', 2],
-      ['billing', 2],
-      ['legacy', 1],
-    ] as const) {
-      sim.createService(name, { desiredCount });
-    }
+    createStoryServices(sim);
     mona = startMona(eventsConfig(world, { checkIntervalSeconds: 0.2, reconcileIntervalSeconds: 3, secondsUntilAlert: 2 }));
     await seen('MonitorStarted:-');
 
     // Act
-    sim.deploy('api', { image: 'repo/api:v42' });
-    sim.scale('web', 3);
-    sim.crashTasks('worker', 2, { exitCode: 137, restartAfterMs: 2_000 });
-    sim.stallDeployment('billing', { image: 'billing:2' });
-    sim.deleteService('legacy');
-    await Promise.all([
-      seen('DeploymentCompleted:api'),
-      seen('DeploymentCompleted:web'),
-      seen('DeploymentCompleted:worker'),
-      seen('DeploymentTimedOut:billing'),
-      seen('ServiceRemoved:legacy'),
-    ]);
-    sim.deploy('billing', { image: 'billing:3' });
-    sim.failDeployment('web', { image: 'web:2', rollback: true });
-    await Promise.all([seen('DeploymentCompleted:billing'), seen('DeploymentCompleted:web', 2)]);
+    await playStory(sim, seen, { exitCode: 137, restartAfterMs: 2_000 });
     // Let late duplicates land: they must add nothing.
     await until(() => sim.queue.stats().depth === 0, 'the queue to drain', 10_000);
     const story = tally(world.keys().slack);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMona } from './support/startMona.js';
 import type { MonaProcess } from './support/startMona.js';
 import { until } from './support/until.js';
+import { createStoryServices, playStory, STORY_EVENTS } from './support/story.js';
 import { startWorld, tally } from './support/world.js';
 import type { World } from './support/world.js';
 
@@ -9,25 +10,7 @@ const HOSTILE = 'Essential container in task exited <!channel> <script>alert(1)<
 const OOM = 'OutOfMemoryError: Container killed due to memory usage';
 
 /** What the story below must produce, once each, at every sender. */
-const EXPECTED: Record<string, number> = {
-  'MonitorStarted:-': 1,
-  'DeploymentStarted:api': 1,
-  'DeploymentCompleted:api': 1,
-  'ScalingStarted:web': 1,
-  'DeploymentCompleted:web': 2,
-  'TaskCrashed:worker': 1,
-  'DeploymentCompleted:worker': 1,
-  'DeploymentStarted:billing': 2,
-  'DeploymentTimedOut:billing': 1,
-  'DeploymentCompleted:billing': 1,
-  'ServiceRemoved:legacy': 1,
-  'DeploymentStarted:web': 1,
-  'TasksFailing:web': 1,
-  'DeploymentFailed:web': 1,
-  'RollbackStarted:web': 1,
-  'MonitorDegraded:-': 1,
-  'MonitorRecovered:-': 1,
-};
+const EXPECTED: Record<string, number> = { ...STORY_EVENTS, 'MonitorDegraded:-': 1, 'MonitorRecovered:-': 1 };
 const TOTAL = Object.values(EXPECTED).reduce((a, b) => a + b, 0);
 
 let world: World;
@@ -51,35 +34,12 @@ const explain = () => `\nreceived: ${JSON.stringify(world.keys())}\nmona stderr:
 beforeAll(async () => {
   world = await startWorld({ stepMs: 300 });
   const { sim } = world;
-  for (const [name, desiredCount] of [
-    ['api', 2],
-    ['web', 2],
-    ['worker', 2],
-    ['billing', 2],
-    ['legacy', 1],
-  ] as const) {
-    sim.createService(name, { desiredCount });
-  }
+  createStoryServices(sim);
   mona = startMona(world.config({ checkIntervalSeconds: 0.1, secondsUntilAlert: 2 }));
   await seen('MonitorStarted:-');
 
-  sim.deploy('api', { image: 'repo/api:v42' });
-  sim.scale('web', 3);
   // Both tasks: replacements start one per step, so the crash outlasts several sweeps even on a busy machine.
-  sim.crashTasks('worker', 2, { exitCode: 137, reason: OOM, stoppedReason: HOSTILE });
-  sim.stallDeployment('billing', { image: 'billing:2' });
-  sim.deleteService('legacy');
-  await Promise.all([
-    seen('DeploymentCompleted:api'),
-    seen('DeploymentCompleted:web'),
-    seen('DeploymentCompleted:worker'),
-    seen('DeploymentTimedOut:billing'),
-    seen('ServiceRemoved:legacy'),
-  ]);
-
-  sim.deploy('billing', { image: 'billing:3' });
-  sim.failDeployment('web', { image: 'web:2', rollback: true });
-  await Promise.all([seen('DeploymentCompleted:billing'), seen('DeploymentCompleted:web', 2)]);
+  await playStory(sim, seen, { exitCode: 137, reason: OOM, stoppedReason: HOSTILE });
 
   world.proxy.down = true;
   await seen('MonitorDegraded:-');
