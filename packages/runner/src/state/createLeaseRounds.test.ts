@@ -45,18 +45,27 @@ const snapshot = (ref: ClusterRef): ClusterSnapshot & SweepOutcome => ({
   missing: [],
 });
 
+/** Lease rounds every second with a minute of safety margin, silent, on the real clock; `overrides` change one option. */
+function roundsOf(
+  keeper: Parameters<typeof createLeaseRounds>[0],
+  overrides: Partial<Parameters<typeof createLeaseRounds>[1]> = {},
+): LeaseRounds {
+  return createLeaseRounds(keeper, {
+    everyMs: 1_000,
+    safetyMs: 60_000,
+    onChanges: async () => {},
+    logger: recordingLogger(),
+    now: Date.now,
+    ...overrides,
+  });
+}
+
 describe('createLeaseRounds and leasedSource', () => {
   it('sweeps a cluster gained in the round its tick started, and never one this replica does not hold', async () => {
     // Prepare
     const keeper = fakeKeeper(async () => ({ gained: [a], lost: [] }));
     const changes: LeaseChanges[] = [];
-    rounds = createLeaseRounds(keeper, {
-      everyMs: 1_000,
-      safetyMs: 60_000,
-      onChanges: async (c) => void changes.push(c),
-      logger: recordingLogger(),
-      now: Date.now,
-    });
+    rounds = roundsOf(keeper, { onChanges: async (c) => void changes.push(c) });
     const asked: string[] = [];
     const source = leasedSource({ sweep: async (ref) => (asked.push(ref.cluster), snapshot(ref)) }, keeper, rounds);
     const signal = new AbortController().signal;
@@ -73,13 +82,7 @@ describe('createLeaseRounds and leasedSource', () => {
   it("passes a held cluster's sweep parts on as they land", async () => {
     // Prepare
     const keeper = fakeKeeper(async () => ({ gained: [a], lost: [] }));
-    rounds = createLeaseRounds(keeper, {
-      everyMs: 1_000,
-      safetyMs: 60_000,
-      onChanges: async () => {},
-      logger: recordingLogger(),
-      now: Date.now,
-    });
+    rounds = roundsOf(keeper);
     const part = { ...snapshot(a), interim: true };
     const source = leasedSource(
       {
@@ -104,7 +107,7 @@ describe('createLeaseRounds and leasedSource', () => {
     const keeper = fakeKeeper(() => Promise.reject(new Error('ProvisionedThroughputExceededException')));
     keeper.mine.add(clusterKey(a));
     const logger = recordingLogger();
-    rounds = createLeaseRounds(keeper, { everyMs: 1_000, safetyMs: 60_000, onChanges: async () => {}, logger, now: Date.now });
+    rounds = roundsOf(keeper, { logger });
     // Act
     await rounds.sync();
     // Assess
@@ -116,13 +119,7 @@ describe('createLeaseRounds and leasedSource', () => {
   it('waits at most one interval for a round that hangs, before a sweep and at shutdown', async () => {
     // Prepare: a store call that never answers
     const keeper = fakeKeeper(() => new Promise<LeaseChanges>(() => {}));
-    rounds = createLeaseRounds(keeper, {
-      everyMs: 100,
-      safetyMs: 60_000,
-      onChanges: async () => {},
-      logger: recordingLogger(),
-      now: Date.now,
-    });
+    rounds = roundsOf(keeper, { everyMs: 100 });
     // Act
     await rounds.sync();
     await rounds.stop();
@@ -137,13 +134,7 @@ describe('createLeaseRounds and leasedSource', () => {
     const keeper = fakeKeeper(() =>
       fail ? Promise.reject(new Error('AccessDeniedException')) : Promise.resolve({ gained: [], lost: [] }),
     );
-    rounds = createLeaseRounds(keeper, {
-      everyMs: 1_000,
-      safetyMs: 60_000,
-      onChanges: async () => {},
-      logger: recordingLogger(),
-      now: () => time,
-    });
+    rounds = roundsOf(keeper, { now: () => time });
     // Act
     time += 1_000;
     await rounds.sync();
@@ -159,13 +150,7 @@ describe('createLeaseRounds and leasedSource', () => {
   it('renews on its own timer when no sweep asks', async () => {
     // Prepare
     const keeper = fakeKeeper(async () => ({ gained: [], lost: [] }));
-    rounds = createLeaseRounds(keeper, {
-      everyMs: 1_000,
-      safetyMs: 20,
-      onChanges: async () => {},
-      logger: recordingLogger(),
-      now: Date.now,
-    });
+    rounds = roundsOf(keeper, { safetyMs: 20 });
     // Act
     await new Promise((resolve) => setTimeout(resolve, 200));
     // Assess
@@ -175,13 +160,7 @@ describe('createLeaseRounds and leasedSource', () => {
   it('describes the services an ECS event named only in a held cluster, and fails the others without an API call', async () => {
     // Prepare
     const keeper = fakeKeeper(async () => ({ gained: [a], lost: [] }));
-    rounds = createLeaseRounds(keeper, {
-      everyMs: 1_000,
-      safetyMs: 60_000,
-      onChanges: async () => {},
-      logger: recordingLogger(),
-      now: Date.now,
-    });
+    rounds = roundsOf(keeper);
     const asked: string[] = [];
     const source = leasedSource(
       {
