@@ -1,33 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startOrganization } from '@mona-ecs/ecs-simulator';
-import type { Organization } from '@mona-ecs/ecs-simulator';
+import { describe, expect, it } from 'vitest';
+import { PAYMENTS, SEARCH, useOrganization } from '../__fixtures__/useOrganization.js';
 import { createWaitCommand } from '../commands/wait.js';
 import { fakeStream, ioWith, runCommand } from './__fixtures__/simulatorHarness.js';
 
-const PAYMENTS = '111111111111';
-const SEARCH = '222222222222';
-
-let org: Organization;
-const saved = { ...process.env };
-beforeEach(async () => {
-  org = await startOrganization({
-    accounts: [
-      { id: PAYMENTS, roles: [{ name: 'mona-read', externalId: 'ext-pay' }] },
-      { id: SEARCH, roles: [{ name: 'mona-read' }] },
-    ],
-    stepMs: 500,
-  });
-  // Mona's own credentials and the SDK's endpoint settings, as in a CI job against the organisation.
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: 'AKIAMONAWAIT',
-    AWS_SECRET_ACCESS_KEY: 'not-a-secret',
-    AWS_ENDPOINT_URL: org.url,
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
-});
-afterEach(async () => {
-  process.env = { ...saved };
-  await org.close();
+const org = useOrganization({
+  accounts: [
+    { id: PAYMENTS, roles: [{ name: 'mona-read', externalId: 'ext-pay' }] },
+    { id: SEARCH, roles: [{ name: 'mona-read' }] },
+  ],
+  stepMs: 500,
 });
 
 async function waitFor(flags: string[]) {
@@ -44,19 +25,19 @@ async function waitFor(flags: string[]) {
 describe('mona wait --role-arn', () => {
   it('follows a deployment in another account through the role, not the same-named cluster of the own account', async () => {
     // Prepare: prod/api deploys in payments; the own account's prod has no api at all
-    const sim = org.simulator(PAYMENTS, 'eu-west-1');
+    const sim = org().simulator(PAYMENTS, 'eu-west-1');
     sim.createService('api', { cluster: 'prod', desiredCount: 1 });
     const id = sim.deploy('prod/api', { image: 'api:2' });
     // The payments simulator runs on a fake clock: the rollout moves only once the wait has seen it start.
     const stepper = setInterval(() => {
-      if ((org.calls(PAYMENTS, 'eu-west-1')['DescribeServices'] ?? 0) > 0) sim.advance(1_000);
+      if ((org().calls(PAYMENTS, 'eu-west-1')['DescribeServices'] ?? 0) > 0) sim.advance(1_000);
     }, 50);
     // Act
     const result = await waitFor([
       '--service',
       'api',
       '--role-arn',
-      org.roleArn(PAYMENTS, 'mona-read'),
+      org().roleArn(PAYMENTS, 'mona-read'),
       '--external-id',
       'ext-pay',
       '--timeout',
@@ -65,12 +46,12 @@ describe('mona wait --role-arn', () => {
     // Assess
     expect(result.code, `${result.out}\n${result.err}`).toBe(0);
     expect(result.out).toContain(`api: deployment ${id} completed`);
-    expect(org.sts.assumeRoleCalls.get(org.roleArn(PAYMENTS, 'mona-read'))).toBe(1);
+    expect(org().sts.assumeRoleCalls.get(org().roleArn(PAYMENTS, 'mona-read'))).toBe(1);
   });
 
   it('times out naming the role when it cannot be assumed (a wrong external id)', async () => {
     // Prepare
-    const sim = org.simulator(PAYMENTS, 'eu-west-1');
+    const sim = org().simulator(PAYMENTS, 'eu-west-1');
     sim.createService('api', { cluster: 'prod', desiredCount: 1 });
     sim.deploy('prod/api', { image: 'api:2' });
     // Act
@@ -78,7 +59,7 @@ describe('mona wait --role-arn', () => {
       '--service',
       'api',
       '--role-arn',
-      org.roleArn(PAYMENTS, 'mona-read'),
+      org().roleArn(PAYMENTS, 'mona-read'),
       '--external-id',
       'wrong',
       '--timeout',
@@ -87,7 +68,7 @@ describe('mona wait --role-arn', () => {
     // Assess
     expect(result.code).toBe(3);
     expect(result.out + result.err).toContain('MONA_ASSUME_ROLE_FAILED');
-    expect(org.calls(PAYMENTS, 'eu-west-1')['DescribeServices'] ?? 0).toBe(0);
+    expect(org().calls(PAYMENTS, 'eu-west-1')['DescribeServices'] ?? 0).toBe(0);
   });
 
   it('rejects --external-id without --role-arn and a role that is not a role ARN', async () => {
