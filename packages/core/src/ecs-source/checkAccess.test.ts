@@ -1,22 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startLocalAws } from './__fixtures__/localAws.js';
-import type { LocalAws } from './__fixtures__/localAws.js';
+import { describe, expect, it } from 'vitest';
+import { useLocalAws } from './__fixtures__/localAws.js';
 import { checkAccess } from './checkAccess.js';
 
 const ROLE = 'arn:aws:iam::111111111111:role/mona-read';
 
 describe('checkAccess', () => {
-  let aws: LocalAws;
-  const saved = { ...process.env };
-  beforeEach(async () => {
-    aws = await startLocalAws();
-    process.env['AWS_ACCESS_KEY_ID'] = 'AKIAMONA';
-    process.env['AWS_SECRET_ACCESS_KEY'] = 'not-a-secret';
-  });
-  afterEach(async () => {
-    process.env = { ...saved };
-    await aws.close();
-  });
+  const aws = useLocalAws();
 
   it('assumes each role once, tries each cluster once and reports every step', async () => {
     // Prepare: two clusters behind one role, one in the own account
@@ -26,10 +15,10 @@ describe('checkAccess', () => {
       { cluster: 'local', region: 'eu-west-1' },
     ];
     // Act
-    const checks = await checkAccess(refs, { endpoint: aws.url, stsEndpoint: aws.url });
+    const checks = await checkAccess(refs, { endpoint: aws().url, stsEndpoint: aws().url });
     // Assess
-    expect(aws.assumeRoles).toHaveLength(1);
-    expect(aws.ecsKeys).toHaveLength(3);
+    expect(aws().assumeRoles).toHaveLength(1);
+    expect(aws().ecsKeys).toHaveLength(3);
     expect(checks.map((c) => [c.ref.cluster, c.identity.ok && c.identity.detail, c.ecs.ok])).toEqual([
       ['local', 'arn:aws:iam::000000000000:user/mona', true],
       ['jobs', 'arn:aws:sts::111111111111:assumed-role/mona-read/mona', true],
@@ -39,18 +28,18 @@ describe('checkAccess', () => {
 
   it('reports a role that cannot be assumed with its code and skips its clusters, checking the others', async () => {
     // Prepare
-    aws.deny = true;
+    aws().deny = true;
     const refs = [
       { cluster: 'prod', region: 'eu-west-1', account: 'payments', roleArn: ROLE },
       { cluster: 'local', region: 'eu-west-1' },
     ];
     // Act
-    const checks = await checkAccess(refs, { endpoint: aws.url, stsEndpoint: aws.url });
+    const checks = await checkAccess(refs, { endpoint: aws().url, stsEndpoint: aws().url });
     // Assess
     const prod = checks.find((c) => c.ref.cluster === 'prod');
     expect(prod?.identity).toMatchObject({ ok: false, code: 'MONA_ASSUME_ROLE_FAILED' });
     expect(prod?.ecs).toMatchObject({ ok: false, code: 'SKIPPED' });
     expect(checks.find((c) => c.ref.cluster === 'local')?.ecs.ok).toBe(true);
-    expect(aws.ecsKeys).toEqual(['AKIAMONA']);
+    expect(aws().ecsKeys).toEqual(['AKIAMONA']);
   });
 });

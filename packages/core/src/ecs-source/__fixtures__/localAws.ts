@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach } from 'vitest';
 
 /** What the local AWS saw: AssumeRole calls (with their parameters) and the access key of each ECS call. */
 export interface LocalAws {
@@ -71,4 +72,32 @@ export async function startLocalAws(): Promise<LocalAws> {
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   return state;
+}
+
+/**
+ * Registers, for the enclosing suite, a local STS + ECS started before each test with Mona's own
+ * credentials (`AKIAMONA`, the source of AssumeRole) in the environment, restored and closed after
+ * each. Returns the current one.
+ *
+ * @example
+ * const aws = useLocalAws();
+ * it('…', async () => { await checkAccess(refs, { endpoint: aws().url, stsEndpoint: aws().url }); });
+ */
+export function useLocalAws(): () => LocalAws {
+  let aws: LocalAws | undefined;
+  const saved = { ...process.env };
+  beforeEach(async () => {
+    aws = await startLocalAws();
+    process.env['AWS_ACCESS_KEY_ID'] = 'AKIAMONA';
+    process.env['AWS_SECRET_ACCESS_KEY'] = 'not-a-secret';
+  });
+  afterEach(async () => {
+    process.env = { ...saved };
+    await aws?.close();
+    aws = undefined;
+  });
+  return () => {
+    if (!aws) throw new Error('useLocalAws: the local AWS exists only inside a test');
+    return aws;
+  };
 }
