@@ -1,14 +1,9 @@
-import { merge, takeUntil, tap } from 'rxjs';
 import type { Observable } from 'rxjs';
 import type { MonitorEvent } from '../model/events.js';
 import type { ClusterRef } from '../model/snapshot.js';
-import { summarizeState } from '../reducer/summarizeState.js';
-import { logState } from './logState.js';
-import { pollClusters } from './pollClusters.js';
 import type { MonitorOptions } from './MonitorOptions.js';
-import { reduceSweeps } from './reduceSweeps.js';
+import { eventStages } from './monitorPipeline.js';
 import { resolveStages } from './resolveStages.js';
-import { toEnrichInputs } from './toEnrichInputs.js';
 
 /**
  * The first four stages of `monitorPipeline` (ticks → sweep → reduce → enrich) as one cold
@@ -31,19 +26,7 @@ import { toEnrichInputs } from './toEnrichInputs.js';
  * process.on('SIGTERM', () => subscription.unsubscribe());
  */
 export function monitorClusters(options: MonitorOptions): Observable<MonitorEvent> {
-  const stages = resolveStages(options);
-  // The same stages as monitorPipeline, which goes on with format → route → deliver.
-  // 1-2. ticks → sweep, per cluster (never two sweeps of a cluster at once), or a recording
-  const polled$ = stages.sweeps ?? pollClusters(stages.clusters, stages.source, stages.poll);
-  const sweeps$ = stages.events ? merge(polled$, stages.events.sweeps$) : polled$;
-  return sweeps$.pipe(
-    takeUntil(stages.stop$),
-    reduceSweeps(stages.reducer, stages.config),
-    tap(({ events }) => stages.hooks.onEvents?.(events)),
-    logState(stages.logger, stages.logInterval, summarizeState),
-    toEnrichInputs(stages.events?.notices$.pipe(takeUntil(stages.stop$))),
-    stages.enrich,
-  );
+  return eventStages(resolveStages(options));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { merge, takeUntil, tap } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { defaultFormatter } from '../format/defaultFormatter.js';
+import type { MonitorEvent } from '../model/events.js';
 import { summarizeState } from '../reducer/summarizeState.js';
 import { deliverTo } from './deliverTo.js';
 import { formatEvents } from './formatEvents.js';
@@ -9,9 +10,32 @@ import { pollClusters } from './pollClusters.js';
 import type { PipelineOptions } from './PipelineOptions.js';
 import { reduceSweeps } from './reduceSweeps.js';
 import { resolveStages } from './resolveStages.js';
+import type { Stages } from './resolveStages.js';
 import { routeNotifications } from './routeNotifications.js';
 import type { Routed } from './routeNotifications.js';
 import { toEnrichInputs } from './toEnrichInputs.js';
+
+/**
+ * Stages 1–4 of the pipeline (ticks → sweep → reduce → enrich): `monitorClusters` stops there,
+ * `monitorPipeline` below goes on with format → route → deliver. Both in this one file, in order.
+ *
+ * @example
+ * eventStages(resolveStages(options)).pipe(formatEvents(formatter, logger));
+ */
+export function eventStages(stages: Stages): Observable<MonitorEvent> {
+  // 1-2. ticks → sweep, per cluster (never two sweeps of a cluster at once), or a recording
+  const polled$ = stages.sweeps ?? pollClusters(stages.clusters, stages.source, stages.poll);
+  // with ECS events on: the interim snapshots of the services they marked dirty join the sweeps
+  const sweeps$ = stages.events ? merge(polled$, stages.events.sweeps$) : polled$;
+  return sweeps$.pipe(
+    takeUntil(stages.stop$), //                                       graceful stop: no new sweep
+    reduceSweeps(stages.reducer, stages.config), //                 3. reduce
+    tap(({ events }) => stages.hooks.onEvents?.(events)),
+    logState(stages.logger, stages.logInterval, summarizeState),
+    toEnrichInputs(stages.events?.notices$.pipe(takeUntil(stages.stop$))), // + the events queue's outage notices
+    stages.enrich, //                                               4. enrich
+  );
+}
 
 /**
  * Mona's whole chain, stage by stage, in one `pipe` (like Alertmanager's stage list):
@@ -38,20 +62,10 @@ import { toEnrichInputs } from './toEnrichInputs.js';
  */
 export function monitorPipeline(options: PipelineOptions): Observable<Routed> {
   const stages = resolveStages(options);
-  const { logger, hooks } = stages;
-  // 1-2. ticks → sweep, per cluster (never two sweeps of a cluster at once), or a recording
-  const polled$ = stages.sweeps ?? pollClusters(stages.clusters, stages.source, stages.poll);
-  // with ECS events on: the interim snapshots of the services they marked dirty join the sweeps
-  const sweeps$ = stages.events ? merge(polled$, stages.events.sweeps$) : polled$;
-  return sweeps$.pipe(
-    takeUntil(stages.stop$), //                                       graceful stop: no new sweep
-    reduceSweeps(stages.reducer, stages.config), //                 3. reduce
-    tap(({ events }) => hooks.onEvents?.(events)),
-    logState(logger, stages.logInterval, summarizeState),
-    toEnrichInputs(stages.events?.notices$.pipe(takeUntil(stages.stop$))), // + the events queue's outage notices
-    stages.enrich, //                                               4. enrich
-    formatEvents(options.formatter ?? defaultFormatter, logger), // 5. format
-    routeNotifications(options.destinations, logger), //            6. route
-    options.deliver ?? deliverTo(logger, hooks), //                 7. deliver
+  return eventStages(stages).pipe(
+    // 1-4. ticks → sweep → reduce → enrich (eventStages)
+    formatEvents(options.formatter ?? defaultFormatter, stages.logger), // 5. format
+    routeNotifications(options.destinations, stages.logger), //            6. route
+    options.deliver ?? deliverTo(stages.logger, stages.hooks), //          7. deliver
   );
 }
