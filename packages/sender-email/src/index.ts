@@ -2,9 +2,11 @@
  * @mona-ecs/sender-email: emails Mona notifications over SMTP (nodemailer, pooled), with a plain-text
  * and an HTML body.
  */
+import type { ValidateFunction } from 'ajv';
 import { defineSender, type SenderPace } from '@mona-ecs/core';
 import { createEmailSender } from './createEmailSender.js';
 import { emailOptionsSchema, type EmailSenderOptions } from './options.js';
+import * as generated from './optionsValidator.generated.js';
 
 /**
  * The pace the delivery queue keeps to: 2 emails a second after a burst of 5, under the common
@@ -22,6 +24,8 @@ export const EMAIL_PACE: Readonly<SenderPace> = Object.freeze({ messagesPerSecon
 const emailSender = defineSender<EmailSenderOptions>({
   name: 'email',
   optionsSchema: emailOptionsSchema,
+  // Precompiled: the host loads no ajv for this sender (optionsValidator.test.ts keeps it in step with the schema).
+  validateOptions: generated.validate as unknown as ValidateFunction<EmailSenderOptions>,
   create: (options, context) => Object.assign(createEmailSender(options, { logger: context.logger }), { pace: EMAIL_PACE }),
 });
 export default emailSender;

@@ -2,10 +2,12 @@
  * @mona-ecs/sender-slack: Mona notifications in Slack, through an incoming webhook or a bot token
  * with one thread per deployment. The default export is the plugin the runner loads.
  */
+import type { ValidateFunction } from 'ajv';
 import { defineSender, type Sender, type SenderContext, type SenderPace } from '@mona-ecs/core';
 import { createBotSender } from './createBotSender.js';
 import { createWebhookSender } from './createWebhookSender.js';
 import { isBotOptions, slackOptionsSchema, type SlackOptions } from './options.js';
+import * as generated from './optionsValidator.generated.js';
 
 /** `chat.postMessage`: about one message per second per channel (Slack's "special" rate limit). */
 export const BOT_PACE: Readonly<SenderPace> = Object.freeze({ messagesPerSecond: 1, burst: 1 });
@@ -33,6 +35,8 @@ export function createSlackSender(options: SlackOptions, context: SenderContext)
 const slack = defineSender<SlackOptions>({
   name: 'slack',
   optionsSchema: slackOptionsSchema,
+  // Precompiled: the host loads no ajv for this sender (optionsValidator.test.ts keeps it in step with the schema).
+  validateOptions: generated.validate as unknown as ValidateFunction<SlackOptions>,
   create: createSlackSender,
 });
 export default slack;

@@ -2,9 +2,11 @@
  * @mona-ecs/sender-sns: publishes Mona notifications to an Amazon SNS topic (standard or FIFO), as
  * text, JSON, or AWS Chatbot custom notifications.
  */
+import type { ValidateFunction } from 'ajv';
 import { defineSender, type SenderPace } from '@mona-ecs/core';
 import { createSnsSender } from './createSnsSender.js';
 import { snsOptionsSchema, type SnsSenderOptions } from './options.js';
+import * as generated from './optionsValidator.generated.js';
 
 /**
  * The pace the delivery queue keeps to. SNS itself takes thousands of Publish calls a second;
@@ -22,6 +24,8 @@ export const SNS_PACE: Readonly<SenderPace> = Object.freeze({ messagesPerSecond:
 const snsSender = defineSender<SnsSenderOptions>({
   name: 'sns',
   optionsSchema: snsOptionsSchema,
+  // Precompiled: the host loads no ajv for this sender (optionsValidator.test.ts keeps it in step with the schema).
+  validateOptions: generated.validate as unknown as ValidateFunction<SnsSenderOptions>,
   create: (options) => Object.assign(createSnsSender(options), { pace: SNS_PACE }),
 });
 export default snsSender;

@@ -1,4 +1,5 @@
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
 import type { JSONSchemaType, ValidateFunction } from 'ajv';
 import type { StoppedTask } from '../model/context.js';
 
@@ -53,8 +54,10 @@ const envelopeSchema: JSONSchemaType<EventEnvelope> = {
   },
 };
 
+/** ajv, required on first use: a process that never needs this schema never loads it (issue 13). */
+const newAjv = () => new (createRequire(import.meta.url)('ajv') as typeof AjvModule).Ajv({ allErrors: true, strict: true });
 let validate: ValidateFunction<EventEnvelope> | undefined;
-const validator = (): ValidateFunction<EventEnvelope> => (validate ??= new Ajv({ allErrors: true, strict: true }).compile(envelopeSchema));
+const validator = (): ValidateFunction<EventEnvelope> => (validate ??= newAjv().compile(envelopeSchema));
 
 const DETAIL_TYPES = new Set(['ECS Deployment State Change', 'ECS Service Action', 'ECS Task State Change']);
 

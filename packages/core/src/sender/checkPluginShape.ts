@@ -11,7 +11,8 @@ function fail(where: string, problem: string, cause?: unknown): never {
 
 /**
  * Assert that `value` has the shape of a `SenderPlugin`, that this core hosts its `apiVersion`
- * (`MONA_PLUGIN_INCOMPATIBLE` otherwise) and that its `optionsSchema` compiles.
+ * (`MONA_PLUGIN_INCOMPATIBLE` otherwise) and that its `optionsSchema` compiles (unless the
+ * plugin carries it precompiled, as `validateOptions`).
  * Shared by `defineSender` (definition time) and `checkLoadedPlugin` (load time).
  */
 export function checkPluginShape(value: unknown, where: string): SenderPlugin<unknown> {
@@ -23,6 +24,12 @@ export function checkPluginShape(value: unknown, where: string): SenderPlugin<un
     fail(where, '`optionsSchema` must be a JSON Schema object');
   }
   checkApiVersion(plugin.apiVersion, where);
+  if (plugin.validateOptions !== undefined) {
+    // Precompiled from the schema by the plugin's own build, and checked against it by its tests.
+    if (typeof plugin.validateOptions !== 'function')
+      fail(where, '`validateOptions`, when set, must be a standalone ajv validator function');
+    return plugin as SenderPlugin<unknown>;
+  }
   try {
     compileOptionsSchema(plugin.optionsSchema);
   } catch (error) {

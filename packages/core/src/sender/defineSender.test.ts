@@ -25,6 +25,19 @@ describe('defineSender', () => {
 
     expect(() => defineSender(broken)).toThrow(expect.objectContaining({ code: 'MONA_PLUGIN_INVALID' }));
   });
+
+  it('takes a precompiled validateOptions instead of compiling the schema', () => {
+    // The plugin's own test keeps validateOptions in step with its schema; the host trusts it.
+    const precompiled = { ...valid, optionsSchema: { type: 'objekt' }, validateOptions: () => true } as unknown as SenderPlugin<unknown>;
+
+    expect(defineSender(precompiled)).toBe(precompiled);
+  });
+
+  it('refuses a validateOptions that is not a function', () => {
+    const broken = { ...valid, validateOptions: { validate: true } } as unknown as SenderPlugin<unknown>;
+
+    expect(() => defineSender(broken)).toThrow(/webhook: `validateOptions`, when set, must be a standalone ajv validator function/);
+  });
 });
 
 describe('checkLoadedPlugin', () => {

@@ -1,29 +1,49 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
+import type { Ajv, CodeOptions, Options, ValidateFunction } from 'ajv';
 
 /**
- * The one ajv instance for sender options. `allErrors` so a user sees every problem at once;
- * `useDefaults` so schema defaults reach `create()`. ajv-formats is not a dependency of core:
- * the two formats sender options need (`uri`, `email`) are checked here in a few lines.
+ * How every sender's options are checked. `allErrors` so a user sees every problem at once;
+ * `useDefaults` so schema defaults reach `create()`. A plugin's precompiled `validateOptions`
+ * must be generated with these (`senderOptionsValidatorCheck` in `@mona-ecs/core/testing` does).
  */
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true });
+export const SENDER_OPTIONS_AJV_OPTIONS = Object.freeze({
+  allErrors: true,
+  useDefaults: true,
+  strict: true,
+  allowUnionTypes: true,
+} satisfies Options);
 
-ajv.addFormat('uri', (value: string) => {
-  try {
-    return new URL(value).protocol.length > 1;
-  } catch {
-    return false;
-  }
-});
-// Deliberately loose: the mail server is the authority on addresses; this catches typos like a missing @.
-ajv.addFormat('email', /^[^\s@<>]+@[^\s@<>]+$/);
+/**
+ * A new ajv for sender options: `SENDER_OPTIONS_AJV_OPTIONS` and the two formats sender options
+ * need (`uri`, `email`), checked here in a few lines (ajv-formats is not a dependency of core).
+ * ajv is required here, on first use, not when core is imported: a host whose plugins all carry
+ * `validateOptions` never loads it (issue 13).
+ */
+export function newSenderOptionsAjv(code?: CodeOptions): Ajv {
+  const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof AjvModule;
+  const ajv = new AjvClass({ ...SENDER_OPTIONS_AJV_OPTIONS, ...(code === undefined ? {} : { code }) });
+  ajv.addFormat('uri', (value: string) => {
+    try {
+      return new URL(value).protocol.length > 1;
+    } catch {
+      return false;
+    }
+  });
+  // Deliberately loose: the mail server is the authority on addresses; this catches typos like a missing @.
+  ajv.addFormat('email', /^[^\s@<>]+@[^\s@<>]+$/);
+  return ajv;
+}
 
+let shared: Ajv | undefined;
 const cache = new WeakMap<object, ValidateFunction>();
 
 /** Compile (once per schema object) the validator of a plugin's `optionsSchema`. Throws ajv's error on an invalid schema. */
 export function compileOptionsSchema(schema: object): ValidateFunction {
   const cached = cache.get(schema);
   if (cached) return cached;
-  const validate = ajv.compile(schema);
+  shared ??= newSenderOptionsAjv();
+  const validate = shared.compile(schema);
   cache.set(schema, validate);
   return validate;
 }

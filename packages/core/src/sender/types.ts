@@ -1,4 +1,4 @@
-import type { JSONSchemaType } from 'ajv';
+import type { JSONSchemaType, ValidateFunction } from 'ajv';
 import type { Logger } from '../model/logger.js';
 import type { Notification } from '../model/notification.js';
 import type { ValueStore } from '../state/types.js';
@@ -60,5 +60,12 @@ export interface SenderPlugin<Options = unknown> {
    */
   apiVersion?: number;
   optionsSchema: JSONSchemaType<Options>;
+  /**
+   * Optional: `optionsSchema` precompiled by ajv's standalone code, with the host's options
+   * (`senderOptionsValidatorCheck` in `@mona-ecs/core/testing` writes the module and tells when
+   * it no longer matches the schema). The host then validates with it instead of compiling the
+   * schema, and loads no ajv at start. Absent: the host compiles `optionsSchema`.
+   */
+  validateOptions?: ValidateFunction<Options>;
   create(options: Options, context: SenderContext): Sender | Promise<Sender>;
 }

@@ -1,5 +1,10 @@
-import type { JSONSchemaType } from 'ajv';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { JSONSchemaType, ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { senderOptionsValidatorCheck } from '../testing/standaloneValidators.js';
 import { defineSender } from './defineSender.js';
 import { validateSenderOptions } from './validateSenderOptions.js';
 
@@ -91,5 +96,33 @@ describe('validateSenderOptions with options built in code', () => {
     const options = validateSenderOptions(open, { hook });
 
     expect(options.hook).toBe(hook);
+  });
+});
+
+describe('validateSenderOptions with a precompiled validateOptions', () => {
+  // The schema above without its `uri` format: a schema with formats cannot be precompiled.
+  const plain = { ...schema, properties: { ...schema.properties, webhookUrl: { type: 'string' } } } as JSONSchemaType<SlackLike>;
+
+  async function standaloneOf(optionsSchema: object): Promise<ValidateFunction<SlackLike>> {
+    const file = pathToFileURL(join(mkdtempSync(join(tmpdir(), 'mona-options-')), 'optionsValidator.generated.mjs'));
+    const { expected } = senderOptionsValidatorCheck(file, optionsSchema, 'test', 'regenerate');
+    writeFileSync(file, expected);
+    return ((await import(file.href)) as { validate: ValidateFunction<SlackLike> }).validate;
+  }
+
+  it('validates with it, with the same defaults and the same messages as the compiled schema', async () => {
+    // Prepare
+    const validate = await standaloneOf(plain);
+    // A schema ajv would refuse: had the host compiled it instead of using validateOptions, this would throw.
+    const precompiled = defineSender<SlackLike>({ ...plugin, optionsSchema: { type: 'objekt' } as never, validateOptions: validate });
+    const compiled = defineSender<SlackLike>({ ...plugin, optionsSchema: plain });
+    const bad = { webhookUrl: 42, colour: 'pink', extra: true };
+    // Act
+    const options = validateSenderOptions(precompiled, { webhookUrl: 'https://hooks.example/x' });
+    const precompiledMessage = messageOf(() => validateSenderOptions(precompiled, bad, 'senders[0]'));
+    // Assess
+    expect(options).toEqual({ webhookUrl: 'https://hooks.example/x', mentions: [], colour: 'auto' });
+    expect(precompiledMessage).toBe(messageOf(() => validateSenderOptions(compiled, bad, 'senders[0]')));
+    expect(precompiledMessage.split('\n')).toHaveLength(3);
   });
 });

@@ -4,7 +4,8 @@ import { compileOptionsSchema } from './optionsAjv.js';
 import type { SenderPlugin } from './types.js';
 
 /**
- * Validate `options` against the plugin's `optionsSchema` and return them typed, with schema
+ * Validate `options` against the plugin's `optionsSchema` (with its precompiled `validateOptions`
+ * when it has one) and return them typed, with schema
  * defaults applied (on a copy: the caller's object is never mutated). Every problem is listed
  * at once with its JSON path, prefixed by `path` (where the options sit in the config).
  * Throws `MonaError` `MONA_OPTIONS_INVALID`.
@@ -14,7 +15,7 @@ import type { SenderPlugin } from './types.js';
  * // MonaError: senders[0] (@mona-ecs/sender-slack): options/webhookUrl must be string
  */
 export function validateSenderOptions<O>(plugin: SenderPlugin<O>, options: unknown, path?: string): O {
-  const validate = compileOptionsSchema(plugin.optionsSchema);
+  const validate = plugin.validateOptions ?? compileOptionsSchema(plugin.optionsSchema);
   const copy = cloneOptions(options);
   if (validate(copy)) return copy as O;
   const prefix = path ?? plugin.name;

@@ -23,6 +23,6 @@ export type { RecordedAttempt, RecordingSender, RecordingStep } from './recordin
 export { scriptedSource } from './scriptedSource.js';
 export type { ScriptClock, ScriptedSource, ScriptedSweep, SweepScript } from './scriptedSource.js';
 export * from './builders.js';
-export { generatedValidatorCheck, standaloneValidatorModule } from './standaloneValidators.js';
+export { generatedValidatorCheck, senderOptionsValidatorCheck, standaloneValidatorModule } from './standaloneValidators.js';
 export { stateStoreConformance } from './stateStoreConformance.js';
 export type { StateStoreHarness } from './stateStoreConformance.js';

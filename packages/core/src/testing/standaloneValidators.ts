@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
+import { newSenderOptionsAjv } from '../sender/optionsAjv.js';
 
 // A CommonJS module whose `module.exports` is the function (and `.default` too): NodeNext types it as the namespace.
 const standaloneCode = standalone.default;
@@ -56,4 +57,25 @@ export function generatedValidatorCheck(
   const expected = standaloneValidatorModule(ajv, validate, from, regenerate);
   if (process.env['UPDATE_VALIDATORS'] === '1') writeFileSync(file, expected);
   return { committed: existsSync(file) ? readFileSync(file, 'utf8') : '', expected };
+}
+
+/**
+ * `generatedValidatorCheck` for a sender plugin's `validateOptions`: the schema compiled exactly
+ * as the host compiles sender options (`SENDER_OPTIONS_AJV_OPTIONS`, the `uri` and `email`
+ * formats). The generated module exports `validate`: set it as the plugin's `validateOptions`.
+ * A schema using `format` cannot be precompiled this way (the generated code would need the
+ * formats at run time); leave `validateOptions` out for such a schema.
+ *
+ * @example
+ * const { committed, expected } = senderOptionsValidatorCheck(new URL('./optionsValidator.generated.ts', import.meta.url), myOptionsSchema, 'options.ts', 'UPDATE_VALIDATORS=1 npx vitest run src/optionsValidator.test.ts');
+ * expect(committed).toBe(expected);
+ */
+export function senderOptionsValidatorCheck(
+  file: URL,
+  schema: object,
+  from: string,
+  regenerate: string,
+): { committed: string; expected: string } {
+  const ajv = newSenderOptionsAjv({ source: true, esm: true });
+  return generatedValidatorCheck(file, ajv, ajv.compile(schema), from, regenerate);
 }

@@ -1,4 +1,5 @@
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
 import type { JSONSchemaType, ValidateFunction } from 'ajv';
 import type { RecordedStart } from './recordingFormat.js';
 
@@ -48,6 +49,8 @@ export const recordedStartSchema: JSONSchemaType<RecordedStart> = {
 };
 
 /** Compiled on first use: only `mona replay` reads start lines. */
+/** ajv, required on first use: a process that never needs this schema never loads it (issue 13). */
+const newAjv = () => new (createRequire(import.meta.url)('ajv') as typeof AjvModule).Ajv({ allErrors: true, strict: true });
 let validate: ValidateFunction<RecordedStart> | undefined;
 
 /**
@@ -58,7 +61,7 @@ let validate: ValidateFunction<RecordedStart> | undefined;
  * startLineProblems({ v: 1, kind: 'start' }); // ['recordedAt is missing', 'monitor is missing', 'clusters is missing']
  */
 export function startLineProblems(value: unknown): string[] {
-  validate ??= new Ajv({ allErrors: true, strict: true }).compile(recordedStartSchema);
+  validate ??= newAjv().compile(recordedStartSchema);
   if (validate(value)) return [];
   return (validate.errors ?? []).map((error) => {
     const path = error.instancePath.split('/').slice(1).join('.');

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 
 const RUN_COMMAND = new URL('../../dist/commands/run.js', import.meta.url).href;
 
-/** Every module URL a fresh Node loads while importing `specifiers` (a module hook records them). */
+/**
+ * Every module a fresh Node loads while importing `specifiers`: the ES modules' URLs (a module
+ * hook records them) and the paths of the CommonJS modules they required (Node's require cache).
+ */
 function modulesLoadedBy(specifiers: string[]): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'mona-startup-'));
   const log = join(dir, 'loaded.txt');
@@ -17,7 +20,11 @@ function modulesLoadedBy(specifiers: string[]): string[] {
   );
   writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
   writeFileSync(log, '');
-  const script = specifiers.map((s) => `await import(${JSON.stringify(s)});`).join('\n');
+  const script = [
+    ...specifiers.map((s) => `await import(${JSON.stringify(s)});`),
+    "const { createRequire } = await import('node:module');",
+    `(await import('node:fs')).appendFileSync(${JSON.stringify(log)}, Object.keys(createRequire(import.meta.url).cache).join('\\n') + '\\n');`,
+  ].join('\n');
   const result = spawnSync(
     process.execPath,
     ['--import', pathToFileURL(join(dir, 'register.mjs')).href, '--input-type=module', '-e', script],
@@ -39,6 +46,7 @@ describe('what `mona run` loads at start (issue 13: pay for what is used)', () =
     // Assess: the hook saw the imports, and the config is checked by generated code, not a compiled schema
     expect(loaded.some((url) => url.includes('@aws-sdk/client-ecs'))).toBe(true);
     expect(loaded.some((url) => url.endsWith('/config/configValidator.generated.js'))).toBe(true);
+    expect(loaded.some((path) => path.includes('/rxjs/dist/cjs/'))).toBe(true); // CommonJS modules are listed too
     for (const lazy of [
       '@aws-sdk/client-sqs', // the events input, when events.sqsQueueUrl is set
       '@aws-sdk/client-sts', // assumed roles and access checks
@@ -48,6 +56,7 @@ describe('what `mona run` loads at start (issue 13: pay for what is used)', () =
       '@slack/web-api', // the Slack bot sender
       'pino-pretty', // --pretty
       'ecs-simulator', // mona demo
+      '/ajv/dist/ajv.js', // only for a sender without a precompiled validateOptions (the built-in ones have one)
     ]) {
       expect(
         loaded.filter((url) => url.includes(lazy)),

@@ -1,0 +1,15 @@
+import { senderOptionsValidatorCheck } from '@mona-ecs/core/testing';
+import { describe, expect, it } from 'vitest';
+import { slackOptionsSchema } from './options.js';
+
+describe('optionsValidator.generated.ts', () => {
+  it("is ajv's standalone code of slackOptionsSchema, as the host compiles it (UPDATE_VALIDATORS=1 regenerates it)", () => {
+    const { committed, expected } = senderOptionsValidatorCheck(
+      new URL('./optionsValidator.generated.ts', import.meta.url),
+      slackOptionsSchema,
+      'options.ts (slackOptionsSchema)',
+      'UPDATE_VALIDATORS=1 npx vitest run src/optionsValidator.test.ts (in packages/sender-slack)',
+    );
+    expect(committed).toBe(expected);
+  });
+});

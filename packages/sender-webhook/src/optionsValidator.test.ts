@@ -1,0 +1,15 @@
+import { senderOptionsValidatorCheck } from '@mona-ecs/core/testing';
+import { describe, expect, it } from 'vitest';
+import { webhookOptionsSchema } from './options.js';
+
+describe('optionsValidator.generated.ts', () => {
+  it("is ajv's standalone code of webhookOptionsSchema, as the host compiles it (UPDATE_VALIDATORS=1 regenerates it)", () => {
+    const { committed, expected } = senderOptionsValidatorCheck(
+      new URL('./optionsValidator.generated.ts', import.meta.url),
+      webhookOptionsSchema,
+      'options.ts (webhookOptionsSchema)',
+      'UPDATE_VALIDATORS=1 npx vitest run src/optionsValidator.test.ts (in packages/sender-webhook)',
+    );
+    expect(committed).toBe(expected);
+  });
+});
