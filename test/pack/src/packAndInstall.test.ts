@@ -120,6 +120,21 @@ describe('the published packages, installed from their tarballs outside the work
     expect(check.stdout).toMatch(/^node_modules: \d+ KiB on disk/m);
   });
 
+  it("warms the image's compile cache: the compiled code of the CLI's modules, where Node has the cache", async () => {
+    // Act
+    const warm = await runCommand('bash', [IMAGE_STEPS, 'warm', app], { cwd: tmp, env, timeoutMs: 60_000 });
+
+    // Assess: Node 22.1+ (the image's runtime) writes the cache; this suite also runs on Node 20, which has none
+    expect(warm.code, warm.stderr).toBe(0);
+    const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+    if (major > 22 || (major === 22 && minor >= 1)) {
+      const modules = Number(/^compile cache: (\d+) modules/m.exec(warm.stdout)?.[1]);
+      expect(modules, warm.stdout).toBeGreaterThan(300);
+    } else {
+      expect(warm.stdout).toMatch(/^compile cache: none \(node v\d+/m);
+    }
+  });
+
   it('ships a LICENSE, a README and the metadata in every tarball, and no build info, source maps, sources or tests', () => {
     // Prepare
     const license = readFileSync(join(repo, 'LICENSE'), 'utf8');
