@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { spawnChild } from './ipc.mjs';
 import { sleep } from './stats.mjs';
 
-const CLI = process.env.IDLE_CLI ?? fileURLToPath(new URL('../../packages/runner/dist/cli.js', import.meta.url));
+// What users run: the committed bin (it turns on Node's compile cache where Node has one), then dist/cli.js.
+const CLI = process.env.IDLE_CLI ?? fileURLToPath(new URL('../../packages/runner/bin/mona.js', import.meta.url));
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 function procStats(pid) {
