@@ -88,3 +88,53 @@ if (first)
   console.log(
     `\nNode ${first.machine.node} (flags: ${JSON.stringify(first.settings.node?.monaExecArgv ?? first.settings.node?.execArgv ?? [])}, NODE_OPTIONS ${JSON.stringify(first.settings.node?.NODE_OPTIONS ?? '')}), ${first.machine.cpu}, ${first.machine.cores} cores.`,
   );
+
+// The rows bounded by the sweep (ROWS=bound): 5,000 services at the default pace, and the throttling
+// model, with the target p95 ≤ one sweep + one interval counted per run.
+const bound = (side) => [...load(side, 'bound-default'), ...load(side, 'bound-throttle')];
+if (bound('after').length > 0) {
+  const ROWS = [
+    ['5,000 services, default pace', 5000, false],
+    ['1,000 services, throttling model', 1000, true],
+    ['2,000 services, throttling model', 2000, true],
+    ['5,000 services, throttling model', 5000, true],
+  ];
+  const pick = (side, services, throttled) =>
+    bound(side)
+      .map((r) => r.scenarios.find((s) => s.services === services && Boolean(s.throttleModel) === throttled))
+      .filter(Boolean);
+  const met = (scenarios) => {
+    const ok = scenarios.filter((s) => s.detection.p95Ms / 1000 <= s.sweepDurationMs.mean / 1000 + s.checkIntervalSeconds).length;
+    return `${ok} of ${scenarios.length}`;
+  };
+  console.log(
+    `\n| row | side | sweep s | detection p50 s | detection p95 s | detection max s | p95 ≤ sweep + interval | peak RSS MB | throttled (SDK met / surfaced) |`,
+  );
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |');
+  for (const [label, services, throttled] of ROWS) {
+    for (const side of ['before', 'after']) {
+      const s = pick(side, services, throttled);
+      if (s.length === 0) continue;
+      const surfaced = s.reduce((n, x) => n + Object.values(x.throttling.surfaced).reduce((a, b) => a + b, 0), 0);
+      const sdkMet = s.reduce((n, x) => n + x.throttling.sdkMet, 0);
+      console.log(
+        `| ${label} | ${side} | ${cell(
+          s.map((x) => x.sweepDurationMs.mean / 1000),
+          1,
+        )} | ${cell(
+          s.map((x) => x.detection.p50Ms / 1000),
+          1,
+        )} | ${cell(
+          s.map((x) => x.detection.p95Ms / 1000),
+          1,
+        )} | ${cell(
+          s.map((x) => x.detection.maxMs / 1000),
+          1,
+        )} | ${met(s)} | ${cell(
+          s.map((x) => x.peakRssMB),
+          1,
+        )} | ${sdkMet} / ${surfaced} |`,
+      );
+    }
+  }
+}
