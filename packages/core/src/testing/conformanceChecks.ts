@@ -50,6 +50,9 @@ export function conformanceChecks<O>(plugin: SenderPlugin<O>, harness: SenderHar
     { name: 'closes idempotently', run: checkClose },
   ];
   if (harness.canHang !== false) checks.push({ name: 'gives up when the signal aborts a hung send', run: checkAbort });
+  if (plugin.validateOptions !== undefined) {
+    checks.splice(4, 0, { name: 'validates with its precompiled validateOptions exactly as with optionsSchema', run: checkPrecompiled });
+  }
   return checks;
 }
 
@@ -80,6 +83,32 @@ async function checkUnknownKeys<O>({ plugin, harness }: ConformanceSession<O>): 
     isMonaError(error, 'MONA_OPTIONS_INVALID') && error.message.includes('monaConformanceUnknownKey'),
     'optionsSchema must set additionalProperties: false',
   );
+}
+
+/** A stale `validateOptions` (the schema changed, the module was not regenerated) would be trusted by the host. */
+async function checkPrecompiled<O>({ plugin, harness }: ConformanceSession<O>): Promise<void> {
+  const compiled: SenderPlugin<O> = { ...plugin, validateOptions: undefined };
+  const samples = [
+    await harness.validOptions(),
+    { ...(await harness.validOptions()), monaConformanceUnknownKey: true },
+    ...harness.invalidOptions.map((o) => o.options),
+  ];
+  for (const [index, options] of samples.entries()) {
+    // Compared whole (defaults applied included); reported without values, which may be secrets.
+    const outcome = (p: SenderPlugin<O>) => {
+      try {
+        return { said: 'accepted', whole: JSON.stringify(validateSenderOptions(p, options)) };
+      } catch (error) {
+        return { said: `refused (${(error as Error).message})`, whole: (error as Error).message };
+      }
+    };
+    const [precompiled, fromSchema] = [outcome(plugin), outcome(compiled)];
+    const keys = typeof options === 'object' && options !== null ? Object.keys(options).join(', ') : typeof options;
+    ensure(
+      precompiled.whole === fromSchema.whole,
+      `validateOptions and optionsSchema disagree on option set ${index} (keys ${keys}): ${precompiled.said} against ${fromSchema.said}; regenerate validateOptions from the schema`,
+    );
+  }
 }
 
 async function checkClose<O>({ sender }: ConformanceSession<O>): Promise<void> {

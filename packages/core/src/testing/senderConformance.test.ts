@@ -179,6 +179,25 @@ describe('senderConformance against broken senders', () => {
     expect(await failureOf('leaksSecret', 'secrets')).toContain('a secret from the options reached an error message');
   });
 
+  it('fails a plugin whose precompiled validateOptions no longer matches its optionsSchema', async () => {
+    // Prepare: a validateOptions from before `additionalProperties: false`, say: it accepts anything
+    const stale = Object.assign(() => true, { errors: null });
+    const plugin = { ...memoryPlugin(channel), validateOptions: stale } as unknown as SenderPlugin<MemoryOptions>;
+    const check = conformanceChecks(plugin, harness).find((c) => c.name.includes('precompiled validateOptions'));
+    // Act
+    const error = await runConformanceCheck(check!, plugin, harness).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    // Assess
+    expect(conformanceChecks(memoryPlugin(channel), harness).some((c) => c.name.includes('precompiled'))).toBe(false);
+    expect(error).toMatchObject({ code: 'MONA_CONFORMANCE_FAILED' });
+    expect((error as Error).message).toContain(
+      "validateOptions and optionsSchema disagree on option set 1 (keys channel, token, monaConformanceUnknownKey): accepted against refused (memory: options must NOT have additional property 'monaConformanceUnknownKey')",
+    );
+    expect((error as Error).message).not.toContain(TOKEN);
+  });
+
   it('passes the same checks for the correct sender', async () => {
     const plugin = memoryPlugin(channel);
     const failures: string[] = [];
