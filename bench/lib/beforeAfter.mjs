@@ -81,9 +81,12 @@ rows.push(
 );
 const runs = load('after', 'open').length;
 const first = load('after', 'open')[0];
-console.log(`| figure (median of ${runs} runs, min–max) | before (main) | after |`);
-console.log('| --- | ---: | ---: |');
-for (const row of rows) console.log(row);
+// The main table only when its runs are in DIR (a ROWS=bound directory has the second table alone).
+if (runs > 0) {
+  console.log(`| figure (median of ${runs} runs, min–max) | before (main) | after |`);
+  console.log('| --- | ---: | ---: |');
+  for (const row of rows) console.log(row);
+}
 if (first)
   console.log(
     `\nNode ${first.machine.node} (flags: ${JSON.stringify(first.settings.node?.monaExecArgv ?? first.settings.node?.execArgv ?? [])}, NODE_OPTIONS ${JSON.stringify(first.settings.node?.NODE_OPTIONS ?? '')}), ${first.machine.cpu}, ${first.machine.cores} cores.`,
@@ -137,4 +140,8 @@ if (bound('after').length > 0) {
       );
     }
   }
+  const one = bound('after')[0];
+  console.log(
+    `\nNode ${one.machine.node} (flags: ${JSON.stringify(one.settings.node?.monaExecArgv ?? one.settings.node?.execArgv ?? [])}), ${one.machine.cpu}, ${one.machine.cores} cores.`,
+  );
 }
