@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   copyFileSync,
   cpSync,
   existsSync,
@@ -121,8 +122,12 @@ describe('the published packages, installed from their tarballs outside the work
   });
 
   it("warms the image's compile cache: the compiled code of the CLI's modules, where Node has the cache", async () => {
+    // Prepare: as root, warm as another user, as the image does for "node" (the cache is kept per user id)
+    const asUser = process.getuid?.() === 0 ? 'nobody' : undefined;
+    if (asUser) chmodSync(tmp, 0o755); // mkdtemp's 0700 would keep that user out of the installed app
+
     // Act
-    const warm = await runCommand('bash', [IMAGE_STEPS, 'warm', app], { cwd: tmp, env, timeoutMs: 60_000 });
+    const warm = await runCommand('bash', [IMAGE_STEPS, 'warm', app, ...(asUser ? [asUser] : [])], { cwd: tmp, env, timeoutMs: 60_000 });
 
     // Assess: Node 22.1+ (the image's runtime) writes the cache; this suite also runs on Node 20, which has none
     expect(warm.code, warm.stderr).toBe(0);
@@ -130,6 +135,10 @@ describe('the published packages, installed from their tarballs outside the work
     if (major > 22 || (major === 22 && minor >= 1)) {
       const modules = Number(/^compile cache: (\d+) modules/m.exec(warm.stdout)?.[1]);
       expect(modules, warm.stdout).toBeGreaterThan(300);
+      const uid = asUser
+        ? (await runCommand('id', ['-u', asUser], { cwd: tmp, env, timeoutMs: 5_000 })).stdout.trim()
+        : String(process.getuid?.());
+      expect(readdirSync(join(app, '.compile-cache')).every((dir) => dir.endsWith(`-${uid}`))).toBe(true);
     } else {
       expect(warm.stdout).toMatch(/^compile cache: none \(node v\d+/m);
     }
