@@ -36,6 +36,21 @@ describe('formatConsoleLine', () => {
     expect(line).toContain('· app: exit 137: OutOfMemoryError: Container killed due to memory usage');
   });
 
+  it('shows four facts and says how many more lines the other channels carry', () => {
+    // Prepare: a failed deployment whose enrichment lists more than fits a terminal line
+    const text = [
+      ':x: `web` deployment failed',
+      '• 3 tasks stopped:',
+      ...['a', 'b', 'c'].flatMap((t) => [`    ◦ task ${t}: TaskFailedToStart`, `        ◦ web: not found`]),
+    ];
+    // Act
+    const line = formatConsoleLine(notification(text.join('\n'), 'error'), { color: false, at: AT });
+    const oneOver = formatConsoleLine(notification(text.slice(0, 6).join('\n'), 'error'), { color: false, at: AT });
+    // Assess
+    expect(line).toMatch(/ · 3 tasks stopped: · task a: TaskFailedToStart · web: not found · task b: TaskFailedToStart · \+3 more lines$/);
+    expect(oneOver).toMatch(/ · \+1 more line$/);
+  });
+
   it('colours the icon by severity and bolds code spans when colour is on', () => {
     // Prepare
     const n = notification(':x: `api` deployment failed', 'error');

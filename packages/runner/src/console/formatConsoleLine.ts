@@ -37,7 +37,9 @@ export function formatConsoleLine(notification: Notification, options: ConsoleLi
   const icon = paint(color, COLOUR[severity] ?? '0', ICON[severity] ?? '•');
   const title = paint(color, '1', terminalText(notification.title));
   const shown = facts.slice(0, MAX_FACTS);
-  const more = facts.length > MAX_FACTS ? [`+${facts.length - MAX_FACTS} more`] : [];
+  // "lines", not a bare "+2 more": after "3 tasks stopped: · task a · task b" that would read as tasks.
+  const hidden = facts.length - MAX_FACTS;
+  const more = hidden > 0 ? [`+${hidden} more ${hidden === 1 ? 'line' : 'lines'}`] : [];
   const details = shown.length > 0 ? paint(color, '2', `  · ${[...shown, ...more].join(' · ')}`) : '';
   return `${time} ${icon} ${title}  ${codeSpans(headline, color)}${details}`;
 }
