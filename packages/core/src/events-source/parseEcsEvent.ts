@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import type * as AjvModule from 'ajv';
 import type { JSONSchemaType, ValidateFunction } from 'ajv';
 import type { StoppedTask } from '../model/context.js';
+import { requireAjv } from '../requireAjv.js';
 
 /** What an ECS event says, once validated: which service to describe again, and a stopped task's details. */
 export interface EcsEventHint {
@@ -54,10 +53,9 @@ const envelopeSchema: JSONSchemaType<EventEnvelope> = {
   },
 };
 
-/** ajv, required on first use: a process that never needs this schema never loads it (issue 13). */
-const newAjv = () => new (createRequire(import.meta.url)('ajv') as typeof AjvModule).Ajv({ allErrors: true, strict: true });
 let validate: ValidateFunction<EventEnvelope> | undefined;
-const validator = (): ValidateFunction<EventEnvelope> => (validate ??= newAjv().compile(envelopeSchema));
+const validator = (): ValidateFunction<EventEnvelope> =>
+  (validate ??= new (requireAjv().Ajv)({ allErrors: true, strict: true }).compile(envelopeSchema));
 
 const DETAIL_TYPES = new Set(['ECS Deployment State Change', 'ECS Service Action', 'ECS Task State Change']);
 

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import type * as AjvModule from 'ajv';
 import type { Ajv, CodeOptions, Options, ValidateFunction } from 'ajv';
+import { requireAjv } from '../requireAjv.js';
 
 /**
  * How every sender's options are checked. `allErrors` so a user sees every problem at once;
@@ -17,11 +16,11 @@ export const SENDER_OPTIONS_AJV_OPTIONS = Object.freeze({
 /**
  * A new ajv for sender options: `SENDER_OPTIONS_AJV_OPTIONS` and the two formats sender options
  * need (`uri`, `email`), checked here in a few lines (ajv-formats is not a dependency of core).
- * ajv is required here, on first use, not when core is imported: a host whose plugins all carry
- * `validateOptions` never loads it (issue 13).
+ * ajv is required on first use (`requireAjv`): a host whose plugins all carry `validateOptions`
+ * never loads it (issue 13).
  */
 export function newSenderOptionsAjv(code?: CodeOptions): Ajv {
-  const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof AjvModule;
+  const { Ajv: AjvClass } = requireAjv();
   const ajv = new AjvClass({ ...SENDER_OPTIONS_AJV_OPTIONS, ...(code === undefined ? {} : { code }) });
   ajv.addFormat('uri', (value: string) => {
     try {
