@@ -95,15 +95,7 @@ async function checkPrecompiled<O>({ plugin, harness }: ConformanceSession<O>): 
     ...harness.invalidOptions.map((o) => o.options),
   ];
   for (const [index, options] of samples.entries()) {
-    // Compared whole (defaults applied included); reported without values, which may be secrets.
-    const outcome = (p: SenderPlugin<O>) => {
-      try {
-        return { said: 'accepted', whole: JSON.stringify(validateSenderOptions(p, options)) };
-      } catch (error) {
-        return { said: `refused (${(error as Error).message})`, whole: (error as Error).message };
-      }
-    };
-    const [precompiled, fromSchema] = [outcome(plugin), outcome(compiled)];
+    const [precompiled, fromSchema] = [verdictOf(plugin, options), verdictOf(compiled, options)];
     const keys = typeof options === 'object' && options !== null ? Object.keys(options).join(', ') : typeof options;
     ensure(
       precompiled.whole === fromSchema.whole,
@@ -126,6 +118,14 @@ function sampleFirst(): Notification {
   const [first] = sampleNotifications();
   if (first === undefined) throw new ConformanceFailure('sampleNotifications() is empty');
   return first;
+}
+
+/** What the host makes of `options`: compared whole (defaults included), said without values (they may be secrets). */
+function verdictOf<O>(plugin: SenderPlugin<O>, options: unknown): { said: string; whole: string } {
+  let accepted: O | undefined;
+  const error = thrownBy(() => (accepted = validateSenderOptions(plugin, options)));
+  if (error === undefined) return { said: 'accepted', whole: JSON.stringify(accepted) };
+  return { said: `refused (${(error as Error).message})`, whole: (error as Error).message };
 }
 
 function thrownBy(action: () => unknown): unknown {
