@@ -76,23 +76,24 @@ warm() {
   local app=$1 user=${2:-}
   local cache="$app/.compile-cache"
   mkdir -p "$cache"
-  local bin="$app/node_modules/mona-ecs/bin/mona.js"
+  local ids=()
   if [ -n "$user" ]; then
-    # Node drops to the user itself (no setpriv, su or gosu needed in the image), then runs the CLI.
     chown "$user" "$cache"
-    # NODE_COMPILE_CACHE is set after the switch: set before, Node would open the cache as root.
-    node --input-type=module -e '
-      const [uid, gid, bin, cache] = process.argv.slice(1);
+    ids=("$(id -u "$user")" "$(id -g "$user")")
+  fi
+  # One way for both: Node drops to the user itself when given one (no setpriv, su or gosu needed
+  # in the image), and only then sets NODE_COMPILE_CACHE (set before, Node would open it as root).
+  node --input-type=module -e '
+    const [bin, cache, uid, gid] = process.argv.slice(1);
+    if (uid !== undefined) {
       process.setgroups([]);
       process.setgid(Number(gid));
       process.setuid(Number(uid));
-      process.env.NODE_COMPILE_CACHE = cache;
-      process.argv = [process.argv[0], bin, "--version"];
-      await import((await import("node:url")).pathToFileURL(bin).href);
-    ' "$(id -u "$user")" "$(id -g "$user")" "$bin" "$cache" >/dev/null
-  else
-    NODE_COMPILE_CACHE="$cache" node "$bin" --version >/dev/null
-  fi
+    }
+    process.env.NODE_COMPILE_CACHE = cache;
+    process.argv = [process.argv[0], bin, "--version"];
+    await import((await import("node:url")).pathToFileURL(bin).href);
+  ' "$app/node_modules/mona-ecs/bin/mona.js" "$cache" "${ids[@]}" >/dev/null
   chown -R "$(id -u):$(id -g)" "$cache"
   chmod -R a+rX,go-w "$cache"
   local files
