@@ -40,6 +40,38 @@ describe('viewOf: stability (DESIGN §4)', () => {
   });
 });
 
+describe('viewOf: fields', () => {
+  it('carries every field of the snapshot beside its own live deployments, PRIMARY and stability', () => {
+    // Prepare: every field set, the optional ones too.
+    const primary = buildDeployment();
+    const inactive = buildDeployment({ id: 'ecs-svc/0', status: 'INACTIVE' });
+    const raw = buildService({ deployments: [primary, inactive], events: [{ id: 'e1', createdAt: 1, message: 'steady' }] });
+    // Act
+    const view = viewOf(raw);
+    // Assess
+    expect(view).toStrictEqual({ ...raw, active: [primary], primary, stable: true });
+  });
+
+  it('leaves out the optional fields a snapshot does not have, and the PRIMARY a service has none of', () => {
+    // Prepare
+    const raw = buildService({ deploymentController: 'EXTERNAL', deployments: [], createdAt: undefined, schedulingStrategy: undefined });
+    // Act
+    const view = viewOf(raw);
+    // Assess
+    expect(Object.keys(view).sort()).toEqual([...Object.keys(raw), 'active', 'stable'].sort());
+  });
+
+  it('keeps its own verdicts over same-named extra fields of an untrusted snapshot', () => {
+    // Prepare: a third-party source may add fields; the view's own are never taken from them.
+    const raw = { ...buildService(), stable: false, active: 'all' } as unknown as Parameters<typeof viewOf>[0];
+    // Act
+    const view = viewOf(raw);
+    // Assess
+    expect(view.stable).toBe(true);
+    expect(view.active).toHaveLength(1);
+  });
+});
+
 describe('isRollbackReason', () => {
   it.each([
     ['ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/1.', true],

@@ -34,8 +34,32 @@ export function viewOf(service: ServiceSnapshot): ServiceView {
   // Without any deployment (CODE_DEPLOY/EXTERNAL) the service-level counts are all there is;
   // live deployments without a PRIMARY are a rollout in an unknown state, never stable.
   const stable = primary ? isStableDeployment(active, primary) : active.length === 0 && service.runningCount === service.desiredCount;
-  return primary ? { ...service, active, primary, stable } : { ...service, active, stable };
+  // Field by field, not `{ ...service, active, stable }`: V8 copies a spread object and then adds
+  // properties to it on a slow path, 5-8 µs a service against 0.1-0.3 µs (one view per service
+  // per sweep; issue 13). Only the snapshot's own fields are copied, as the spread did.
+  const view: { -readonly [K in keyof ServiceView]: ServiceView[K] } = {
+    name: service.name,
+    arn: service.arn,
+    status: service.status,
+    desiredCount: service.desiredCount,
+    runningCount: service.runningCount,
+    pendingCount: service.pendingCount,
+    deployments: service.deployments,
+    events: service.events,
+    active,
+    stable,
+  };
+  if (service.createdAt !== undefined) view.createdAt = service.createdAt;
+  if (service.deploymentController !== undefined) view.deploymentController = service.deploymentController;
+  if (service.schedulingStrategy !== undefined) view.schedulingStrategy = service.schedulingStrategy;
+  if (primary) view.primary = primary;
+  return view;
 }
+
+/** Every field of `ServiceSnapshot` that `viewOf` copies: the type fails to compile when a field is added and not copied. */
+type CopiedFields = 'name' | 'arn' | 'status' | 'desiredCount' | 'runningCount' | 'pendingCount' | 'deployments' | 'events' | 'createdAt' | 'deploymentController' | 'schedulingStrategy';
+const EVERY_FIELD_COPIED: [Exclude<keyof ServiceSnapshot, CopiedFields>] extends [never] ? true : never = true;
+void EVERY_FIELD_COPIED;
 
 function isStableDeployment(active: DeploymentSnapshot[], primary: DeploymentSnapshot): boolean {
   const rollout = primary.rolloutState;
