@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
 import { DescribeServicesCommand, ListServicesCommand } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLocalAws } from './__fixtures__/localAws.js';
@@ -17,6 +18,19 @@ describe('createEcsClient', () => {
     expect(await client.config.region()).toBe('eu-west-1');
     expect(endpoint?.hostname).toBe('127.0.0.1');
     expect(endpoint?.port).toBe(4566);
+    client.destroy();
+  });
+
+  it('holds its config in fast properties, which the SDK copies on every call', async () => {
+    // Prepare: V8's own check, allowed at run time for this test only (it changes no behaviour).
+    setFlagsFromString('--allow-natives-syntax');
+    const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    // Act
+    const client = createEcsClient('eu-west-1', { endpoint: 'http://127.0.0.1:4566' });
+    // Assess: fast, and the config is the SDK's own, still resolved as before.
+    expect(hasFastProperties(client.config)).toBe(true);
+    expect(await client.config.region()).toBe('eu-west-1');
+    expect(Object.keys(client.config)).toEqual(expect.arrayContaining(['retryStrategy', 'credentials', 'protocol']));
     client.destroy();
   });
 
