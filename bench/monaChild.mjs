@@ -78,30 +78,6 @@ async function finish() {
   });
 }
 
-/** CPU ms of `JSON.parse(decode(body))` per DescribeServices body of the cluster (every batch of 10, 5 rounds, the fastest). */
-async function parseBaseline({ url, services }) {
-  const width = String(services).length;
-  const names = Array.from({ length: services }, (_, i) => `svc-${String(i + 1).padStart(width, '0')}`);
-  const bodies = [];
-  for (let i = 0; i < names.length; i += 10) {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.DescribeServices' },
-      body: JSON.stringify({ cluster: 'default', services: names.slice(i, i + 10) }),
-    });
-    bodies.push(new Uint8Array(await response.arrayBuffer()));
-  }
-  const decoder = new TextDecoder();
-  let best = Infinity;
-  for (let round = 0; round < 5; round += 1) {
-    const start = process.cpuUsage();
-    for (const body of bodies) JSON.parse(decoder.decode(body));
-    const used = process.cpuUsage(start);
-    best = Math.min(best, (used.user + used.system) / 1000);
-  }
-  return { bodies: bodies.length, bytesPerBody: bodies.reduce((n, b) => n + b.length, 0) / bodies.length, msPerBody: best / bodies.length };
-}
-
 serve({
   // The counters now, for a measurement window (bench/events.mjs).
   counters() {
@@ -148,8 +124,6 @@ serve({
     });
     return true;
   },
-  // JSON.parse of the same DescribeServices bodies, in this process and run: the CPU-per-call yardstick.
-  parseBaseline,
   // Stops at the end of the sweep in flight (or the next one), so every counted sweep is whole.
   stop() {
     stopRequested = true;

@@ -15,10 +15,17 @@ export async function runScenario({ services, mode, intervalSeconds, refreshServ
   const arrivals = new Map(); // deploymentId -> arrival time
   const notifications = [];
   const sim = spawnChild(here('simChild.mjs'));
+  // The CPU-per-call yardstick (5,000 services): JSON.parse of the same bodies, in a process of its
+  // own, right after each sweep, so that a drift of the machine's speed moves both alike.
+  const yardstick = mode.parseBaseline ? spawnChild(here('yardstickChild.mjs'), () => {}, []) : undefined;
+  const parses = [];
   const mona = spawnChild(
     here('monaChild.mjs'),
     (msg) => {
-      if (msg.type === 'sweep') sweeps.push(msg);
+      if (msg.type === 'sweep') {
+        if (yardstick) parses[sweeps.length] = yardstick.call('measure');
+        sweeps.push(msg);
+      }
       if (msg.type === 'notification') {
         notifications.push(msg);
         if (msg.eventType === 'DeploymentStarted' && msg.deploymentId) arrivals.set(msg.deploymentId, msg.t);
@@ -33,14 +40,14 @@ export async function runScenario({ services, mode, intervalSeconds, refreshServ
     (mode.measuredSweeps + 2) * Math.max(intervalSeconds * 1000, describeMs) * 2 + 30_000 + mode.samples * 1.3 * intervalSeconds * 1000;
   try {
     const { url, region } = await sim.call('start', { services, history: mode.history ?? 100, throttle: mode.throttle });
+    const bodies = yardstick ? await yardstick.call('load', { url, services }) : undefined;
     await mona.call('start', { url, region, cluster: 'default', intervalSeconds, rateLimit: mode.rateLimit, refreshServicesInterval });
     await until(() => sweeps.length >= 1, startedAt + capMs);
     const samples = await sampleDetections({ sim, random, services, mode, intervalSeconds, arrivals, deadline: startedAt + capMs });
     await until(() => sweeps.length > mode.measuredSweeps && samples.every((s) => arrivals.has(s.deploymentId)), startedAt + capMs);
     const final = await mona.call('stop');
     const simStats = await sim.call('stats');
-    // The yardstick of CPU per DescribeServices call: JSON.parse of the same bodies, same process, same run.
-    const parse = mode.parseBaseline ? await mona.call('parseBaseline', { url, services }) : undefined;
+    const parse = bodies ? { ...bodies, msPerSweep: await Promise.all(parses) } : undefined;
     return summarize({
       services,
       mode,
@@ -57,6 +64,7 @@ export async function runScenario({ services, mode, intervalSeconds, refreshServ
   } finally {
     await sim.call('close').catch(() => undefined);
     mona.child.kill();
+    yardstick?.child.kill();
   }
 }
 
@@ -134,17 +142,25 @@ function summarize({ services, mode, intervalSeconds, sweeps, samples, arrivals,
   };
 }
 
-/** CPU per DescribeServices call (steady sweeps' CPU over their Describe calls) against JSON.parse of the same bodies. */
+/**
+ * CPU per DescribeServices call (steady sweeps' CPU over their Describe calls) against JSON.parse
+ * of the same bodies: the ratio is taken sweep by sweep, each sweep against the yardstick measured
+ * right after it, and the median of those ratios is reported.
+ */
 function perCall(steady, parse) {
   const calls = steady.reduce((n, s) => n + (s.calls.DescribeServices ?? 0), 0);
   const cpu = steady.reduce((n, s) => n + s.sweepCpuMs, 0);
   if (!parse || calls === 0) return {};
   const cpuMsPerDescribeCall = cpu / calls;
+  // Sweep k's yardstick is parses[k]; `steady` is sweeps[1..].
+  const paired = steady
+    .map((s, i) => ({ perCall: s.calls.DescribeServices ? s.sweepCpuMs / s.calls.DescribeServices : undefined, parse: parse.msPerSweep[i + 1] }))
+    .filter((p) => p.perCall !== undefined && p.parse > 0);
   return {
     cpuMsPerDescribeCall,
-    jsonParseMsPerBody: parse.msPerBody,
+    jsonParseMsPerBody: percentile(paired.map((p) => p.parse), 50),
     bytesPerDescribeBody: Math.round(parse.bytesPerBody),
-    cpuPerCallToJsonParse: cpuMsPerDescribeCall / parse.msPerBody,
+    cpuPerCallToJsonParse: percentile(paired.map((p) => p.perCall / p.parse), 50),
   };
 }
 
