@@ -154,13 +154,22 @@ function perCall(steady, parse) {
   const cpuMsPerDescribeCall = cpu / calls;
   // Sweep k's yardstick is parses[k]; `steady` is sweeps[1..].
   const paired = steady
-    .map((s, i) => ({ perCall: s.calls.DescribeServices ? s.sweepCpuMs / s.calls.DescribeServices : undefined, parse: parse.msPerSweep[i + 1] }))
+    .map((s, i) => ({
+      perCall: s.calls.DescribeServices ? s.sweepCpuMs / s.calls.DescribeServices : undefined,
+      parse: parse.msPerSweep[i + 1],
+    }))
     .filter((p) => p.perCall !== undefined && p.parse > 0);
   return {
     cpuMsPerDescribeCall,
-    jsonParseMsPerBody: percentile(paired.map((p) => p.parse), 50),
+    jsonParseMsPerBody: percentile(
+      paired.map((p) => p.parse),
+      50,
+    ),
     bytesPerDescribeBody: Math.round(parse.bytesPerBody),
-    cpuPerCallToJsonParse: percentile(paired.map((p) => p.perCall / p.parse), 50),
+    cpuPerCallToJsonParse: percentile(
+      paired.map((p) => p.perCall / p.parse),
+      50,
+    ),
   };
 }
 

@@ -57,7 +57,18 @@ export function viewOf(service: ServiceSnapshot): ServiceView {
 }
 
 /** Every field of `ServiceSnapshot` that `viewOf` copies: the type fails to compile when a field is added and not copied. */
-type CopiedFields = 'name' | 'arn' | 'status' | 'desiredCount' | 'runningCount' | 'pendingCount' | 'deployments' | 'events' | 'createdAt' | 'deploymentController' | 'schedulingStrategy';
+type CopiedFields =
+  | 'name'
+  | 'arn'
+  | 'status'
+  | 'desiredCount'
+  | 'runningCount'
+  | 'pendingCount'
+  | 'deployments'
+  | 'events'
+  | 'createdAt'
+  | 'deploymentController'
+  | 'schedulingStrategy';
 const EVERY_FIELD_COPIED: [Exclude<keyof ServiceSnapshot, CopiedFields>] extends [never] ? true : never = true;
 void EVERY_FIELD_COPIED;
 
