@@ -2,10 +2,10 @@ import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
-import { DescribeServicesCommand, ListServicesCommand } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, ECSClient, ListServicesCommand } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLocalAws } from './__fixtures__/localAws.js';
-import { createEcsClient, ecsClientCache } from './createEcsClient.js';
+import { createEcsClient, ecsClientCache, prepareEcsClient } from './createEcsClient.js';
 
 describe('createEcsClient', () => {
   it('uses standard retries (pacing is the shared adaptive limiter) and the explicit region and endpoint', async () => {
@@ -22,9 +22,8 @@ describe('createEcsClient', () => {
   });
 
   it('holds its config in fast properties, which the SDK copies on every call', async () => {
-    // Prepare: V8's own check, allowed at run time for this test only (it changes no behaviour).
-    setFlagsFromString('--allow-natives-syntax');
-    const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    // Prepare
+    const hasFastProperties = v8HasFastProperties();
     // Act
     const client = createEcsClient('eu-west-1', { endpoint: 'http://127.0.0.1:4566' });
     // Assess: fast, and the config is the SDK's own, still resolved as before.
@@ -42,6 +41,30 @@ describe('createEcsClient', () => {
     client.destroy();
   });
 });
+
+describe('prepareEcsClient', () => {
+  it('readies a client built elsewhere as createEcsClient does, once', () => {
+    // Prepare: a client the source was given, as the SDK builds it (its config a dictionary)
+    const hasFastProperties = v8HasFastProperties();
+    const client = new ECSClient({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:4566' });
+    const before = hasFastProperties(client.config);
+    // Act
+    prepareEcsClient(client);
+    prepareEcsClient(client);
+    // Assess
+    expect(before).toBe(false);
+    expect(hasFastProperties(client.config)).toBe(true);
+    const names = (client.middlewareStack as unknown as { identify(): string[] }).identify();
+    expect(names.filter((n) => n.startsWith('monaTakeServices'))).toHaveLength(1);
+    client.destroy();
+  });
+});
+
+/** V8's own check, allowed at run time for these tests only (it changes no behaviour). */
+function v8HasFastProperties(): (o: object) => boolean {
+  setFlagsFromString('--allow-natives-syntax');
+  return new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+}
 
 describe('ecsClientCache', () => {
   it('builds one client per region and reuses it', async () => {

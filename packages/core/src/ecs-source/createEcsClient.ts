@@ -33,8 +33,8 @@ export type ClusterTarget = Pick<ClusterRef, 'account' | 'roleArn' | 'externalId
 /**
  * An ECS client for one region with the SDK's standard retries (3 attempts, backoff with
  * jitter), a connection and a request timeout (`DEFAULT_AWS_TIMEOUTS`: 3 s and 10 s, so a call
- * that never answers fails and is retried instead of holding the sweep), the parse-once
- * DescribeServices middleware (`useTakeServices`) and the SDK's handler cache (the middleware
+ * that never answers fails and is retried instead of holding the sweep), `prepareEcsClient`
+ * (the parse-once DescribeServices middleware, the config in fast properties) and the SDK's handler cache (the middleware
  * chain is built once per command type, not on every call).
  *
  * Pacing is Mona's shared, adaptive `RateLimiter`, not the SDK's `adaptive` mode, whose
@@ -56,13 +56,29 @@ export function createEcsClient(region: string, options: EcsClientOptions = {}):
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });
-  useTakeServices(client);
-  // The SDK builds the client's config with one Object.assign after another, which leaves V8
-  // holding it as a dictionary, and three middlewares copy it whole into a new object on every
-  // call (`{ ...config, ...context }`): about 13-20 µs a copy instead of about 1.3 µs for an object
-  // with fast properties (bench/RESULTS.md). Same object, same properties: only V8's layout changes.
-  toFastProperties(client.config);
+  prepareEcsClient(client);
   return client;
+}
+
+const prepared = new WeakSet<ECSClient>();
+
+/**
+ * Readies any ECS client for the source's hot path, once per client (idempotent): the parse-once
+ * DescribeServices middleware (`useTakeServices`), and the client's config held in fast
+ * properties. The SDK builds that config with one `Object.assign` after another, which leaves V8
+ * holding it as a dictionary, and three middlewares copy it whole into a new object on every call
+ * (`{ ...config, ...context }`): about 13-21 µs a copy instead of about 1.3 µs (bench/RESULTS.md).
+ * Same object, same properties: only V8's layout changes. `createEcsClient` calls it, and the
+ * source calls it on a client it was given.
+ *
+ * @example
+ * prepareEcsClient(myOwnClient);
+ */
+export function prepareEcsClient(client: ECSClient): void {
+  if (prepared.has(client)) return;
+  prepared.add(client);
+  useTakeServices(client);
+  toFastProperties(client.config);
 }
 
 /**

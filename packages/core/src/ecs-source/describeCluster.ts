@@ -11,7 +11,8 @@ import { mapBounded } from './mapBounded.js';
 import { serviceNameFromArn } from './serviceNameFromArn.js';
 import { sweepFailure } from './sweepFailure.js';
 import { incompleteFields, toServiceSnapshot } from './toServiceSnapshot.js';
-import { keepEventsFor, useTakeServices } from './takeServices.js';
+import { keepEventsFor } from './takeServices.js';
+import { prepareEcsClient } from './createEcsClient.js';
 
 /** DescribeServices accepts at most 10 services per call. */
 export const DESCRIBE_BATCH_SIZE = 10;
@@ -53,7 +54,7 @@ export async function describeCluster(
 ): Promise<SweepOutcome> {
   const batches: string[][] = [];
   for (let i = 0; i < names.length; i += DESCRIBE_BATCH_SIZE) batches.push(names.slice(i, i + DESCRIBE_BATCH_SIZE));
-  useTakeServices(ctx.client);
+  prepareEcsClient(ctx.client);
   const { onPart } = options;
   const results = await mapBounded(batches, options.maxConcurrency, async (batch): Promise<Landed> => {
     const result = await describeBatch(ctx, ref.cluster, batch, options.maxEvents);
