@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawnChild } from './lib/ipc.mjs';
+import { serviceName } from './lib/services.mjs';
 import { percentile, seededRandom, sleep } from './lib/stats.mjs';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
@@ -61,7 +62,6 @@ async function runEventsScenario(services, eventsOn) {
     const c0 = await mona.call('counters');
     const s0 = await sim.call('stats');
     const t0 = Date.now();
-    const width = String(services).length;
     const used = new Set();
     const deploys = [];
     const crashes = [];
@@ -70,7 +70,7 @@ async function runEventsScenario(services, eventsOn) {
       let index = 1 + Math.floor(random() * services);
       while (used.has(index)) index = (index % services) + 1;
       used.add(index);
-      const service = `svc-${String(index).padStart(width, '0')}`;
+      const service = serviceName(index, services);
       if (i % 2 === 0) deploys.push({ service, ...(await sim.call('deploy', { service })) });
       else crashes.push({ service, ...(await sim.call('crash', { service })) });
     }

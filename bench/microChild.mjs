@@ -5,6 +5,7 @@ import { RateLimiter, createEcsSource } from '@mona-ecs/core/ecs';
 import { DEFAULT_MONITOR_CONFIG, reduce } from '@mona-ecs/core/pipeline';
 import { startSimulator } from '@mona-ecs/ecs-simulator';
 import { serve } from './lib/ipc.mjs';
+import { describeBodies } from './lib/services.mjs';
 import { seededRandom } from './lib/stats.mjs';
 
 const REF = { cluster: 'default', region: 'us-east-1' };
@@ -79,16 +80,7 @@ async function captureBodies(batches) {
   const sim = await startSimulator({ clock: 'fake', seed: 5 });
   try {
     const names = sim.createServices(batches * 10, { prefix: 'svc', history: 100 });
-    const bodies = [];
-    for (let b = 0; b < batches; b += 1) {
-      const response = await fetch(sim.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.DescribeServices' },
-        body: JSON.stringify({ cluster: 'default', services: names.slice(b * 10, b * 10 + 10) }),
-      });
-      bodies.push(new Uint8Array(await response.arrayBuffer()));
-    }
-    return { names, bodies };
+    return { names, bodies: await describeBodies(sim.url, names) };
   } finally {
     await sim.close();
   }

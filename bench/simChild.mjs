@@ -2,6 +2,7 @@
 import { startSimulator } from '@mona-ecs/ecs-simulator';
 import { serve } from './lib/ipc.mjs';
 import { seededRandom } from './lib/stats.mjs';
+import { serviceName } from './lib/services.mjs';
 
 let sim;
 let revision = 1;
@@ -41,8 +42,7 @@ serve({
  */
 function createRealistic(count) {
   const random = seededRandom(count * 7 + 13);
-  const width = String(count).length;
   for (let i = 1; i <= count; i += 1) {
-    sim.createService(`svc-${String(i).padStart(width, '0')}`, { history: 20 + Math.floor(random() * 81) });
+    sim.createService(serviceName(i, count), { history: 20 + Math.floor(random() * 81) });
   }
 }

@@ -2,6 +2,7 @@
 // stay Mona's: `JSON.parse(decode(body))` of the cluster's own DescribeServices bodies, measured
 // right after each of Mona's sweeps (the scenario asks), so that it sees the machine of that moment.
 import { serve } from './lib/ipc.mjs';
+import { describeBodies, serviceName } from './lib/services.mjs';
 
 const PER_MEASURE = 20;
 const decoder = new TextDecoder();
@@ -11,17 +12,10 @@ let next = 0;
 serve({
   /** Fetches every batch of 10 of the cluster from the simulator; answers their count and mean size. */
   async load({ url, services }) {
-    const width = String(services).length;
-    const names = Array.from({ length: services }, (_, i) => `svc-${String(i + 1).padStart(width, '0')}`);
-    bodies = [];
-    for (let i = 0; i < names.length; i += 10) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.DescribeServices' },
-        body: JSON.stringify({ cluster: 'default', services: names.slice(i, i + 10) }),
-      });
-      bodies.push(new Uint8Array(await response.arrayBuffer()));
-    }
+    bodies = await describeBodies(
+      url,
+      Array.from({ length: services }, (_, i) => serviceName(i + 1, services)),
+    );
     for (const body of bodies) JSON.parse(decoder.decode(body)); // warm-up
     return { bodies: bodies.length, bytesPerBody: bodies.reduce((n, b) => n + b.length, 0) / bodies.length };
   },

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { spawnChild } from './ipc.mjs';
 import { percentile, mean, seededRandom, sleep } from './stats.mjs';
+import { serviceName } from './services.mjs';
 
 const here = (file) => fileURLToPath(new URL(`../${file}`, import.meta.url));
 
@@ -72,13 +73,12 @@ export async function runScenario({ services, mode, intervalSeconds, refreshServ
 async function sampleDetections({ sim, random, services, mode, intervalSeconds, deadline }) {
   const samples = [];
   const used = new Set();
-  const width = String(services).length;
   for (let i = 0; i < mode.samples && Date.now() < deadline; i += 1) {
     await sleep((0.3 + random()) * intervalSeconds * 1000);
     let index = 1 + Math.floor(random() * services);
     while (used.has(index) && used.size < services) index = (index % services) + 1;
     used.add(index);
-    const service = `svc-${String(index).padStart(width, '0')}`;
+    const service = serviceName(index, services);
     const { deploymentId, t0 } = await sim.call('deploy', { service });
     samples.push({ service, deploymentId, t0 });
   }
