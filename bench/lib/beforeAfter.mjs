@@ -87,10 +87,13 @@ if (runs > 0) {
   console.log('| --- | ---: | ---: |');
   for (const row of rows) console.log(row);
 }
-if (first)
-  console.log(
-    `\nNode ${first.machine.node} (flags: ${JSON.stringify(first.settings.node?.monaExecArgv ?? first.settings.node?.execArgv ?? [])}, NODE_OPTIONS ${JSON.stringify(first.settings.node?.NODE_OPTIONS ?? '')}), ${first.machine.cpu}, ${first.machine.cores} cores.`,
-  );
+/** The line under a table: the Node version and flags Mona ran with, and the machine. */
+function machineLine(result) {
+  const node = result.settings.node;
+  const flags = JSON.stringify(node?.monaExecArgv ?? node?.execArgv ?? []);
+  return `\nNode ${result.machine.node} (flags: ${flags}, NODE_OPTIONS ${JSON.stringify(node?.NODE_OPTIONS ?? '')}), ${result.machine.cpu}, ${result.machine.cores} cores.`;
+}
+if (first) console.log(machineLine(first));
 
 // The rows bounded by the sweep (ROWS=bound): 5,000 services at the default pace, and the throttling
 // model, with the target p95 ≤ one sweep + one interval counted per run.
@@ -140,8 +143,5 @@ if (bound('after').length > 0) {
       );
     }
   }
-  const one = bound('after')[0];
-  console.log(
-    `\nNode ${one.machine.node} (flags: ${JSON.stringify(one.settings.node?.monaExecArgv ?? one.settings.node?.execArgv ?? [])}), ${one.machine.cpu}, ${one.machine.cores} cores.`,
-  );
+  console.log(machineLine(bound('after')[0]));
 }
