@@ -8,7 +8,7 @@ import { describeMachine } from './lib/machine.mjs';
 import { consoleTable, scenarioRows, verdicts } from './lib/report.mjs';
 import { renderResultsMd } from './lib/resultsMd.mjs';
 import { monaExecArgv, runScenario } from './lib/scenario.mjs';
-import { measureIdleStart } from './lib/idleStart.mjs';
+import { measureIdleFloor, measureIdleStart } from './lib/idleStart.mjs';
 
 const INTERVAL_SECONDS = 2;
 const REFRESH_SERVICES_INTERVAL = 30; // the source's default, in ticks
@@ -116,10 +116,14 @@ async function main() {
     }
   }
   let idleStart;
+  let idleFloor;
   if (process.env.BENCH_IDLE !== '0') {
     process.stdout.write('  idle start (mona run, 10 services, one Slack sender) … ');
     idleStart = await measureIdleStart();
     console.log(`${idleStart.rssMB.toFixed(1)} MB, ${idleStart.cpuSeconds.toFixed(2)} s CPU`);
+    process.stdout.write('  idle floor (RxJS, the ECS client, pino and HTTP alone, same cluster) … ');
+    idleFloor = await measureIdleFloor();
+    console.log(`${idleFloor.rssMB.toFixed(1)} MB, ${idleFloor.cpuSeconds.toFixed(2)} s CPU`);
   }
   let conversion;
   let reducer;
@@ -146,6 +150,7 @@ async function main() {
     },
     scenarios,
     idleStart,
+    idleFloor,
     conversion,
     reducer,
     wallSeconds: (Date.now() - startedAt) / 1000,
