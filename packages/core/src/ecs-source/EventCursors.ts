@@ -38,7 +38,13 @@ export class EventCursors {
       kept.push({ id, createdAt, message: event.message ?? '' });
     }
     const newest = events[0];
-    if (newest) this.cursors.set(service, { id: newest.id ?? '', createdAt: newest.createdAt?.getTime() ?? 0 });
+    if (newest) {
+      const id = newest.id ?? '';
+      const createdAt = newest.createdAt?.getTime() ?? 0;
+      // A quiet service keeps the cursor it has: a sweep leaves no new cursor (and no new copy of
+      // its id) per service to outlive the young generation and be promoted (issue 13, memory).
+      if (cursor?.id !== id || cursor.createdAt !== createdAt) this.cursors.set(service, { id, createdAt });
+    }
     return kept;
   }
 
