@@ -9,13 +9,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startOrganization } from '@mona-ecs/ecs-simulator';
+import { marks, writeSection } from './lib/sections.mjs';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10);
 const REGIONS = ['eu-west-1', 'us-east-1'];
 const SERVICES = Number(process.env.BENCH_ACCOUNT_SERVICES ?? 500);
 const ROUNDS = 3;
-const MARK = { start: '<!-- accounts:start -->', end: '<!-- accounts:end -->' };
+const MARK = marks('accounts');
 /** Bound of the whole run: a child that hangs is killed. */
 const DEADLINE_MS = 600_000;
 
@@ -128,12 +129,7 @@ function section(r) {
 export function writeAccountsSection() {
   if (!existsSync(here('./accounts.json'))) return;
   const result = JSON.parse(readFileSync(here('./accounts.json'), 'utf8'));
-  const file = here('./RESULTS.md');
-  const md = existsSync(file) ? readFileSync(file, 'utf8') : '# Mona bench results\n';
-  const start = md.indexOf(MARK.start);
-  const end = md.indexOf(MARK.end);
-  const kept = start >= 0 && end > start ? md.slice(0, start) + md.slice(end + MARK.end.length + 1) : md;
-  writeFileSync(file, `${kept.trimEnd()}\n\n${section(result)}`);
+  writeSection(MARK, section(result));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -10,13 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSimulator } from '@mona-ecs/ecs-simulator';
+import { marks, writeSection } from './lib/sections.mjs';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const CLI = here('../packages/runner/dist/cli.js');
 const SIZES = (process.env.BENCH_BURST_SIZES ?? '300,1000').split(',').map(Number);
 /** Bound of one scenario: past it, what has not arrived counts as dropped. */
 const DEADLINE_MS = 300_000;
-const MARK = { start: '<!-- burst:start -->', end: '<!-- burst:end -->' };
+const MARK = marks('burst');
 
 /** A Slack incoming webhook on 127.0.0.1 with Slack's limit: 1 request/s, bursts of 2, else 429 Retry-After 1. */
 async function startLimitedSlack() {
@@ -160,12 +161,7 @@ ${MARK.end}
 export function writeBurstSection() {
   if (!existsSync(here('./burst.json'))) return;
   const burst = JSON.parse(readFileSync(here('./burst.json'), 'utf8'));
-  const file = here('./RESULTS.md');
-  const md = existsSync(file) ? readFileSync(file, 'utf8') : '# Mona bench results\n';
-  const start = md.indexOf(MARK.start);
-  const end = md.indexOf(MARK.end);
-  const kept = start >= 0 && end > start ? md.slice(0, start) + md.slice(end + MARK.end.length + 1) : md;
-  writeFileSync(file, `${kept.trimEnd()}\n\n${burstSection(burst)}`);
+  writeSection(MARK, burstSection(burst));
 }
 
 /** Every size, one after the other; writes bench/burst.json and the RESULTS.md section. */

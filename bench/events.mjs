@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnChild } from './lib/ipc.mjs';
 import { serviceName } from './lib/services.mjs';
 import { percentile, seededRandom, sleep } from './lib/stats.mjs';
+import { RESULTS_MD, marks, readResults, withSection } from './lib/sections.mjs';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const SIZES = (process.env.BENCH_EVENTS_SIZES ?? '1000,5000').split(',').map(Number);
@@ -18,7 +19,7 @@ const RECONCILE_SECONDS = 60;
 const SAMPLES = Number(process.env.BENCH_EVENTS_SAMPLES ?? 6);
 /** With events on, the window lasts at least one reconciliation, so its calls are counted. */
 const MIN_WINDOW_MS = RECONCILE_SECONDS * 1000 + 5_000;
-const MARK = { start: '<!-- events:start -->', end: '<!-- events:end -->' };
+const MARK = marks('events');
 
 async function until(condition, deadline) {
   while (!condition() && Date.now() < deadline) await sleep(100);
@@ -182,12 +183,8 @@ const noSweepEnded = (s) => s.events && s.eventDrivenEcsCallsPerMinute === s.ecs
 export async function writeEventsSection() {
   if (!existsSync(here('./events.json'))) return;
   const run = JSON.parse(readFileSync(here('./events.json'), 'utf8'));
-  const file = here('./RESULTS.md');
-  const md = existsSync(file) ? readFileSync(file, 'utf8') : '# Mona bench results\n';
-  const start = md.indexOf(MARK.start);
-  const end = md.indexOf(MARK.end);
-  const kept = start >= 0 && end > start ? md.slice(0, start) + md.slice(end + MARK.end.length + 1) : md;
-  const text = `${kept.trimEnd()}\n\n${eventsSection(run)}`;
+  const file = RESULTS_MD;
+  const text = withSection(readResults(), MARK, eventsSection(run));
   // The repository's Prettier settings, so `prettier --check .` stays clean after a bench run.
   const prettier = await import('prettier');
   const options = (await prettier.resolveConfig(file)) ?? {};

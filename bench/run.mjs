@@ -1,12 +1,13 @@
 // `npm run bench`: Mona against the ECS simulator at 10 to 5,000 services, with and without
 // AWS's throttling model, plus the reducer and response-conversion micro-benchmarks. Prints a
 // table and writes bench/results.json and bench/RESULTS.md. See bench/README.md.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawnChild } from './lib/ipc.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { consoleTable, scenarioRows, verdicts } from './lib/report.mjs';
 import { renderResultsMd } from './lib/resultsMd.mjs';
+import { marks, readResults, sectionOf } from './lib/sections.mjs';
 import { monaExecArgv, runScenario } from './lib/scenario.mjs';
 import { measureIdleFloor, measureIdleStart } from './lib/idleStart.mjs';
 
@@ -57,8 +58,6 @@ async function runMicro() {
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
-const ISSUE13 = { start: '<!-- issue13:start -->', end: '<!-- issue13:end -->' };
-
 async function writeResults(results) {
   if (process.env.BENCH_OUT) {
     // A partial run (some modes or sizes) for a before/after comparison: raw figures only.
@@ -68,11 +67,8 @@ async function writeResults(results) {
   results.targets = verdicts(results);
   writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
   // Issue 13's before/after rounds are written by hand (bench/lib/beforeAfter.mjs renders their tables): kept as they are.
-  const previous = existsSync(here('./RESULTS.md')) ? readFileSync(here('./RESULTS.md'), 'utf8') : '';
-  const start = previous.indexOf(ISSUE13.start);
-  const end = previous.indexOf(ISSUE13.end);
-  const issue13 = start >= 0 && end > start ? `\n${previous.slice(start, end + ISSUE13.end.length)}\n` : '';
-  writeFileSync(here('./RESULTS.md'), renderResultsMd(results) + issue13);
+  const issue13 = sectionOf(readResults(), marks('issue13'));
+  writeFileSync(here('./RESULTS.md'), renderResultsMd(results) + (issue13 ? `\n${issue13}\n` : ''));
   // The sections are imported here, not at the top, so a partial run works against an older build (beforeAfter.sh).
   const [burst, events, accounts, state] = await sections();
   burst.writeBurstSection(); // the storm numbers (bench/burst.json) keep their own section

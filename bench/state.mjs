@@ -19,6 +19,7 @@ import { startSimulator } from '@mona-ecs/ecs-simulator';
 import { createDynamoDbStore } from '@mona-ecs/state-dynamodb';
 import dynalite from 'dynalite';
 import { percentile, seededRandom, sleep } from './lib/stats.mjs';
+import { marks, writeSection } from './lib/sections.mjs';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const CLI = here('../packages/runner/dist/cli.js');
@@ -29,7 +30,7 @@ const LEASE_SECONDS = 5;
 const INTERVAL_SECONDS = 1;
 const REF = { cluster: 'default', region: 'us-east-1' };
 const KEY = `${REF.region}/${REF.cluster}`; // core's clusterKey
-const MARK = { start: '<!-- state:start -->', end: '<!-- state:end -->' };
+const MARK = marks('state');
 const CREDENTIALS = { accessKeyId: 'AKIABENCH', secretAccessKey: 'bench' };
 const median = (values) => percentile(values, 50);
 // The ECS and DynamoDB clients in this process talk to local servers only; they still sign.
@@ -344,12 +345,7 @@ ${MARK.end}
 export function writeStateSection() {
   if (!existsSync(here('./state.json'))) return;
   const results = JSON.parse(readFileSync(here('./state.json'), 'utf8'));
-  const file = here('./RESULTS.md');
-  const md = existsSync(file) ? readFileSync(file, 'utf8') : '# Mona bench results\n';
-  const start = md.indexOf(MARK.start);
-  const end = md.indexOf(MARK.end);
-  const kept = start >= 0 && end > start ? md.slice(0, start) + md.slice(end + MARK.end.length + 1) : md;
-  writeFileSync(file, `${kept.trimEnd()}\n\n${stateSection(results)}`);
+  writeSection(MARK, stateSection(results));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
