@@ -26,9 +26,23 @@ function procStats(pid) {
 
 const FLOOR = fileURLToPath(new URL('../idleFloorChild.mjs', import.meta.url));
 
+const CLUSTER = 'default';
+
 /** One idle start of `mona run`; resolves with RSS and CPU at "monitoring + 2 s". */
 export function measureIdleStart() {
-  return measureIdle('mona');
+  return measureIdle('mona', ({ url, region, hook, dir }) => {
+    const config = join(dir, 'mona.json');
+    const settings = {
+      ecsCluster: CLUSTER,
+      AWSRegion: region,
+      checkIntervalSeconds: 2,
+      logLevel: 'warn',
+      ecs: { endpoint: url },
+      senders: [{ plugin: '@mona-ecs/sender-slack', options: { webhookUrl: hook } }],
+    };
+    writeFileSync(config, JSON.stringify(settings));
+    return [CLI, 'run', '--config', config];
+  });
 }
 
 /**
@@ -37,10 +51,11 @@ export function measureIdleStart() {
  * can bring `mona run` under this.
  */
 export function measureIdleFloor() {
-  return measureIdle('floor');
+  return measureIdle('floor', ({ url, region, hook }) => [FLOOR, url, region, CLUSTER, hook]);
 }
 
-async function measureIdle(what) {
+/** Starts what `argsFor` names (Node's arguments, given the simulator, the webhook and a fresh directory) and measures it. */
+async function measureIdle(what, argsFor) {
   let heard = 0;
   const slack = createServer((req, res) => {
     req.resume();
@@ -56,16 +71,6 @@ async function measureIdle(what) {
     const { url, region } = await sim.call('start', { services: 10, history: 'realistic', throttle: false });
     const hook = `http://127.0.0.1:${slack.address().port}/hook`;
     const dir = mkdtempSync(join(tmpdir(), 'mona-bench-idle-'));
-    const config = join(dir, 'mona.json');
-    const settings = {
-      ecsCluster: 'default',
-      AWSRegion: region,
-      checkIntervalSeconds: 2,
-      logLevel: 'warn',
-      ecs: { endpoint: url },
-      senders: [{ plugin: '@mona-ecs/sender-slack', options: { webhookUrl: hook } }],
-    };
-    writeFileSync(config, JSON.stringify(settings));
     const env = {
       ...process.env,
       AWS_ACCESS_KEY_ID: 'bench',
@@ -76,7 +81,7 @@ async function measureIdle(what) {
       // make Mona resume instead of announcing itself).
       MONA_STATE_DIR: dir,
     };
-    const args = what === 'floor' ? [FLOOR, url, region, 'default', hook] : [CLI, 'run', '--config', config];
+    const args = argsFor({ url, region, hook, dir });
     child = spawn(process.execPath, [...(process.env.IDLE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...args], {
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
