@@ -60,8 +60,6 @@ export function createEcsClient(region: string, options: EcsClientOptions = {}):
   return client;
 }
 
-const prepared = new WeakSet<ECSClient>();
-
 /**
  * Readies any ECS client for the source's hot path, once per client (idempotent): the parse-once
  * DescribeServices middleware (`useTakeServices`), and the client's config held in fast
@@ -75,10 +73,8 @@ const prepared = new WeakSet<ECSClient>();
  * prepareEcsClient(myOwnClient);
  */
 export function prepareEcsClient(client: ECSClient): void {
-  if (prepared.has(client)) return;
-  prepared.add(client);
-  useTakeServices(client);
-  toFastProperties(client.config);
+  // The middleware's own once-per-client mark is this one's too: the config is laid out with it.
+  if (useTakeServices(client)) toFastProperties(client.config);
 }
 
 /**

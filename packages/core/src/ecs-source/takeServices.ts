@@ -32,6 +32,7 @@ const EMPTY_BODY = new Uint8Array(0);
  * the client's stack (added once per client, idempotent) keep only what the source reads (the
  * fields of `SERVICE_FIELDS`, the newest events of each service, dates as `Date`) and give the
  * SDK's deserializer an empty body, then put `services` and `failures` on the output as usual.
+ * Returns true when this call added them, false when the client had them already.
  *
  * Why: each answer carries up to 100 events per service, and the SDK's deserializer builds an
  * object and a `Date` for every field of every one of them (about 7× a bare `JSON.parse`,
@@ -45,12 +46,13 @@ const EMPTY_BODY = new Uint8Array(0);
  * const input = keepEventsFor({ cluster, services }, 5);
  * const output = await client.send(new DescribeServicesCommand(input)); // services narrowed, failures as usual
  */
-export function useTakeServices(client: ECSClient): void {
-  if (withMiddleware.has(client)) return;
+export function useTakeServices(client: ECSClient): boolean {
+  if (withMiddleware.has(client)) return false;
   withMiddleware.add(client);
   const stack = client.middlewareStack as unknown as { add(m: Middleware, o: object): void };
   stack.add(takeAnswer, { step: 'deserialize', priority: 'low', name: 'monaTakeServices' });
   stack.add(handAnswer, { step: 'deserialize', priority: 'high', name: 'monaHandServices' });
+  return true;
 }
 
 /** Registers how many events per service a DescribeServices call keeps; returns the same input. */
