@@ -27,8 +27,14 @@ export class EventCursors {
 
   /** The events of `service` newer than the last call's newest, newest first, at most `max`. */
   take(service: string, events: readonly ServiceEvent[] | undefined): ServiceEventSnapshot[] {
-    if (!events || events.length === 0) return [];
+    const newest = events?.[0];
+    if (!events || !newest) return [];
     const cursor = this.cursors.get(service);
+    const newestId = newest.id ?? '';
+    const newestAt = newest.createdAt?.getTime() ?? 0;
+    // A quiet service: nothing is new, and it keeps the cursor it has, so a sweep leaves no new
+    // cursor (and no new copy of its id) per service to outlive the young generation (issue 13).
+    if (cursor?.id === newestId && cursor.createdAt === newestAt) return [];
     const kept: ServiceEventSnapshot[] = [];
     for (const event of events) {
       if (kept.length >= this.max) break;
@@ -37,14 +43,7 @@ export class EventCursors {
       if (cursor && (id === cursor.id || createdAt < cursor.createdAt)) break;
       kept.push({ id, createdAt, message: event.message ?? '' });
     }
-    const newest = events[0];
-    if (newest) {
-      const id = newest.id ?? '';
-      const createdAt = newest.createdAt?.getTime() ?? 0;
-      // A quiet service keeps the cursor it has: a sweep leaves no new cursor (and no new copy of
-      // its id) per service to outlive the young generation and be promoted (issue 13, memory).
-      if (cursor?.id !== id || cursor.createdAt !== createdAt) this.cursors.set(service, { id, createdAt });
-    }
+    this.cursors.set(service, { id: newestId, createdAt: newestAt });
     return kept;
   }
 
